@@ -1,0 +1,117 @@
+//! The data one numeric claim carries: where it stands, what it says and how it is bounded.
+
+use serde::{Deserialize, Serialize, Serializer};
+
+/// What sort of quantity a claim states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Count,
+    Percent,
+    Fraction,
+    Money,
+    Measure,
+    Duration,
+}
+
+/// How the text bounds the figure ("at least 10,000" is `AtLeast`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    Exact,
+    Approx,
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+    Vague,
+}
+
+/// A change the text states ("rose 60%").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    Up,
+    Down,
+}
+
+macro_rules! names {
+    ($ty:ty { $($variant:ident => $name:literal),* $(,)? }) => {
+        impl $ty {
+            /// The name used in files and output.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $name),* }
+            }
+            /// Parses the name used in files and output.
+            pub fn parse(name: &str) -> Option<Self> {
+                match name { $($name => Some(Self::$variant),)* _ => None }
+            }
+            /// Every name, in declaration order.
+            pub const NAMES: &'static [&'static str] = &[$($name),*];
+        }
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+names!(Kind { Count => "count", Percent => "percent", Fraction => "fraction", Money => "money", Measure => "measure", Duration => "duration" });
+names!(Bound { Exact => "exact", Approx => "approx", AtLeast => "at_least", MoreThan => "more_than", AtMost => "at_most", LessThan => "less_than", Vague => "vague" });
+names!(Trend { Up => "up", Down => "down" });
+
+/// One numeric claim found in a text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// 1-based line of the claim's first byte.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// Byte offset of the first byte of the quantity expression.
+    pub start: usize,
+    /// Byte offset just past the quantity expression.
+    pub end: usize,
+    /// The quantity expression as written: qualifier, number and unit.
+    pub text: String,
+    /// The normalised value; the midpoint for a range, the lower end for a vague magnitude.
+    #[serde(serialize_with = "number")]
+    pub value: f64,
+    #[serde(serialize_with = "optional_number")]
+    pub low: Option<f64>,
+    #[serde(serialize_with = "optional_number")]
+    pub high: Option<f64>,
+    /// The unit or counted thing ("containers", "%", "USD"); empty when the text names none.
+    pub unit: String,
+    pub kind: Kind,
+    pub bound: Bound,
+    pub trend: Option<Trend>,
+    /// The sentence the claim stands in, with its whitespace collapsed.
+    pub sentence: String,
+}
+
+/// Writes whole values as integers (4800000, not 4800000.0).
+fn number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
+}
+
+fn optional_number<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => number(v, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// Formats a value the way the JSON output writes it.
+pub fn format_value(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        format!("{}", value as i64)
+    } else {
+        let rounded = format!("{:.6}", value);
+        rounded.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}

@@ -1,0 +1,807 @@
+//! Turns the numbers in a text into claims: attaches the qualifier, currency, scale, range,
+//! percent sign and counted thing around each number, and drops what is not a claim
+//! (dates, clock times, names with digits, page counters, "one" as a pronoun).
+
+use super::claim::{Bound, Kind, Trend};
+use super::lexicon::{
+    anaphoric_determiner, counter_noun, currency_symbol, currency_word, ends_phrase, is_month,
+    one_idiom_follower, partitive, qualifier, scale_word, small_number, trend_word, unit_kind,
+    unit_modifier, vague_magnitude, year_preposition,
+};
+use super::number::{glued_to_name, read_digits, read_words, DigitRead, Form, Number};
+use super::text::{
+    char_at, char_before, is_inline_space, next_word, prev_word, skip_space, skip_space_back,
+    word_at, words_before, Word,
+};
+
+/// A claim before its line, column and sentence are known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub unit: String,
+    pub kind: Kind,
+    pub bound: Bound,
+    pub trend: Option<Trend>,
+}
+
+/// Finds every claim in `text`, in order of position.
+pub fn find_claims(text: &str) -> Vec<Draft> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let next = if b.is_ascii_digit() || starts_decimal(bytes, i) {
+            at_digits(text, i, &mut out)
+        } else if b.is_ascii_alphabetic() {
+            at_word(text, i, &mut out)
+        } else if b >= 0x80 {
+            match char_at(text, i) {
+                Some(c) if c.is_alphabetic() => at_word(text, i, &mut out),
+                Some(c) => i + c.len_utf8(),
+                None => i + 1,
+            }
+        } else {
+            i + 1
+        };
+        i = next.max(i + 1);
+        while i < bytes.len() && !text.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// ".08": a decimal point that opens a number, not one inside a name or after a word.
+fn starts_decimal(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == b'.'
+        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+        && (i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'(' | b'$'))
+}
+
+fn at_digits(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
+    if glued_to_name(text, i) {
+        return super::number::skip_identifier(text, i);
+    }
+    match read_digits(text, i) {
+        DigitRead::Skip { end } => end,
+        DigitRead::Number(number) => build(text, number, out),
+    }
+}
+
+fn at_word(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
+    let Some(word) = word_at(text, i) else {
+        return i + 1;
+    };
+    if word.has_digit() {
+        return super::number::skip_identifier(text, i);
+    }
+    let Some(lower) = word.lower() else {
+        return word.end;
+    };
+    let lw = lower.as_str();
+    if let Some(unit) = vague_magnitude(lw) {
+        return vague(text, word, unit, out).unwrap_or(word.end);
+    }
+    if lw == "several" || lw == "few" {
+        return vague_several(text, word, lw, out).unwrap_or(word.end);
+    }
+    if lw == "half" {
+        return half(text, word, out).unwrap_or(word.end);
+    }
+    let starts_number =
+        small_number(lw).is_some() || ((lw == "a" || lw == "an") && article_opens_number(text, word));
+    if !starts_number {
+        return word.end;
+    }
+    match read_words(text, word) {
+        Some(number) => build(text, number, out),
+        None => word.end,
+    }
+}
+
+/// "a dozen", "a hundred", "a third": an article that is the numeral one.
+fn article_opens_number(text: &str, article: Word<'_>) -> bool {
+    next_word(text, article.end).is_some_and(|w| {
+        w.lower().is_some_and(|l| {
+            let l = l.as_str();
+            matches!(l, "dozen" | "hundred" | "thousand" | "million" | "billion" | "trillion")
+                || matches!(
+                    l,
+                    "third" | "quarter" | "fifth" | "sixth" | "seventh" | "eighth" | "ninth"
+                        | "tenth" | "hundredth" | "half"
+                )
+        })
+    })
+}
+
+/// What stands after the figure: the unit and the kind of quantity it makes.
+struct Tail {
+    end: usize,
+    unit: String,
+    kind: Kind,
+    /// The counted thing is a page counter ("views").
+    counter: bool,
+    /// A scale word followed the digits ("million").
+    scaled: bool,
+}
+
+/// What stands before the figure.
+struct Head {
+    start: usize,
+    bound: Bound,
+    trend: Option<Trend>,
+    currency: Option<&'static str>,
+    /// The word before the figure, once qualifier and currency are set aside.
+    before: Option<String>,
+    before_capitalised: bool,
+    before_is_month: bool,
+}
+
+fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
+    let resume = number.end;
+    let mut scaled = false;
+    if matches!(number.form, Form::BareDigits | Form::Digits) {
+        if let Some((scale, end)) = scale_after(text, number.end) {
+            number.value *= scale;
+            number.end = end;
+            number.form = Form::Digits;
+            scaled = true;
+        }
+    }
+    let range = range_after(text, &number);
+    let last = range.map_or(number, |r| r.1);
+    let head = head_before(text, number.start);
+    let mut tail = tail_after(text, &last, head.currency);
+    tail.scaled |= scaled;
+
+    if let Some(skip) = not_a_claim(text, &number, range.is_some(), &head, &tail) {
+        return skip.max(resume);
+    }
+    let head = temporal_over(text, head, &tail, number.start);
+    let (value, low, high, start, bound) = match range {
+        Some((opener, second)) => {
+            let (lo, hi) = (number.value.min(second.value), number.value.max(second.value));
+            let start = opener.unwrap_or(head.start.min(number.start));
+            ((lo + hi) / 2.0, Some(lo), Some(hi), start, head.bound)
+        }
+        None => (number.value, None, None, head.start, head.bound),
+    };
+    let kind = if number.form == Form::Fraction && tail.kind == Kind::Count {
+        Kind::Fraction
+    } else {
+        tail.kind
+    };
+    out.push(Draft {
+        start,
+        end: tail.end,
+        value,
+        low,
+        high,
+        unit: tail.unit,
+        kind,
+        bound,
+        trend: head.trend,
+    });
+    tail_end_resume(out, resume)
+}
+
+/// "64 shipments over 20 months": "over" before a duration means "during", unless it
+/// follows "for" ("for over 20 years").
+fn temporal_over(text: &str, mut head: Head, tail: &Tail, number_start: usize) -> Head {
+    let word = &text[head.start..number_start];
+    let temporal_word = word.trim().eq_ignore_ascii_case("over") || word.trim().eq_ignore_ascii_case("under");
+    if temporal_word && tail.kind == Kind::Duration {
+        let after_for = prev_word(text, head.start).is_some_and(|w| w.text.eq_ignore_ascii_case("for"));
+        if !after_for {
+            head.bound = Bound::Exact;
+            head.start = number_start;
+        }
+    }
+    head
+}
+
+fn tail_end_resume(out: &[Draft], resume: usize) -> usize {
+    out.last().map_or(resume, |d| d.end.max(resume))
+}
+
+/// Why the number is not a claim, as the offset to resume from; `None` when it is one.
+fn not_a_claim(
+    text: &str,
+    number: &Number,
+    is_range: bool,
+    head: &Head,
+    tail: &Tail,
+) -> Option<usize> {
+    let before = head.before.as_deref().unwrap_or("");
+    let qualified = head.bound != Bound::Exact || head.currency.is_some();
+    let has_unit = !tail.unit.is_empty();
+    match number.form {
+        Form::BareDigits => {
+            let v = number.value;
+            // "March 17", "17 March", "May 24 2024".
+            let day = number.int_digits <= 2 && (1.0..=31.0).contains(&v) && v.fract() == 0.0;
+            if day && (head.before_is_month || next_is_month(text, number.end)) {
+                return Some(number.end);
+            }
+            // "February 2022", "since 2023", "the 2024 election", "in 1979".
+            let year = number.int_digits == 4 && (1000.0..=2100.0).contains(&v);
+            if year
+                && (head.before_is_month
+                    || (!qualified && year_preposition(before))
+                    || (!qualified && !has_unit && tail.kind == Kind::Count))
+            {
+                return Some(tail_or_range_end(number, tail, is_range));
+            }
+            // "84906 views": a page counter.
+            if tail.counter && !tail.scaled {
+                return Some(tail.end);
+            }
+            // "Section 427", "Voyager 2": a capitalised name before a bare number.
+            if !qualified
+                && !has_unit
+                && head.before_capitalised
+                && !ends_phrase(before)
+                && qualifier(&[before]).is_none()
+            {
+                return Some(number.end);
+            }
+            None
+        }
+        Form::Words => {
+            let small = number.value < 100.0 && !tail.scaled;
+            // "the two countries", "Of the two".
+            if small && !qualified && anaphoric_determiner(before) {
+                return Some(number.end);
+            }
+            if number.value == 1.0 && !qualified && !is_range {
+                let follower = next_word(text, number.end)
+                    .and_then(|w| w.lower())
+                    .map(|l| l.as_str().to_string());
+                let idiom = match follower.as_deref() {
+                    None => true,
+                    Some(f) => one_idiom_follower(f),
+                };
+                let hyphenated = char_at(text, number.end) == Some('-');
+                if idiom || hyphenated || !has_unit || before == "no" || before == "at" {
+                    return Some(number.end);
+                }
+            }
+            None
+        }
+        Form::Digits | Form::Fraction => None,
+    }
+}
+
+fn tail_or_range_end(number: &Number, tail: &Tail, is_range: bool) -> usize {
+    if is_range {
+        tail.end
+    } else {
+        number.end
+    }
+}
+
+fn next_is_month(text: &str, end: usize) -> bool {
+    next_word(text, end).is_some_and(|w| month_word(&w))
+}
+
+/// A month name, also when scraping glued it to the word before ("russiaMay").
+fn month_word(word: &Word<'_>) -> bool {
+    if is_month(word.text) {
+        return true;
+    }
+    let bytes = word.text.as_bytes();
+    (1..bytes.len()).any(|k| {
+        bytes[k - 1].is_ascii_lowercase() && bytes[k].is_ascii_uppercase() && is_month(&word.text[k..])
+    })
+}
+
+/// A scale word after digits: "4.8 million", "2 dozen", "10 bn".
+fn scale_after(text: &str, end: usize) -> Option<(f64, usize)> {
+    let w = next_word(text, end)?;
+    let lower = w.lower()?;
+    let l = lower.as_str();
+    if l.ends_with('s') && l != "dozens" {
+        return None;
+    }
+    scale_word(l).map(|s| (s, w.end))
+}
+
+/// The second number of a range after the first: "3-5", "3 to 5", "between 3 and 5".
+/// Returns the opening word's start ("between", "from") and the second number.
+fn range_after(text: &str, first: &Number) -> Option<(Option<usize>, Number)> {
+    let mut p = first.end;
+    // "8- to 16-meter": a dangling hyphen.
+    if char_at(text, p) == Some('-') && text[p + 1..].starts_with(' ') {
+        p += 1;
+    }
+    let q = skip_space(text, p);
+    let opener = prev_word(text, first.start);
+    let opener_word = opener.and_then(|w| w.lower()).map(|l| l.as_str().to_string());
+    let connector_end = match char_at(text, q) {
+        Some('-' | '–') if !text[p..q].contains('\n') => q + char_at(text, q)?.len_utf8(),
+        _ => {
+            let w = next_word(text, p)?;
+            let lw = w.lower()?;
+            match lw.as_str() {
+                "to" => w.end,
+                "and" if opener_word.as_deref() == Some("between") => w.end,
+                _ => return None,
+            }
+        }
+    };
+    let s = skip_space(text, connector_end);
+    let mut second = match char_at(text, s)? {
+        c if c.is_ascii_digit() => match read_digits(text, s) {
+            DigitRead::Number(n) => n,
+            DigitRead::Skip { .. } => return None,
+        },
+        c if c.is_alphabetic() => {
+            let w = word_at(text, s)?;
+            let lw = w.lower()?;
+            if small_number(lw.as_str()).is_none() {
+                return None;
+            }
+            read_words(text, w)?
+        }
+        _ => return None,
+    };
+    if first.form == Form::Fraction || second.form == Form::Fraction {
+        return None;
+    }
+    if let Some((scale, end)) = scale_after(text, second.end) {
+        second.value *= scale;
+        second.end = end;
+    }
+    let opens = matches!(opener_word.as_deref(), Some("between" | "from"));
+    Some((opens.then(|| opener.map(|w| w.start)).flatten(), second))
+}
+
+/// Reads qualifier, currency and trend before the figure starting at `start`.
+fn head_before(text: &str, start: usize) -> Head {
+    let mut head = Head {
+        start,
+        bound: Bound::Exact,
+        trend: None,
+        currency: None,
+        before: None,
+        before_capitalised: false,
+        before_is_month: false,
+    };
+    let mut pos = start;
+    // Currency symbol, possibly spaced and possibly with a country prefix ("US$ 16").
+    let sym_end = skip_space_back(text, pos);
+    if let Some(sym) = char_before(text, sym_end) {
+        if matches!(sym, '$' | '€' | '£' | '¥' | '₩' | '₽' | '₴' | '₹') {
+            let sym_start = sym_end - sym.len_utf8();
+            let mut prefix_start = sym_start;
+            while let Some(c) = char_before(text, prefix_start) {
+                if c.is_ascii_uppercase() || c == '.' {
+                    prefix_start -= 1;
+                } else {
+                    break;
+                }
+            }
+            let glued_letter = char_before(text, prefix_start).is_some_and(char::is_alphanumeric);
+            let prefix = &text[prefix_start..sym_start];
+            if !glued_letter {
+                if let Some(code) = currency_symbol(sym, prefix) {
+                    head.currency = Some(code);
+                    pos = prefix_start;
+                } else if let Some(code) = currency_symbol(sym, "") {
+                    head.currency = Some(code);
+                    pos = sym_start;
+                }
+            }
+        }
+    }
+    head.start = pos;
+    let before = words_before(text, pos, 4);
+    let lowered: Vec<&str> = before.iter().map(|(_, l)| l.as_str()).collect();
+    let mut used = 0;
+    if let Some((bound, n)) = qualifier(&lowered) {
+        // "over 20 months" after a noun reads as "during"; handled by the caller via the unit.
+        head.bound = bound;
+        head.start = before[n - 1].0.start;
+        used = n;
+    }
+    let rest = &before[used..];
+    if let Some((w, l)) = rest.first() {
+        head.before = Some(l.as_str().to_string());
+        head.before_capitalised = w.is_capitalised();
+        head.before_is_month = month_word(w);
+        head.trend = trend_of(rest.iter().map(|(_, l)| l.as_str()).collect());
+    }
+    head
+}
+
+/// "rose 60%", "fell by 2 points", "an increase of 5%".
+fn trend_of(words: Vec<&str>) -> Option<Trend> {
+    match words.as_slice() {
+        ["by", verb, ..] | ["of", verb, ..] => trend_word(verb),
+        [verb, ..] if *verb != "up" && *verb != "down" => trend_word(verb),
+        [verb, ..] => trend_word(verb),
+        [] => None,
+    }
+}
+
+/// Reads what follows the figure: percent, currency, measure unit or counted thing.
+fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> Tail {
+    let mut tail = Tail {
+        end: last.end,
+        unit: String::new(),
+        kind: Kind::Count,
+        counter: false,
+        scaled: false,
+    };
+    if let Some((s, e)) = last.glued_unit {
+        tail.unit = text[s..e].to_string();
+        tail.kind = unit_kind(&text[s..e].to_ascii_lowercase()).unwrap_or(Kind::Measure);
+        return tail;
+    }
+    // "70%", "70 %".
+    let p = skip_space(text, last.end);
+    if char_at(text, p) == Some('%') && !text[last.end..p].contains('\n') {
+        tail.end = p + 1;
+        tail.unit = "%".into();
+        tail.kind = Kind::Percent;
+        return tail;
+    }
+    if let Some(code) = currency {
+        tail.unit = code.into();
+        tail.kind = Kind::Money;
+        // "$3.2bn worth" stops here; "US$16 million dollars" would be unusual.
+        return tail;
+    }
+    let Some(w) = next_word(text, last.end) else {
+        return tail;
+    };
+    let Some(lower) = w.lower() else {
+        return tail;
+    };
+    let l = lower.as_str();
+    // "one-tenth of the invading Russian forces".
+    if last.form == Form::Fraction && l == "of" {
+        if let Some(phrase) = of_phrase(text, w.end) {
+            tail.end = phrase.end;
+            tail.unit = phrase.unit;
+            if phrase.kind == Kind::Money {
+                tail.kind = Kind::Money;
+            }
+        }
+        return tail;
+    }
+    match l {
+        "percent" | "percents" | "percentage" | "pct" => {
+            tail.end = w.end;
+            tail.unit = "%".into();
+            tail.kind = Kind::Percent;
+            if let Some(points) = next_word(text, w.end).filter(|n| n.text.eq_ignore_ascii_case("points")) {
+                tail.end = points.end;
+                tail.unit = "percentage points".into();
+            }
+            return tail;
+        }
+        "per" => {
+            if let Some(cent) = next_word(text, w.end).filter(|n| n.text.eq_ignore_ascii_case("cent")) {
+                tail.end = cent.end;
+                tail.unit = "%".into();
+                tail.kind = Kind::Percent;
+            }
+            return tail;
+        }
+        "points" | "pts" => {
+            tail.end = w.end;
+            tail.unit = "points".into();
+            tail.kind = Kind::Percent;
+            return tail;
+        }
+        _ => {}
+    }
+    if let Some(code) = currency_word(l).filter(|_| l.len() > 1) {
+        tail.end = w.end;
+        tail.unit = code.into();
+        tail.kind = Kind::Money;
+        return tail;
+    }
+    if let Some(phrase) = counted_phrase(text, last.end, true) {
+        tail.end = phrase.end;
+        tail.kind = phrase.kind;
+        tail.counter = counter_noun(&phrase.head);
+        tail.unit = phrase.unit;
+    }
+    tail
+}
+
+/// A counted thing or unit after a figure.
+struct Phrase {
+    end: usize,
+    unit: String,
+    kind: Kind,
+    head: String,
+}
+
+/// A word with its hyphenated continuations ("long-range", "North Korean-made").
+fn compound_at<'a>(text: &'a str, w: Word<'a>) -> Word<'a> {
+    let mut end = w.end;
+    while char_at(text, end) == Some('-') {
+        match char_at(text, end + 1) {
+            Some(c) if c.is_alphabetic() => match word_at(text, end + 1) {
+                Some(next) if !next.has_digit() => end = next.end,
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    Word {
+        start: w.start,
+        end,
+        text: &text[w.start..end],
+    }
+}
+
+fn is_adverb(word: &str) -> bool {
+    word.len() > 4
+        && word.ends_with("ly")
+        && !matches!(
+            word,
+            "family" | "supply" | "rally" | "assembly" | "monopoly" | "anomaly" | "italy" | "july"
+        )
+}
+
+fn is_participle(word: &str) -> bool {
+    (word.len() > 3 && word.ends_with("ed")) || (word.len() > 5 && word.ends_with("ing"))
+}
+
+/// Reads the counted noun phrase (or measure unit) after `pos`; `allow_of` continues
+/// "rounds of ammunition" after a partitive noun.
+fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> {
+    let mut end = pos;
+    let mut first = true;
+    let mut words: Vec<Word<'_>> = Vec::new();
+    let mut head = String::new();
+    // "16-meter", "20-year-old": a hyphen joins figure and unit.
+    let mut cursor = if char_at(text, pos) == Some('-') {
+        word_at(text, pos + 1)
+    } else {
+        next_word(text, pos)
+    };
+    while let Some(w) = cursor {
+        if w.has_digit() || words.len() >= 4 {
+            break;
+        }
+        let w = compound_at(text, w);
+        let lower = w.text.to_ascii_lowercase();
+        let l = lower.as_str();
+        if ends_phrase(l) || small_number(l).is_some() || scale_word(l).is_some() {
+            break;
+        }
+        if first {
+            if let Some(kind) = unit_kind(l) {
+                let mut unit_end = w.end;
+                if unit_modifier(l) {
+                    if let Some(n) = next_word(text, w.end) {
+                        unit_end = n.end;
+                    }
+                }
+                return Some(Phrase {
+                    end: unit_end,
+                    unit: collapse(&text[w.start..unit_end]),
+                    kind,
+                    head: l.to_string(),
+                });
+            }
+        } else if is_adverb(l) || is_participle(l) || unit_kind(l).is_some() {
+            break;
+        }
+        if is_adverb(l) {
+            break;
+        }
+        first = false;
+        end = w.end;
+        head = l.to_string();
+        words.push(w);
+        cursor = next_word(text, w.end);
+        // The phrase does not run across a line break into the next line's words.
+        if cursor.is_some_and(|c| text[w.end..c.start].contains('\n')) {
+            break;
+        }
+    }
+    let start = words.first()?.start;
+    let mut kind = Kind::Count;
+    if allow_of && partitive(&head) {
+        if let Some(of) = next_word(text, end).filter(|w| w.text == "of") {
+            if let Some(rest) = of_phrase(text, of.end) {
+                end = rest.end;
+                if rest.kind == Kind::Money {
+                    kind = Kind::Money;
+                }
+            }
+        }
+    }
+    if let Some(code) = currency_word(&head) {
+        return Some(Phrase {
+            end,
+            unit: code.to_string(),
+            kind: Kind::Money,
+            head,
+        });
+    }
+    Some(Phrase {
+        end,
+        unit: collapse(&text[start..end]),
+        kind,
+        head,
+    })
+}
+
+/// The phrase after "of", skipping one determiner: "of the invading Russian forces".
+fn of_phrase(text: &str, pos: usize) -> Option<Phrase> {
+    let mut p = pos;
+    if let Some(det) = next_word(text, p) {
+        let l = det.text.to_ascii_lowercase();
+        if matches!(l.as_str(), "the" | "all" | "its" | "their" | "these" | "those" | "his" | "her" | "our") {
+            p = det.end;
+            if let Some(the) = next_word(text, p).filter(|w| w.text == "the") {
+                p = the.end;
+            }
+        }
+    }
+    let w = next_word(text, p)?;
+    if let Some(code) = w.lower().and_then(|l| currency_word(l.as_str())) {
+        return Some(Phrase {
+            end: w.end,
+            unit: code.to_string(),
+            kind: Kind::Money,
+            head: w.text.to_ascii_lowercase(),
+        });
+    }
+    counted_phrase(text, p, true)
+}
+
+/// Whitespace runs (including non-breaking spaces and line breaks) as single spaces.
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || is_inline_space(c) {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// "dozens of missiles", "tens of thousands of troops", "Thousands of Soldiers".
+fn vague(text: &str, word: Word<'_>, unit: f64, out: &mut Vec<Draft>) -> Option<usize> {
+    let mut magnitude = unit;
+    let mut end = word.end;
+    let lw = word.text.to_ascii_lowercase();
+    // "tens of thousands", "hundreds of millions".
+    if let Some(of) = next_word(text, end).filter(|w| w.text == "of") {
+        if let Some(next) = next_word(text, of.end) {
+            if let Some(inner) = next.lower().and_then(|l| vague_magnitude(l.as_str())) {
+                if inner > unit || lw == "tens" {
+                    magnitude = inner * if lw == "tens" { 10.0 } else { unit };
+                    end = next.end;
+                }
+            }
+        }
+    }
+    // A number before it makes it a scale, not a vague magnitude ("3 dozens").
+    if prev_word(text, word.start).is_some_and(|w| w.lower().is_some_and(|l| small_number(l.as_str()).is_some()))
+        || char_before(text, skip_space_back(text, word.start)).is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    vague_claim(text, word.start, end, magnitude, 2.0, 10.0, out)
+}
+
+/// "several hundred", "a few thousand".
+fn vague_several(text: &str, word: Word<'_>, lw: &str, out: &mut Vec<Draft>) -> Option<usize> {
+    let start = if lw == "few" {
+        let article = prev_word(text, word.start).filter(|w| w.text.eq_ignore_ascii_case("a"))?;
+        article.start
+    } else {
+        word.start
+    };
+    let scale_w = next_word(text, word.end)?;
+    let scale = scale_word(&scale_w.text.to_ascii_lowercase()).filter(|s| *s >= 100.0)?;
+    let low = if lw == "few" { 2.0 } else { 3.0 };
+    vague_claim(text, start, scale_w.end, scale, low, 9.0, out)
+}
+
+fn vague_claim(
+    text: &str,
+    start: usize,
+    end: usize,
+    magnitude: f64,
+    low: f64,
+    high: f64,
+    out: &mut Vec<Draft>,
+) -> Option<usize> {
+    let (end, unit, kind) = match next_word(text, end).filter(|w| w.text == "of") {
+        Some(of) => match of_phrase(text, of.end) {
+            Some(p) => (p.end, p.unit, p.kind),
+            None => (end, String::new(), Kind::Count),
+        },
+        None => (end, String::new(), Kind::Count),
+    };
+    out.push(Draft {
+        start,
+        end,
+        value: low * magnitude,
+        low: Some(low * magnitude),
+        high: Some(high * magnitude),
+        unit,
+        kind,
+        bound: Bound::Vague,
+        trend: None,
+    });
+    Some(end)
+}
+
+/// "half of all Russian artillery shells", "more than half", "half a million".
+fn half(text: &str, word: Word<'_>, out: &mut Vec<Draft>) -> Option<usize> {
+    let head = head_before(text, word.start);
+    let next = next_word(text, word.end);
+    let next_lower = next.and_then(|w| w.lower()).map(|l| l.as_str().to_string());
+    if char_at(text, word.end) == Some('-') {
+        return None;
+    }
+    // "half a million", "half a dozen", "half million".
+    let article_scale = match next_lower.as_deref() {
+        Some("a") => next
+            .and_then(|a| next_word(text, a.end))
+            .and_then(|s| Some((s, scale_word(&s.text.to_ascii_lowercase())?))),
+        Some(l) => next.and_then(|s| Some((s, scale_word(l)?))),
+        None => None,
+    };
+    if let Some((scale_w, scale)) = article_scale {
+        let number = Number {
+            start: word.start,
+            end: scale_w.end,
+            value: scale / 2.0,
+            form: Form::Words,
+            glued_unit: None,
+            int_digits: 0,
+        };
+        return Some(build(text, number, out));
+    }
+    let before_a = prev_word(text, word.start).is_some_and(|w| w.text.eq_ignore_ascii_case("a"));
+    let opens = matches!(next_lower.as_deref(), Some("of" | "the" | "all" | "its" | "their"));
+    if before_a || !(opens || head.bound != Bound::Exact) {
+        return None;
+    }
+    let (end, unit) = match next.filter(|w| w.text == "of" || w.text == "the") {
+        Some(w) => {
+            let from = if w.text == "the" { w.start } else { w.end };
+            match of_phrase(text, from) {
+                Some(p) => (p.end, p.unit),
+                None => (word.end, String::new()),
+            }
+        }
+        None => (word.end, String::new()),
+    };
+    out.push(Draft {
+        start: head.start.min(word.start),
+        end,
+        value: 0.5,
+        low: None,
+        high: None,
+        unit,
+        kind: Kind::Fraction,
+        bound: head.bound,
+        trend: head.trend,
+    });
+    Some(end)
+}

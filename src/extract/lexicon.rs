@@ -1,0 +1,613 @@
+//! The English words the extractor knows: number words, scales, qualifiers, units and the
+//! words that end a counted noun phrase. Every lookup takes an ASCII-lowercased word.
+
+use super::claim::{Bound, Kind, Trend};
+
+/// Value of a cardinal number word below one hundred ("seven", "forty").
+pub fn small_number(word: &str) -> Option<f64> {
+    let v = match word {
+        "zero" | "nought" | "naught" | "nil" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" | "fourty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// Multiplier of a scale word or abbreviation written apart from the digits ("million", "bn").
+pub fn scale_word(word: &str) -> Option<f64> {
+    let v = match word {
+        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => 12.0,
+        "hundred" | "hundreds" => 100.0,
+        "thousand" | "thousands" => 1e3,
+        "million" | "millions" | "mn" | "mln" | "mil" | "mm" => 1e6,
+        "billion" | "billions" | "bn" | "bln" => 1e9,
+        "trillion" | "trillions" | "tn" | "trn" | "tln" => 1e12,
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// Multiplier of a suffix glued to digits ("5k", "280m", "3.2bn"). Case matters: "5G" is a name.
+pub fn glued_scale(suffix: &str) -> Option<f64> {
+    let v = match suffix {
+        "k" | "K" => 1e3,
+        "m" | "M" | "mn" | "mln" | "mil" | "MM" => 1e6,
+        "bn" | "b" | "bln" | "B" | "BN" => 1e9,
+        "tn" | "trn" | "tln" => 1e12,
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// A vague magnitude word used in the plural ("dozens of", "thousands of") and its unit.
+pub fn vague_magnitude(word: &str) -> Option<f64> {
+    let v = match word {
+        "dozens" => 12.0,
+        "scores" => 20.0,
+        "hundreds" => 100.0,
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        "trillions" => 1e12,
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// Denominator of a fraction word ("third" → 3, "quarters" → 4), singular or plural.
+pub fn denominator(word: &str) -> Option<f64> {
+    let w = word.strip_suffix('s').unwrap_or(word);
+    let v = match w {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "quarter" | "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "twelfth" => 12.0,
+        "twentieth" => 20.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1000.0,
+        "millionth" => 1e6,
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// A word that bounds the figure after it, with the number of words it spans.
+pub fn qualifier(words: &[&str]) -> Option<(Bound, usize)> {
+    let at = |i: usize| words.get(i).copied().unwrap_or("");
+    // `words` holds the words before the figure, nearest first.
+    let three = (at(2), at(1), at(0));
+    let bound3 = match three {
+        ("no", "fewer", "than") | ("no", "less", "than") | ("not", "less", "than") => {
+            Some(Bound::AtLeast)
+        }
+        ("no", "more", "than") | ("not", "more", "than") | ("as", "many", "as") => {
+            Some(Bound::AtMost)
+        }
+        ("as", "much", "as") => Some(Bound::AtMost),
+        ("in", "excess", "of") => Some(Bound::MoreThan),
+        ("a", "minimum", "of") => Some(Bound::AtLeast),
+        ("a", "maximum", "of") => Some(Bound::AtMost),
+        _ => None,
+    };
+    if let Some(b) = bound3 {
+        return Some((b, 3));
+    }
+    let bound2 = match (at(1), at(0)) {
+        ("at", "least") => Some(Bound::AtLeast),
+        ("more", "than") | ("greater", "than") | ("higher", "than") | ("just", "over") => {
+            Some(Bound::MoreThan)
+        }
+        ("up", "to") | ("at", "most") => Some(Bound::AtMost),
+        ("less", "than") | ("fewer", "than") | ("lower", "than") | ("just", "under") => {
+            Some(Bound::LessThan)
+        }
+        ("an", "estimated") | ("close", "to") | ("some", "estimated") => Some(Bound::Approx),
+        _ => None,
+    };
+    if let Some(b) = bound2 {
+        return Some((b, 2));
+    }
+    let bound1 = match at(0) {
+        "over" | "above" | "exceeding" | "beyond" => Some(Bound::MoreThan),
+        "under" | "below" => Some(Bound::LessThan),
+        "about" | "approximately" | "around" | "nearly" | "almost" | "roughly" | "some"
+        | "approx" | "circa" | "estimated" => Some(Bound::Approx),
+        _ => None,
+    };
+    bound1.map(|b| (b, 1))
+}
+
+/// A verb or noun that states a change, placed before the figure ("rose 60%", "fell by").
+pub fn trend_word(word: &str) -> Option<Trend> {
+    match word {
+        "rose" | "rise" | "rises" | "risen" | "rising" | "increased" | "increase" | "increases"
+        | "grew" | "grow" | "grows" | "grown" | "jumped" | "jump" | "climbed" | "climb"
+        | "surged" | "soared" | "gained" | "up" => {
+            Some(Trend::Up)
+        }
+        "fell" | "fall" | "falls" | "fallen" | "falling" | "dropped" | "drop" | "drops"
+        | "declined" | "decline" | "declines" | "decreased" | "decrease" | "decreases"
+        | "slumped" | "plunged" | "plummeted" | "down" | "shrank" | "slid"
+        | "dipped" | "tumbled" => Some(Trend::Down),
+        _ => None,
+    }
+}
+
+/// Month names as they head a date; only recognised when capitalised.
+pub fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
+}
+
+/// Words before a bare four-digit number that make it a year.
+pub fn year_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "since"
+            | "from"
+            | "until"
+            | "till"
+            | "by"
+            | "of"
+            | "to"
+            | "before"
+            | "after"
+            | "during"
+            | "the"
+            | "early"
+            | "late"
+            | "mid"
+            | "circa"
+            | "between"
+            | "and"
+            | "through"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "year"
+            | "fiscal"
+    )
+}
+
+/// Currency named by a symbol before the digits, with an optional country prefix ("US$").
+pub fn currency_symbol(symbol: char, prefix: &str) -> Option<&'static str> {
+    match (symbol, prefix) {
+        ('$', "" | "US" | "U.S.") => Some("USD"),
+        ('$', "A" | "AU") => Some("AUD"),
+        ('$', "C" | "CA") => Some("CAD"),
+        ('$', "HK") => Some("HKD"),
+        ('$', "NZ") => Some("NZD"),
+        ('$', "S") => Some("SGD"),
+        ('€', "") => Some("EUR"),
+        ('£', "") => Some("GBP"),
+        ('¥', "") => Some("JPY"),
+        ('₩', "") => Some("KRW"),
+        ('₽', "") => Some("RUB"),
+        ('₴', "") => Some("UAH"),
+        ('₹', "") => Some("INR"),
+        _ => None,
+    }
+}
+
+/// Currency named by a word after the figure ("dollars", "euros", "EUR").
+pub fn currency_word(word: &str) -> Option<&'static str> {
+    match word {
+        "dollar" | "dollars" | "usd" => Some("USD"),
+        "euro" | "euros" | "eur" => Some("EUR"),
+        "pound" | "pounds" | "sterling" | "gbp" => Some("GBP"),
+        "yen" | "jpy" => Some("JPY"),
+        "yuan" | "renminbi" | "cny" | "rmb" => Some("CNY"),
+        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => Some("RUB"),
+        "hryvnia" | "hryvnias" | "hryvnas" | "uah" => Some("UAH"),
+        "rupee" | "rupees" | "inr" => Some("INR"),
+        "franc" | "francs" | "chf" => Some("CHF"),
+        "krw" => Some("KRW"),
+        "cents" | "cent" => Some("USD cents"),
+        "pence" | "p" => Some("GBP pence"),
+        _ => None,
+    }
+}
+
+/// What a unit word measures: a physical measure or a duration.
+pub fn unit_kind(word: &str) -> Option<Kind> {
+    let kind = match word {
+        "second" | "seconds" | "minute" | "minutes" | "hour" | "hours" | "day" | "days"
+        | "week" | "weeks" | "month" | "months" | "year" | "years" | "decade" | "decades"
+        | "century" | "centuries" | "hrs" | "mins" | "yrs" | "fortnight" | "fortnights" => {
+            Kind::Duration
+        }
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" | "mile" | "miles"
+        | "mi" | "metre" | "metres" | "meter" | "meters" | "foot" | "feet" | "ft" | "inch"
+        | "inches" | "cm" | "centimetres" | "centimeters" | "mm" | "millimetres"
+        | "millimeters" | "yard" | "yards" | "kg" | "kilogram" | "kilograms" | "kilo"
+        | "kilos" | "gram" | "grams" | "g" | "mg" | "milligrams" | "ton" | "tons" | "tonne"
+        | "tonnes" | "lb" | "lbs" | "ounce" | "ounces" | "oz" | "barrel" | "barrels" | "bpd"
+        | "litre" | "litres" | "liter" | "liters" | "l" | "ml" | "millilitres"
+        | "milliliters" | "gallon" | "gallons" | "hectare" | "hectares" | "ha" | "acre"
+        | "acres" | "degree" | "degrees" | "°c" | "°f" | "celsius" | "fahrenheit" | "mph"
+        | "kph" | "kmh" | "knots" | "knot" | "watt" | "watts" | "kw" | "mw" | "gw" | "kwh"
+        | "mwh" | "gwh" | "twh" | "megawatts" | "gigawatts" | "kilowatts" | "volts" | "hz"
+        | "mhz" | "ghz" | "gb" | "mb" | "tb" | "kb" | "bytes" | "calories" | "kcal"
+        | "sq" | "square" | "cubic" | "metric" | "nautical" | "light-years" | "ft²" | "km²"
+        | "m²" | "mbps" | "gbps" => Kind::Measure,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// Words that qualify a measure unit and need the next word too ("metric tons").
+pub fn unit_modifier(word: &str) -> bool {
+    matches!(word, "sq" | "square" | "cubic" | "metric" | "nautical" | "light")
+}
+
+/// Counter nouns of page furniture: a raw counter before them is not a claim ("84906 views").
+pub fn counter_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "views" | "shares" | "likes" | "comments" | "reads" | "retweets" | "reactions"
+    )
+}
+
+/// Nouns after which "of" continues the counted thing ("rounds of ammunition").
+pub fn partitive(word: &str) -> bool {
+    matches!(
+        word,
+        "rounds"
+            | "round"
+            | "sets"
+            | "containers"
+            | "pieces"
+            | "units"
+            | "shipments"
+            | "boxes"
+            | "cases"
+            | "batches"
+            | "types"
+            | "kinds"
+            | "loads"
+            | "crates"
+            | "bags"
+            | "packages"
+            | "tons"
+            | "tonnes"
+            | "truckloads"
+            | "shells"
+            | "cans"
+            | "bottles"
+            | "doses"
+            | "acres"
+            | "hectares"
+            | "barrels"
+            | "cubic"
+            | "litres"
+            | "liters"
+            | "gallons"
+            | "head"
+            | "items"
+            | "trainloads"
+            | "wagons"
+            | "carriages"
+            | "lots"
+            | "pairs"
+            | "volumes"
+    )
+}
+
+/// Words that end a counted noun phrase: function words, auxiliaries and common verbs.
+pub fn ends_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "with"
+            | "without"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "between"
+            | "among"
+            | "across"
+            | "through"
+            | "during"
+            | "since"
+            | "until"
+            | "per"
+            | "as"
+            | "than"
+            | "about"
+            | "after"
+            | "before"
+            | "against"
+            | "near"
+            | "toward"
+            | "towards"
+            | "via"
+            | "like"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "no"
+            | "it"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "where"
+            | "when"
+            | "while"
+            | "if"
+            | "so"
+            | "such"
+            | "also"
+            | "only"
+            | "each"
+            | "every"
+            | "more"
+            | "less"
+            | "most"
+            | "least"
+            | "then"
+            | "there"
+            | "here"
+            | "they"
+            | "we"
+            | "he"
+            | "she"
+            | "you"
+            | "i"
+            | "said"
+            | "says"
+            | "say"
+            | "worth"
+            | "ago"
+            | "old"
+            | "already"
+            | "still"
+            | "just"
+            | "even"
+            | "all"
+            | "both"
+            | "some"
+            | "any"
+            | "many"
+            | "much"
+            | "other"
+            | "another"
+            | "last"
+            | "next"
+            | "out"
+            | "up"
+            | "down"
+            | "off"
+            | "again"
+            | "too"
+            | "very"
+            | "now"
+            | "yet"
+            | "because"
+            | "though"
+            | "although"
+            | "whether"
+            | "what"
+            | "how"
+            | "why"
+            | "them"
+            | "him"
+            | "me"
+            | "us"
+            | "get"
+            | "got"
+            | "make"
+            | "made"
+            | "take"
+            | "took"
+            | "go"
+            | "went"
+            | "come"
+            | "came"
+            | "give"
+            | "gave"
+            | "see"
+            | "saw"
+            | "left"
+            | "remain"
+            | "remained"
+            | "remains"
+            | "according"
+            | "including"
+            | "compared"
+            | "equal"
+            | "equivalent"
+            | "respectively"
+    )
+}
+
+/// Words that make a following "one" an idiom or pronoun rather than a count.
+pub fn one_idiom_follower(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "point"
+            | "another"
+            | "day"
+            | "time"
+            | "way"
+            | "thing"
+            | "side"
+            | "hand"
+            | "more"
+            | "last"
+            | "who"
+            | "that"
+            | "which"
+            | "too"
+            | "can"
+            | "could"
+            | "must"
+            | "should"
+            | "would"
+            | "is"
+            | "was"
+            | "has"
+            | "does"
+            | "did"
+            | "in"
+            | "on"
+            | "at"
+            | "and"
+            | "or"
+            | "but"
+            | "to"
+            | "you"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "reason"
+            | "after"
+            | "by"
+            | "such"
+            | "key"
+            | "major"
+            | "big"
+            | "small"
+            | "final"
+            | "single"
+            | "like"
+            | "with"
+            | "for"
+            | "from"
+            | "again"
+            | "here"
+            | "there"
+    )
+}
+
+/// Determiners that make a small spelled-out number refer back ("the two countries").
+pub fn anaphoric_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "these"
+            | "those"
+            | "both"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "no"
+            | "any"
+            | "every"
+            | "each"
+            | "which"
+            | "this"
+            | "that"
+            | "all"
+    )
+}

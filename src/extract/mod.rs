@@ -1,0 +1,77 @@
+//! Numeric-claim extraction: the pure core that reads a text and returns the claims in it.
+//! It never prints and never touches the file system.
+
+mod claim;
+mod grammar;
+mod lexicon;
+mod markdown;
+mod number;
+mod sentence;
+mod text;
+
+pub use claim::{format_value, Bound, Claim, Kind, Trend};
+
+/// How a text is written, which decides what is skipped and where sentences end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: every line break ends a sentence (scraped articles keep a paragraph a line).
+    Plain,
+    /// Markdown: front matter, code, link targets and HTML tags are skipped.
+    Markdown,
+}
+
+impl Format {
+    /// The format a file's extension implies: `.md` and `.markdown` are Markdown.
+    pub fn from_path(path: &std::path::Path) -> Self {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
+                Format::Markdown
+            }
+            _ => Format::Plain,
+        }
+    }
+}
+
+/// Finds every numeric claim in `text`, in order. Spans are byte offsets into `text`.
+pub fn extract(text: &str, format: Format) -> Vec<Claim> {
+    let masked;
+    let prose = match format {
+        Format::Plain => text,
+        Format::Markdown => {
+            masked = markdown::mask(text);
+            masked.as_str()
+        }
+    };
+    let drafts = grammar::find_claims(prose);
+    if drafts.is_empty() {
+        return Vec::new();
+    }
+    let sentences = sentence::sentences(prose, format == Format::Plain);
+    let mut lines = sentence::LineIndex::new(text);
+    let mut sentence_at = 0;
+    drafts
+        .into_iter()
+        .map(|d| {
+            while sentence_at + 1 < sentences.len() && sentences[sentence_at].1 <= d.start {
+                sentence_at += 1;
+            }
+            let (s, e) = sentences[sentence_at];
+            let (line, column) = lines.locate(d.start);
+            Claim {
+                line,
+                column,
+                start: d.start,
+                end: d.end,
+                text: grammar::collapse(&text[d.start..d.end]),
+                value: d.value,
+                low: d.low,
+                high: d.high,
+                unit: d.unit,
+                kind: d.kind,
+                bound: d.bound,
+                trend: d.trend,
+                sentence: grammar::collapse(&prose[s..e.max(d.end).min(prose.len())]),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,394 @@
+//! Reads one number as written, in digits ("84 906", "3.2bn", "2 1/2") or in words
+//! ("one hundred and twenty", "two-thirds", "a dozen"), and reports what sort of number it is.
+
+use super::lexicon::{denominator, glued_scale, scale_word, small_number};
+use super::text::{char_at, char_before, is_word_char, next_word, skip_space, LowerWord, Word};
+
+/// How a number was written; the grammar uses it to tell claims from dates and names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Plain digits with no separator, decimal or scale ("2024", "84906").
+    BareDigits,
+    /// Digits with separators, decimals or a scale ("10,000", "4.8 million").
+    Digits,
+    /// Spelled out ("seventy", "one hundred").
+    Words,
+    /// A fraction ("two-thirds", "3/4", "half").
+    Fraction,
+}
+
+/// A number read from the text.
+#[derive(Debug, Clone, Copy)]
+pub struct Number {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub form: Form,
+    /// A measure unit glued to the digits ("29km"), as a span.
+    pub glued_unit: Option<(usize, usize)>,
+    /// Number of digits before any separator or decimal point, for year and day tests.
+    pub int_digits: usize,
+}
+
+/// What the characters starting with a digit turned out to be.
+pub enum DigitRead {
+    Number(Number),
+    /// Not a quantity (a time, an ordinal, a version, a date, a name); skip to `end`.
+    Skip { end: usize },
+}
+
+fn digits_end(bytes: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while j < bytes.len() && bytes[j].is_ascii_digit() {
+        j += 1;
+    }
+    j
+}
+
+/// A thousands group after a separator: exactly three digits, then no further digit.
+fn group_of_three(bytes: &[u8], at: usize) -> bool {
+    digits_end(bytes, at) == at + 3
+}
+
+fn parse_f64(s: &str) -> f64 {
+    let cleaned: String = s.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+    cleaned.parse().unwrap_or(0.0)
+}
+
+/// Reads the number whose first digit (or decimal point) is at `i`.
+pub fn read_digits(text: &str, i: usize) -> DigitRead {
+    let bytes = text.as_bytes();
+    let mut j = digits_end(bytes, i);
+    let int_digits = j - i;
+    let mut separated = false;
+    let mut decimal = false;
+
+    if int_digits > 0 {
+        loop {
+            // "10,000" and "84 906" / "84\u{a0}906" (only after a group of at most three digits).
+            if j < bytes.len() && bytes[j] == b',' && group_of_three(bytes, j + 1) {
+                j += 4;
+                separated = true;
+                continue;
+            }
+            if int_digits <= 3 && (!separated || space_grouped(text, i)) {
+                if let Some(c) = char_at(text, j) {
+                    if matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+                        && group_of_three(bytes, j + c.len_utf8())
+                        && !followed_by_fraction(bytes, j + c.len_utf8() + 3)
+                    {
+                        j += c.len_utf8() + 3;
+                        separated = true;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+    }
+    if j + 1 < bytes.len() && bytes[j] == b'.' && bytes[j + 1].is_ascii_digit() {
+        j = digits_end(bytes, j + 1);
+        decimal = true;
+        // "192.168.1.2", "1.2.3": a version or address, not a quantity.
+        if j + 1 < bytes.len() && bytes[j] == b'.' && bytes[j + 1].is_ascii_digit() {
+            return DigitRead::Skip {
+                end: skip_identifier(text, j),
+            };
+        }
+    }
+    // "02:26": a clock time. "5/17/2018": a date. "3/4": a fraction.
+    if !decimal && j + 1 < bytes.len() && bytes[j] == b':' && bytes[j + 1].is_ascii_digit() {
+        let end = digits_end(bytes, j + 1);
+        return DigitRead::Skip {
+            end: skip_meridiem(text, end),
+        };
+    }
+    if !decimal && !separated && j + 1 < bytes.len() && bytes[j] == b'/' {
+        let den_end = digits_end(bytes, j + 1);
+        if den_end > j + 1 {
+            if den_end < bytes.len() && matches!(bytes[den_end], b'/' | b'-' | b'.') {
+                return DigitRead::Skip {
+                    end: skip_identifier(text, den_end),
+                };
+            }
+            let num = parse_f64(&text[i..j]);
+            let den = parse_f64(&text[j + 1..den_end]);
+            if den > 0.0 && !followed_by_word_char(text, den_end) {
+                return DigitRead::Number(Number {
+                    start: i,
+                    end: den_end,
+                    value: num / den,
+                    form: Form::Fraction,
+                    glued_unit: None,
+                    int_digits,
+                });
+            }
+        }
+    }
+    let mut value = parse_f64(&text[i..j]);
+    let mut form = if separated || decimal {
+        Form::Digits
+    } else {
+        Form::BareDigits
+    };
+    let mut glued_unit = None;
+    // A mixed number: "2 1/2".
+    if form == Form::BareDigits {
+        if let Some(frac_end) = mixed_fraction(text, j) {
+            let (num, den) = mixed_parts(text, j, frac_end);
+            return DigitRead::Number(Number {
+                start: i,
+                end: frac_end,
+                value: value + num / den,
+                form: Form::Digits,
+                glued_unit: None,
+                int_digits,
+            });
+        }
+    }
+    // Letters glued to the digits: a scale ("5k"), a unit ("29km"), an ordinal or a name.
+    if let Some(c) = char_at(text, j) {
+        if c.is_alphabetic() || c == '°' {
+            let suffix_end = letters_end(text, j);
+            let suffix = &text[j..suffix_end];
+            let lower = LowerWord::new(suffix);
+            let lower = lower.as_ref().map_or("", |l| l.as_str());
+            if suffix_end < text.len() && char_at(text, suffix_end).is_some_and(|c| c.is_ascii_digit())
+            {
+                return DigitRead::Skip {
+                    end: skip_identifier(text, suffix_end),
+                };
+            }
+            if matches!(lower, "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "a.m" | "p.m") {
+                return DigitRead::Skip { end: suffix_end };
+            }
+            if let Some(scale) = glued_scale(suffix) {
+                value *= scale;
+                form = Form::Digits;
+                j = suffix_end;
+            } else if super::lexicon::unit_kind(lower).is_some() && suffix != "G" {
+                glued_unit = Some((j, suffix_end));
+                form = Form::Digits;
+                j = suffix_end;
+            } else {
+                return DigitRead::Skip {
+                    end: skip_identifier(text, suffix_end),
+                };
+            }
+        }
+    }
+    DigitRead::Number(Number {
+        start: i,
+        end: j,
+        value,
+        form,
+        glued_unit,
+        int_digits,
+    })
+}
+
+/// Whether digits grouped by spaces were grouped that way from the start ("1 234 567").
+fn space_grouped(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let first = digits_end(bytes, i);
+    char_at(text, first).is_some_and(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+}
+
+fn followed_by_fraction(bytes: &[u8], at: usize) -> bool {
+    at < bytes.len() && matches!(bytes[at], b'/' | b'.' | b':')
+}
+
+fn followed_by_word_char(text: &str, at: usize) -> bool {
+    char_at(text, at).is_some_and(is_word_char)
+}
+
+fn letters_end(text: &str, i: usize) -> usize {
+    let mut end = i;
+    for (off, c) in text[i..].char_indices() {
+        if c.is_alphabetic() || (c == '°' && off == 0) || c == '²' {
+            end = i + off + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Skips the rest of a name or code made of letters, digits and joiners ("J1149.5+6663").
+pub fn skip_identifier(text: &str, i: usize) -> usize {
+    let mut end = i;
+    let mut prev_joiner = false;
+    for (off, c) in text[i..].char_indices() {
+        if c.is_alphanumeric() {
+            end = i + off + c.len_utf8();
+            prev_joiner = false;
+        } else if matches!(c, '.' | '-' | '+' | '/' | '_' | ':') && !prev_joiner {
+            prev_joiner = true;
+        } else {
+            break;
+        }
+    }
+    end.max(i)
+}
+
+fn skip_meridiem(text: &str, i: usize) -> usize {
+    let start = skip_space(text, i);
+    match super::text::word_at(text, start) {
+        Some(w) if matches!(w.text, "AM" | "PM" | "am" | "pm" | "a" | "p") => {
+            let mut end = w.end;
+            if w.text.len() == 1 && text[end..].starts_with(".m.") {
+                end += 3;
+            }
+            end
+        }
+        _ => i,
+    }
+}
+
+/// "2 1/2": a space, then a proper digit fraction.
+fn mixed_fraction(text: &str, j: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let start = skip_space(text, j);
+    if start == j || start >= bytes.len() || !bytes[start].is_ascii_digit() {
+        return None;
+    }
+    let num_end = digits_end(bytes, start);
+    if num_end >= bytes.len() || bytes[num_end] != b'/' {
+        return None;
+    }
+    let den_end = digits_end(bytes, num_end + 1);
+    if den_end == num_end + 1 || followed_by_word_char(text, den_end) {
+        return None;
+    }
+    if den_end < bytes.len() && bytes[den_end] == b'/' {
+        return None;
+    }
+    let (num, den) = mixed_parts(text, j, den_end);
+    (den > num && num > 0.0).then_some(den_end)
+}
+
+fn mixed_parts(text: &str, j: usize, end: usize) -> (f64, f64) {
+    let frac = text[j..end].trim_start_matches(|c: char| !c.is_ascii_digit());
+    let (n, d) = frac.split_once('/').unwrap_or(("0", "1"));
+    (parse_f64(n), parse_f64(d))
+}
+
+/// Whether a hyphen or a spaced hyphen joins two parts of one written number ("twenty-one").
+fn joined_word(text: &str, end: usize) -> Option<Word<'_>> {
+    let after = skip_space(text, end);
+    if char_at(text, after) == Some('-') {
+        return next_word(text, after + 1);
+    }
+    next_word(text, end)
+}
+
+/// Reads a spelled-out number starting with `first`: cardinals ("one hundred and twenty"),
+/// "a dozen", "a hundred", and fractions ("two-thirds", "a quarter", "one-tenth").
+pub fn read_words(text: &str, first: Word<'_>) -> Option<Number> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut end = first.start;
+    let mut words = 0;
+    let mut last_small: Option<f64> = None;
+    let mut pending_and = false;
+    let mut cursor = Some(first);
+    let mut leading_article = false;
+
+    while let Some(w) = cursor {
+        let lower = w.lower()?;
+        let word = lower.as_str();
+        if words == 0 && (word == "a" || word == "an") {
+            leading_article = true;
+            end = w.end;
+            cursor = next_word(text, w.end);
+            words += 1;
+            continue;
+        }
+        if let Some(v) = small_number(word) {
+            if leading_article {
+                return None;
+            }
+            // "twenty one" combines; "five three" does not.
+            match last_small {
+                Some(prev) if prev >= 20.0 && prev % 10.0 == 0.0 && v < 10.0 && v > 0.0 => {
+                    current += v;
+                    last_small = Some(v);
+                }
+                Some(_) => break,
+                None => {
+                    current += v;
+                    last_small = Some(v);
+                }
+            }
+        } else if let Some(scale) = scale_word(word) {
+            if word.ends_with('s') && word != "dozens" {
+                break;
+            }
+            if word == "dozens" {
+                if current == 0.0 {
+                    break;
+                }
+            }
+            let base = if current == 0.0 { 1.0 } else { current };
+            if scale == 100.0 || scale == 12.0 {
+                current = base * scale;
+            } else {
+                total += base * scale;
+                current = 0.0;
+            }
+            last_small = None;
+            leading_article = false;
+        } else if word == "and" && words > 0 && !pending_and {
+            pending_and = true;
+            cursor = next_word(text, w.end);
+            continue;
+        } else if let Some(den) = denominator(word) {
+            // A fraction needs a numerator: "two thirds", "a quarter", "one-tenth".
+            let numerator = if leading_article { 1.0 } else { current };
+            if pending_and || total > 0.0 || numerator == 0.0 || numerator > 20.0 {
+                break;
+            }
+            if words == 0 {
+                break;
+            }
+            return Some(Number {
+                start: first.start,
+                end: w.end,
+                value: numerator / den,
+                form: Form::Fraction,
+                glued_unit: None,
+                int_digits: 0,
+            });
+        } else {
+            break;
+        }
+        pending_and = false;
+        words += 1;
+        end = w.end;
+        cursor = joined_word(text, w.end);
+    }
+    if leading_article {
+        return None;
+    }
+    let value = total + current;
+    (words > 0 && end > first.start).then_some(Number {
+        start: first.start,
+        end,
+        value,
+        form: Form::Words,
+        glued_unit: None,
+        int_digits: 0,
+    })
+}
+
+/// The character before `i` makes the digits part of a name or code ("Maia-1", "C4ADS", "v2").
+pub fn glued_to_name(text: &str, i: usize) -> bool {
+    match char_before(text, i) {
+        Some(c) if c.is_alphanumeric() => true,
+        Some(c) if matches!(c, '-' | '+' | '/' | '_' | '#' | '.' | '\\' | '@' | '=') => {
+            char_before(text, i - c.len_utf8()).is_some_and(|p| p.is_alphanumeric())
+                || matches!(c, '/' | '_' | '#' | '\\' | '@' | '=')
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,126 @@
+//! Sentence boundaries and line/column positions. Headlines, captions and list items are
+//! sentences of their own: a line break ends a sentence in plain text, a blank line, heading or
+//! list item does in Markdown.
+
+use super::text::char_at;
+
+/// Abbreviations whose full stop does not end a sentence.
+fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Gen" | "Col" | "Lt" | "Sgt" | "Capt" | "Jr" | "Sr"
+            | "Inc" | "Ltd" | "Co" | "Corp" | "Gov" | "Sen" | "Rep" | "Prof" | "No" | "vs" | "etc"
+            | "approx" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept"
+            | "Oct" | "Nov" | "Dec" | "U.S" | "U.K" | "U.N" | "e.g" | "i.e" | "Mt" | "Ft" | "Rev"
+    ) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// Splits `text` into sentence spans `(start, end)`, covering every non-blank stretch.
+pub fn sentences(text: &str, line_breaks_end_sentences: bool) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let cut = match bytes[i] {
+            b'\n' => {
+                let next_line = &text[i + 1..];
+                let blank = next_line.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+                if line_breaks_end_sentences || blank || starts_block(next_line) {
+                    Some(i)
+                } else {
+                    None
+                }
+            }
+            b'.' | b'!' | b'?' => ends_sentence(text, start, i).then_some(i + 1),
+            _ => None,
+        };
+        if let Some(end) = cut {
+            out.push((start, end));
+            start = end;
+        }
+        i += 1;
+    }
+    out.push((start, text.len()));
+    out
+}
+
+/// A Markdown line that opens a new block: heading, list item, quote, table row.
+fn starts_block(line: &str) -> bool {
+    let t = line.trim_start_matches([' ', '\t']);
+    t.starts_with('#')
+        || t.starts_with("- ")
+        || t.starts_with("* ")
+        || t.starts_with("+ ")
+        || t.starts_with('>')
+        || t.starts_with('|')
+        || t.starts_with('•')
+        || t.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether the `.`, `!` or `?` at `i` ends a sentence.
+fn ends_sentence(text: &str, start: usize, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    // A decimal point or a dotted abbreviation continues ("4.8", "U.S.").
+    if bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let mut j = i + 1;
+    while let Some(c) = char_at(text, j) {
+        if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let after = &text[j..];
+    let rest = after.trim_start_matches([' ', '\t', '\u{a0}']);
+    if rest.len() == after.len() && !rest.is_empty() && !rest.starts_with(['\n', '\r']) {
+        return false;
+    }
+    if bytes[i] == b'.' {
+        let word_start = text[start..i]
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .map_or(start, |k| start + k + 1);
+        if is_abbreviation(&text[word_start..i]) {
+            return false;
+        }
+    }
+    match rest.chars().next() {
+        None => true,
+        Some(c) => !c.is_lowercase(),
+    }
+}
+
+/// Converts increasing byte offsets into 1-based lines and character columns.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    pos: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            pos: 0,
+            line: 1,
+            line_start: 0,
+        }
+    }
+
+    /// Line and column of `offset`; offsets must not decrease between calls.
+    pub fn locate(&mut self, offset: usize) -> (usize, usize) {
+        let bytes = self.text.as_bytes();
+        for (k, b) in bytes[self.pos..offset].iter().enumerate() {
+            if *b == b'\n' {
+                self.line += 1;
+                self.line_start = self.pos + k + 1;
+            }
+        }
+        self.pos = offset;
+        let column = self.text[self.line_start..offset].chars().count() + 1;
+        (self.line, column)
+    }
+}

@@ -1,0 +1,196 @@
+//! Byte-offset navigation over UTF-8 text: words, spacing and neighbouring characters.
+//! Every offset handed out lies on a character boundary.
+
+/// A run of letters, digits and inner apostrophes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+impl Word<'_> {
+    /// The word in ASCII lowercase, or `None` when it is too long to be a vocabulary word.
+    pub fn lower(&self) -> Option<LowerWord> {
+        LowerWord::new(self.text)
+    }
+
+    pub fn has_digit(&self) -> bool {
+        self.text.bytes().any(|b| b.is_ascii_digit())
+    }
+
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// A short word lowercased into a fixed buffer, so lookups allocate nothing.
+#[derive(Clone, Copy)]
+pub struct LowerWord {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl LowerWord {
+    pub fn new(word: &str) -> Option<Self> {
+        let bytes = word.as_bytes();
+        if bytes.len() > 24 {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        for (slot, b) in buf.iter_mut().zip(bytes) {
+            *slot = b.to_ascii_lowercase();
+        }
+        Some(Self {
+            buf,
+            len: bytes.len(),
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Lowercasing ASCII bytes of a valid UTF-8 string keeps it valid UTF-8.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+/// Spacing that may stand inside a claim: spaces, tabs, non-breaking and thin spaces, and a
+/// single line break (a blank line ends a paragraph).
+pub fn is_inline_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}')
+}
+
+/// Apostrophes that can stand inside a word ("Russia’s").
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+pub fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+pub fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// The word starting at `i`, which must be the first character of a word.
+pub fn word_at(text: &str, i: usize) -> Option<Word<'_>> {
+    let rest = text.get(i..)?;
+    let mut end = i;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        if is_word_char(c) {
+            end = i + off + c.len_utf8();
+        } else if is_apostrophe(c) && end == i + off && end > i {
+            match chars.peek() {
+                Some(&(_, next)) if next.is_alphabetic() => {}
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    (end > i).then(|| Word {
+        start: i,
+        end,
+        text: &text[i..end],
+    })
+}
+
+/// Skips inline spacing forward from `i`; stops before a second line break.
+pub fn skip_space(text: &str, i: usize) -> usize {
+    let mut newlines = 0;
+    let mut pos = i;
+    for (off, c) in text[i..].char_indices() {
+        if c == '\n' {
+            newlines += 1;
+            if newlines > 1 {
+                return i + off;
+            }
+        } else if !is_inline_space(c) {
+            return i + off;
+        }
+        pos = i + off + c.len_utf8();
+    }
+    pos
+}
+
+/// Skips inline spacing backward from `i`; stops after a second line break.
+pub fn skip_space_back(text: &str, i: usize) -> usize {
+    let mut newlines = 0;
+    let mut pos = i;
+    for (off, c) in text[..i].char_indices().rev() {
+        if c == '\n' {
+            newlines += 1;
+            if newlines > 1 {
+                return off + c.len_utf8();
+            }
+        } else if !is_inline_space(c) {
+            return off + c.len_utf8();
+        }
+        pos = off;
+    }
+    pos
+}
+
+/// The word that follows `i` after spacing, if the next thing there is a word.
+pub fn next_word(text: &str, i: usize) -> Option<Word<'_>> {
+    let start = skip_space(text, i);
+    match char_at(text, start) {
+        Some(c) if is_word_char(c) => word_at(text, start),
+        _ => None,
+    }
+}
+
+/// The word that ends just before `i` after spacing, if the previous thing there is a word.
+pub fn prev_word(text: &str, i: usize) -> Option<Word<'_>> {
+    let end = skip_space_back(text, i);
+    let mut start = end;
+    let mut last_was_word = false;
+    for (off, c) in text[..end].char_indices().rev() {
+        if is_word_char(c) {
+            start = off;
+            last_was_word = true;
+        } else if is_apostrophe(c) && last_was_word && off > 0 {
+            start = off;
+            last_was_word = false;
+        } else {
+            break;
+        }
+    }
+    // A leading apostrophe belongs to no word.
+    while let Some(c) = char_at(text, start) {
+        if is_apostrophe(c) {
+            start += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (start < end).then(|| Word {
+        start,
+        end,
+        text: &text[start..end],
+    })
+}
+
+/// Up to `n` words before `i`, nearest first, lowercased; stops at anything but spacing.
+pub fn words_before(text: &str, i: usize, n: usize) -> Vec<(Word<'_>, LowerWord)> {
+    let mut out = Vec::with_capacity(n);
+    let mut pos = i;
+    while out.len() < n {
+        match prev_word(text, pos) {
+            Some(w) => match w.lower() {
+                Some(l) => {
+                    pos = w.start;
+                    out.push((w, l));
+                }
+                None => break,
+            },
+            None => break,
+        }
+    }
+    out
+}

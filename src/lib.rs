@@ -1,0 +1,5 @@
+//! factcheck: find the numeric claims in news articles, keep their review state in TOML files
+//! next to the articles, and gate publication on that review.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod extract;
