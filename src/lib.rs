@@ -2,4 +2,7 @@
 //! next to the articles, and gate publication on that review.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod cli;
 pub mod extract;
+pub mod input;
+pub mod render;

@@ -8,10 +8,49 @@ use super::text::char_at;
 fn is_abbreviation(word: &str) -> bool {
     matches!(
         word,
-        "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Gen" | "Col" | "Lt" | "Sgt" | "Capt" | "Jr" | "Sr"
-            | "Inc" | "Ltd" | "Co" | "Corp" | "Gov" | "Sen" | "Rep" | "Prof" | "No" | "vs" | "etc"
-            | "approx" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept"
-            | "Oct" | "Nov" | "Dec" | "U.S" | "U.K" | "U.N" | "e.g" | "i.e" | "Mt" | "Ft" | "Rev"
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Gen"
+            | "Col"
+            | "Lt"
+            | "Sgt"
+            | "Capt"
+            | "Jr"
+            | "Sr"
+            | "Inc"
+            | "Ltd"
+            | "Co"
+            | "Corp"
+            | "Gov"
+            | "Sen"
+            | "Rep"
+            | "Prof"
+            | "No"
+            | "vs"
+            | "etc"
+            | "approx"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "U.S"
+            | "U.K"
+            | "U.N"
+            | "e.g"
+            | "i.e"
+            | "Mt"
+            | "Ft"
+            | "Rev"
     ) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
 }
 
@@ -25,14 +64,16 @@ pub fn sentences(text: &str, line_breaks_end_sentences: bool) -> Vec<(usize, usi
         let cut = match bytes[i] {
             b'\n' => {
                 let next_line = &text[i + 1..];
-                let blank = next_line.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+                let blank = next_line
+                    .trim_start_matches([' ', '\t', '\r'])
+                    .starts_with('\n');
                 if line_breaks_end_sentences || blank || starts_block(next_line) {
                     Some(i)
                 } else {
                     None
                 }
             }
-            b'.' | b'!' | b'?' => ends_sentence(text, start, i).then_some(i + 1),
+            b'.' | b'!' | b'?' => sentence_end(text, start, i),
             _ => None,
         };
         if let Some(end) = cut {
@@ -55,15 +96,16 @@ fn starts_block(line: &str) -> bool {
         || t.starts_with('>')
         || t.starts_with('|')
         || t.starts_with('•')
-        || t.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        || t.split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Whether the `.`, `!` or `?` at `i` ends a sentence.
-fn ends_sentence(text: &str, start: usize, i: usize) -> bool {
+/// Where the sentence ends if the `.`, `!` or `?` at `i` ends it (after closing quotes).
+fn sentence_end(text: &str, start: usize, i: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     // A decimal point or a dotted abbreviation continues ("4.8", "U.S.").
     if bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
-        return false;
+        return None;
     }
     let mut j = i + 1;
     while let Some(c) = char_at(text, j) {
@@ -76,19 +118,19 @@ fn ends_sentence(text: &str, start: usize, i: usize) -> bool {
     let after = &text[j..];
     let rest = after.trim_start_matches([' ', '\t', '\u{a0}']);
     if rest.len() == after.len() && !rest.is_empty() && !rest.starts_with(['\n', '\r']) {
-        return false;
+        return None;
     }
     if bytes[i] == b'.' {
         let word_start = text[start..i]
             .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
             .map_or(start, |k| start + k + 1);
         if is_abbreviation(&text[word_start..i]) {
-            return false;
+            return None;
         }
     }
     match rest.chars().next() {
-        None => true,
-        Some(c) => !c.is_lowercase(),
+        Some(c) if c.is_lowercase() => None,
+        _ => Some(j),
     }
 }
 

@@ -1,0 +1,78 @@
+//! `factcheck extract`: print the numeric claims of articles; writes nothing.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use super::{report_error, Outcome};
+use crate::extract::{extract, Format};
+use crate::input;
+use crate::render::extract::{human, jsonl, summary, ClaimRecord, JsonArray};
+
+#[derive(clap::Args)]
+#[command(
+    about = "Print the numeric claims found in articles",
+    long_about = "Print the numeric claims found in articles. Nothing is written.\n\n\
+        Each PATH is a plain-text or Markdown article, a directory (its .txt, .md and \
+        .markdown files), or - for standard input. In Markdown, front matter, code, link \
+        targets and HTML tags are skipped.",
+    after_help = "Examples:\n  factcheck extract seeds/\n  \
+        factcheck extract --format jsonl article.md | jq .text\n  \
+        echo 'Prices rose 4.5% in March.' | factcheck extract -\n\n\
+        Exit status: 0 all files read, 2 a file could not be read (the others are still \
+        processed)."
+)]
+pub struct Args {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+
+    /// Articles, directories of articles, or - for standard input
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// Readable listing with the figure highlighted in its sentence
+    Human,
+    /// One JSON array of claim objects
+    Json,
+    /// One JSON object per claim per line
+    Jsonl,
+}
+
+pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    let color = crate::render::color_enabled();
+    let mut outcome = Outcome::Clean;
+    let mut array = JsonArray::default();
+    let (mut claims_seen, mut files_seen, mut failed) = (0, 0, 0);
+    for path in input::expand(&args.paths) {
+        let source = match input::read(&path) {
+            Ok(source) => source,
+            Err(e) => {
+                report_error(err, e)?;
+                outcome = Outcome::Error;
+                failed += 1;
+                continue;
+            }
+        };
+        let claims = extract(&source.text, Format::from_path(&source.path));
+        let records: Vec<ClaimRecord<'_>> =
+            claims.iter().map(|c| ClaimRecord::new(&source.path, c)).collect();
+        match args.format {
+            OutputFormat::Human => human(out, &source.path, &claims, color)?,
+            OutputFormat::Jsonl => jsonl(out, &records)?,
+            OutputFormat::Json => array.push(out, &records)?,
+        }
+        claims_seen += claims.len();
+        files_seen += 1;
+    }
+    match args.format {
+        OutputFormat::Human => summary(out, claims_seen, files_seen, failed)?,
+        OutputFormat::Json => array.finish(out)?,
+        OutputFormat::Jsonl => {}
+    }
+    Ok(outcome)
+}

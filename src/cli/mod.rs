@@ -1,0 +1,110 @@
+//! The command line: argument definitions and dispatch. Each command lives in its own module
+//! with a `run` that writes to the given output and error streams and returns an [`Outcome`].
+
+mod extract;
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub const EXIT_CODES: &str = "\
+Exit status:
+  0  clean: the command did its work and found nothing to report
+  1  findings: the policy is not met, a file is out of date, or a diff is not empty
+  2  error: bad arguments, unreadable or malformed files, bad configuration";
+
+/// How a command ended; becomes the process exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Clean,
+    Findings,
+    Error,
+}
+
+impl Outcome {
+    /// The worse of two outcomes.
+    pub fn and(self, other: Outcome) -> Outcome {
+        self.max_by_code(other)
+    }
+
+    fn code(self) -> u8 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Findings => 1,
+            Outcome::Error => 2,
+        }
+    }
+
+    fn max_by_code(self, other: Outcome) -> Outcome {
+        if other.code() > self.code() {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+#[derive(Parser)]
+#[command(
+    name = "factcheck",
+    version,
+    about = "Find, review and gate the numeric claims in news articles kept in git",
+    long_about = "Find, review and gate the numeric claims in news articles kept in git.\n\n\
+        `factcheck extract` lists the claims in articles. The other commands keep one TOML \
+        review file per article under annotations/, which reviewers edit and commit.",
+    after_help = EXIT_CODES
+)]
+pub struct Cli {
+    /// When to colour output: auto (a terminal, unless NO_COLOR is set), always or never
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    color: ColorChoice,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Extract(extract::Args),
+}
+
+/// Parses the command line, runs the command and maps its outcome to an exit status.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    colored::control::set_override(color);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut err = io::stderr().lock();
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(args, &mut out, &mut err),
+    }
+    .and_then(|outcome| out.flush().map(|_| outcome));
+    match result {
+        Ok(outcome) => ExitCode::from(outcome.code()),
+        // A closed pipe (`factcheck extract | head`) is not a failure.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            ExitCode::from(Outcome::Error.code())
+        }
+    }
+}
+
+/// Writes an error line to the error stream.
+pub fn report_error(err: &mut dyn Write, message: impl std::fmt::Display) -> io::Result<()> {
+    writeln!(err, "error: {message}")
+}

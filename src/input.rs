@@ -1,0 +1,111 @@
+//! Reading articles: files, directories of articles and standard input, as UTF-8 text.
+//! Errors name the path and, for invalid UTF-8, the byte offset of the first bad byte.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// File extensions treated as articles when a directory is given.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// An article's text and where it came from (`-` for standard input).
+#[derive(Debug)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// Why an article could not be read.
+#[derive(Debug)]
+pub enum InputError {
+    NotFound(PathBuf),
+    Unreadable(PathBuf, std::io::Error),
+    InvalidUtf8 { path: PathBuf, offset: usize },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::NotFound(p) => write!(f, "{}: no such file or directory", p.display()),
+            InputError::Unreadable(p, e) => write!(f, "{}: cannot read: {e}", p.display()),
+            InputError::InvalidUtf8 { path, offset } => write!(
+                f,
+                "{}: not valid UTF-8 at byte {offset}; convert the file to UTF-8 \
+                 (for example `iconv -f windows-1252 -t utf-8`)",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Decodes bytes read from `path` as UTF-8.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
+    String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Reads one article from a file, or from standard input when the path is `-`.
+pub fn read(path: &Path) -> Result<Source, InputError> {
+    let bytes = if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| InputError::Unreadable(path.to_path_buf(), e))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => InputError::NotFound(path.to_path_buf()),
+            _ => InputError::Unreadable(path.to_path_buf(), e),
+        })?
+    };
+    Ok(Source {
+        path: path.to_path_buf(),
+        text: decode(path, bytes)?,
+    })
+}
+
+/// Expands the given paths: a directory stands for the articles under it, sorted.
+pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            collect_articles(path, &mut found);
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    out
+}
+
+fn collect_articles(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        out.push(dir.to_path_buf());
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect_articles(&path, out);
+        } else if is_article(&path) {
+            out.push(path);
+        }
+    }
+}
+
+/// Whether a path has an article extension.
+pub fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| e.eq_ignore_ascii_case(a)))
+}

@@ -1,0 +1,96 @@
+//! Output of `factcheck extract`: a readable listing grouped by file, JSON Lines, or one JSON
+//! array. Every format carries the same claim records.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use colored::Colorize;
+use serde::Serialize;
+
+use super::{figure, highlight, trend_mark};
+use crate::extract::Claim;
+
+/// One claim with the path of the file it came from; the JSON shape other tools rely on.
+#[derive(Serialize)]
+pub struct ClaimRecord<'a> {
+    pub path: String,
+    #[serde(flatten)]
+    pub claim: &'a Claim,
+}
+
+impl<'a> ClaimRecord<'a> {
+    pub fn new(path: &Path, claim: &'a Claim) -> Self {
+        Self {
+            path: path.display().to_string(),
+            claim,
+        }
+    }
+}
+
+/// Writes one file's claims for a person: position, figure, and the sentence.
+pub fn human(out: &mut dyn Write, path: &Path, claims: &[Claim], color: bool) -> io::Result<()> {
+    let noun = if claims.len() == 1 { "claim" } else { "claims" };
+    let title = path.display().to_string();
+    let title = if color { title.bold().to_string() } else { title };
+    writeln!(out, "{title}: {} {noun}", claims.len())?;
+    for c in claims {
+        let position = format!("{}:{}", c.line, c.column);
+        let described = figure(c.value, c.low, c.high, &c.unit, c.bound);
+        let details = format!("{described} · {}{}", c.kind, trend_mark(c.trend));
+        let details = if color { details.dimmed().to_string() } else { details };
+        writeln!(out, "  {position:>8}  {}  {details}", c.text)?;
+        writeln!(out, "            {}", highlight(&c.sentence, &c.text, color))?;
+    }
+    Ok(())
+}
+
+/// Writes one JSON object per line.
+pub fn jsonl(out: &mut dyn Write, records: &[ClaimRecord<'_>]) -> io::Result<()> {
+    for record in records {
+        serde_json::to_writer(&mut *out, record)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Streams records into one JSON array, file by file, so memory stays flat.
+#[derive(Default)]
+pub struct JsonArray {
+    written: usize,
+}
+
+impl JsonArray {
+    pub fn push(&mut self, out: &mut dyn Write, records: &[ClaimRecord<'_>]) -> io::Result<()> {
+        for record in records {
+            out.write_all(if self.written == 0 { b"[\n  " } else { b",\n  " })?;
+            serde_json::to_writer(&mut *out, record)?;
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })
+    }
+}
+
+/// The closing line of the human listing.
+pub fn summary(out: &mut dyn Write, claims: usize, files: usize, errors: usize) -> io::Result<()> {
+    let mut line = format!(
+        "{claims} claim{} in {files} file{}",
+        plural(claims),
+        plural(files)
+    );
+    if errors > 0 {
+        line.push_str(&format!(", {errors} file{} could not be read", plural(errors)));
+    }
+    writeln!(out, "{line}")
+}
+
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
