@@ -112,6 +112,9 @@ pub fn format_value(value: f64) -> String {
         format!("{}", value as i64)
     } else {
         let rounded = format!("{:.6}", value);
-        rounded.trim_end_matches('0').trim_end_matches('.').to_string()
+        rounded
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
     }
 }

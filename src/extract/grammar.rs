@@ -5,14 +5,16 @@
 use super::claim::{Bound, Kind, Trend};
 use super::lexicon::{
     anaphoric_determiner, counter_noun, currency_symbol, currency_word, ends_phrase, is_month,
-    one_idiom_follower, partitive, qualifier, scale_word, small_number, trend_word, unit_kind,
-    unit_modifier, vague_magnitude, year_preposition,
+    one_idiom_follower, qualifier, scale_word, small_number, trend_word, unit_kind,
+    vague_magnitude, year_preposition,
 };
 use super::number::{glued_to_name, read_digits, read_words, DigitRead, Form, Number};
+use super::phrase::{counted_phrase, of_phrase};
 use super::text::{
-    char_at, char_before, is_inline_space, next_word, prev_word, skip_space, skip_space_back,
-    word_at, words_before, Word,
+    char_at, char_before, next_word, prev_word, skip_space, skip_space_back, word_at, words_before,
+    Word,
 };
+use super::vague;
 
 /// A claim before its line, column and sentence are known.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,16 +87,16 @@ fn at_word(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
     };
     let lw = lower.as_str();
     if let Some(unit) = vague_magnitude(lw) {
-        return vague(text, word, unit, out).unwrap_or(word.end);
+        return vague::vague(text, word, unit, out).unwrap_or(word.end);
     }
     if lw == "several" || lw == "few" {
-        return vague_several(text, word, lw, out).unwrap_or(word.end);
+        return vague::vague_several(text, word, lw, out).unwrap_or(word.end);
     }
     if lw == "half" {
-        return half(text, word, out).unwrap_or(word.end);
+        return vague::half(text, word, out).unwrap_or(word.end);
     }
-    let starts_number =
-        small_number(lw).is_some() || ((lw == "a" || lw == "an") && article_opens_number(text, word));
+    let starts_number = small_number(lw).is_some()
+        || ((lw == "a" || lw == "an") && article_opens_number(text, word));
     if !starts_number {
         return word.end;
     }
@@ -109,12 +111,22 @@ fn article_opens_number(text: &str, article: Word<'_>) -> bool {
     next_word(text, article.end).is_some_and(|w| {
         w.lower().is_some_and(|l| {
             let l = l.as_str();
-            matches!(l, "dozen" | "hundred" | "thousand" | "million" | "billion" | "trillion")
-                || matches!(
-                    l,
-                    "third" | "quarter" | "fifth" | "sixth" | "seventh" | "eighth" | "ninth"
-                        | "tenth" | "hundredth" | "half"
-                )
+            matches!(
+                l,
+                "dozen" | "hundred" | "thousand" | "million" | "billion" | "trillion"
+            ) || matches!(
+                l,
+                "third"
+                    | "quarter"
+                    | "fifth"
+                    | "sixth"
+                    | "seventh"
+                    | "eighth"
+                    | "ninth"
+                    | "tenth"
+                    | "hundredth"
+                    | "half"
+            )
         })
     })
 }
@@ -131,10 +143,10 @@ struct Tail {
 }
 
 /// What stands before the figure.
-struct Head {
-    start: usize,
-    bound: Bound,
-    trend: Option<Trend>,
+pub struct Head {
+    pub start: usize,
+    pub bound: Bound,
+    pub trend: Option<Trend>,
     currency: Option<&'static str>,
     /// The word before the figure, once qualifier and currency are set aside.
     before: Option<String>,
@@ -142,7 +154,7 @@ struct Head {
     before_is_month: bool,
 }
 
-fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
+pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
     let resume = number.end;
     let mut scaled = false;
     if matches!(number.form, Form::BareDigits | Form::Digits) {
@@ -165,7 +177,10 @@ fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
     let head = temporal_over(text, head, &tail, number.start);
     let (value, low, high, start, bound) = match range {
         Some((opener, second)) => {
-            let (lo, hi) = (number.value.min(second.value), number.value.max(second.value));
+            let (lo, hi) = (
+                number.value.min(second.value),
+                number.value.max(second.value),
+            );
             let start = opener.unwrap_or(head.start.min(number.start));
             ((lo + hi) / 2.0, Some(lo), Some(hi), start, head.bound)
         }
@@ -194,9 +209,11 @@ fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
 /// follows "for" ("for over 20 years").
 fn temporal_over(text: &str, mut head: Head, tail: &Tail, number_start: usize) -> Head {
     let word = &text[head.start..number_start];
-    let temporal_word = word.trim().eq_ignore_ascii_case("over") || word.trim().eq_ignore_ascii_case("under");
+    let temporal_word =
+        word.trim().eq_ignore_ascii_case("over") || word.trim().eq_ignore_ascii_case("under");
     if temporal_word && tail.kind == Kind::Duration {
-        let after_for = prev_word(text, head.start).is_some_and(|w| w.text.eq_ignore_ascii_case("for"));
+        let after_for =
+            prev_word(text, head.start).is_some_and(|w| w.text.eq_ignore_ascii_case("for"));
         if !after_for {
             head.bound = Bound::Exact;
             head.start = number_start;
@@ -296,7 +313,9 @@ fn month_word(word: &Word<'_>) -> bool {
     }
     let bytes = word.text.as_bytes();
     (1..bytes.len()).any(|k| {
-        bytes[k - 1].is_ascii_lowercase() && bytes[k].is_ascii_uppercase() && is_month(&word.text[k..])
+        bytes[k - 1].is_ascii_lowercase()
+            && bytes[k].is_ascii_uppercase()
+            && is_month(&word.text[k..])
     })
 }
 
@@ -321,7 +340,9 @@ fn range_after(text: &str, first: &Number) -> Option<(Option<usize>, Number)> {
     }
     let q = skip_space(text, p);
     let opener = prev_word(text, first.start);
-    let opener_word = opener.and_then(|w| w.lower()).map(|l| l.as_str().to_string());
+    let opener_word = opener
+        .and_then(|w| w.lower())
+        .map(|l| l.as_str().to_string());
     let connector_end = match char_at(text, q) {
         Some('-' | '–') if !text[p..q].contains('\n') => q + char_at(text, q)?.len_utf8(),
         _ => {
@@ -343,9 +364,7 @@ fn range_after(text: &str, first: &Number) -> Option<(Option<usize>, Number)> {
         c if c.is_alphabetic() => {
             let w = word_at(text, s)?;
             let lw = w.lower()?;
-            if small_number(lw.as_str()).is_none() {
-                return None;
-            }
+            small_number(lw.as_str())?;
             read_words(text, w)?
         }
         _ => return None,
@@ -362,7 +381,7 @@ fn range_after(text: &str, first: &Number) -> Option<(Option<usize>, Number)> {
 }
 
 /// Reads qualifier, currency and trend before the figure starting at `start`.
-fn head_before(text: &str, start: usize) -> Head {
+pub fn head_before(text: &str, start: usize) -> Head {
     let mut head = Head {
         start,
         bound: Bound::Exact,
@@ -480,14 +499,18 @@ fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> Tail
             tail.end = w.end;
             tail.unit = "%".into();
             tail.kind = Kind::Percent;
-            if let Some(points) = next_word(text, w.end).filter(|n| n.text.eq_ignore_ascii_case("points")) {
+            if let Some(points) =
+                next_word(text, w.end).filter(|n| n.text.eq_ignore_ascii_case("points"))
+            {
                 tail.end = points.end;
                 tail.unit = "percentage points".into();
             }
             return tail;
         }
         "per" => {
-            if let Some(cent) = next_word(text, w.end).filter(|n| n.text.eq_ignore_ascii_case("cent")) {
+            if let Some(cent) =
+                next_word(text, w.end).filter(|n| n.text.eq_ignore_ascii_case("cent"))
+            {
                 tail.end = cent.end;
                 tail.unit = "%".into();
                 tail.kind = Kind::Percent;
@@ -515,293 +538,4 @@ fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> Tail
         tail.unit = phrase.unit;
     }
     tail
-}
-
-/// A counted thing or unit after a figure.
-struct Phrase {
-    end: usize,
-    unit: String,
-    kind: Kind,
-    head: String,
-}
-
-/// A word with its hyphenated continuations ("long-range", "North Korean-made").
-fn compound_at<'a>(text: &'a str, w: Word<'a>) -> Word<'a> {
-    let mut end = w.end;
-    while char_at(text, end) == Some('-') {
-        match char_at(text, end + 1) {
-            Some(c) if c.is_alphabetic() => match word_at(text, end + 1) {
-                Some(next) if !next.has_digit() => end = next.end,
-                _ => break,
-            },
-            _ => break,
-        }
-    }
-    Word {
-        start: w.start,
-        end,
-        text: &text[w.start..end],
-    }
-}
-
-fn is_adverb(word: &str) -> bool {
-    word.len() > 4
-        && word.ends_with("ly")
-        && !matches!(
-            word,
-            "family" | "supply" | "rally" | "assembly" | "monopoly" | "anomaly" | "italy" | "july"
-        )
-}
-
-fn is_participle(word: &str) -> bool {
-    (word.len() > 3 && word.ends_with("ed")) || (word.len() > 5 && word.ends_with("ing"))
-}
-
-/// Reads the counted noun phrase (or measure unit) after `pos`; `allow_of` continues
-/// "rounds of ammunition" after a partitive noun.
-fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> {
-    let mut end = pos;
-    let mut first = true;
-    let mut words: Vec<Word<'_>> = Vec::new();
-    let mut head = String::new();
-    // "16-meter", "20-year-old": a hyphen joins figure and unit.
-    let mut cursor = if char_at(text, pos) == Some('-') {
-        word_at(text, pos + 1)
-    } else {
-        next_word(text, pos)
-    };
-    while let Some(w) = cursor {
-        if w.has_digit() || words.len() >= 4 {
-            break;
-        }
-        let w = compound_at(text, w);
-        let lower = w.text.to_ascii_lowercase();
-        let l = lower.as_str();
-        if ends_phrase(l) || small_number(l).is_some() || scale_word(l).is_some() {
-            break;
-        }
-        if first {
-            if let Some(kind) = unit_kind(l) {
-                let mut unit_end = w.end;
-                if unit_modifier(l) {
-                    if let Some(n) = next_word(text, w.end) {
-                        unit_end = n.end;
-                    }
-                }
-                return Some(Phrase {
-                    end: unit_end,
-                    unit: collapse(&text[w.start..unit_end]),
-                    kind,
-                    head: l.to_string(),
-                });
-            }
-        } else if is_adverb(l) || is_participle(l) || unit_kind(l).is_some() {
-            break;
-        }
-        if is_adverb(l) {
-            break;
-        }
-        first = false;
-        end = w.end;
-        head = l.to_string();
-        words.push(w);
-        cursor = next_word(text, w.end);
-        // The phrase does not run across a line break into the next line's words.
-        if cursor.is_some_and(|c| text[w.end..c.start].contains('\n')) {
-            break;
-        }
-    }
-    let start = words.first()?.start;
-    let mut kind = Kind::Count;
-    if allow_of && partitive(&head) {
-        if let Some(of) = next_word(text, end).filter(|w| w.text == "of") {
-            if let Some(rest) = of_phrase(text, of.end) {
-                end = rest.end;
-                if rest.kind == Kind::Money {
-                    kind = Kind::Money;
-                }
-            }
-        }
-    }
-    if let Some(code) = currency_word(&head) {
-        return Some(Phrase {
-            end,
-            unit: code.to_string(),
-            kind: Kind::Money,
-            head,
-        });
-    }
-    Some(Phrase {
-        end,
-        unit: collapse(&text[start..end]),
-        kind,
-        head,
-    })
-}
-
-/// The phrase after "of", skipping one determiner: "of the invading Russian forces".
-fn of_phrase(text: &str, pos: usize) -> Option<Phrase> {
-    let mut p = pos;
-    if let Some(det) = next_word(text, p) {
-        let l = det.text.to_ascii_lowercase();
-        if matches!(l.as_str(), "the" | "all" | "its" | "their" | "these" | "those" | "his" | "her" | "our") {
-            p = det.end;
-            if let Some(the) = next_word(text, p).filter(|w| w.text == "the") {
-                p = the.end;
-            }
-        }
-    }
-    let w = next_word(text, p)?;
-    if let Some(code) = w.lower().and_then(|l| currency_word(l.as_str())) {
-        return Some(Phrase {
-            end: w.end,
-            unit: code.to_string(),
-            kind: Kind::Money,
-            head: w.text.to_ascii_lowercase(),
-        });
-    }
-    counted_phrase(text, p, true)
-}
-
-/// Whitespace runs (including non-breaking spaces and line breaks) as single spaces.
-pub fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() || is_inline_space(c) {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// "dozens of missiles", "tens of thousands of troops", "Thousands of Soldiers".
-fn vague(text: &str, word: Word<'_>, unit: f64, out: &mut Vec<Draft>) -> Option<usize> {
-    let mut magnitude = unit;
-    let mut end = word.end;
-    let lw = word.text.to_ascii_lowercase();
-    // "tens of thousands", "hundreds of millions".
-    if let Some(of) = next_word(text, end).filter(|w| w.text == "of") {
-        if let Some(next) = next_word(text, of.end) {
-            if let Some(inner) = next.lower().and_then(|l| vague_magnitude(l.as_str())) {
-                if inner > unit || lw == "tens" {
-                    magnitude = inner * if lw == "tens" { 10.0 } else { unit };
-                    end = next.end;
-                }
-            }
-        }
-    }
-    // A number before it makes it a scale, not a vague magnitude ("3 dozens").
-    if prev_word(text, word.start).is_some_and(|w| w.lower().is_some_and(|l| small_number(l.as_str()).is_some()))
-        || char_before(text, skip_space_back(text, word.start)).is_some_and(|c| c.is_ascii_digit())
-    {
-        return None;
-    }
-    vague_claim(text, word.start, end, magnitude, 2.0, 10.0, out)
-}
-
-/// "several hundred", "a few thousand".
-fn vague_several(text: &str, word: Word<'_>, lw: &str, out: &mut Vec<Draft>) -> Option<usize> {
-    let start = if lw == "few" {
-        let article = prev_word(text, word.start).filter(|w| w.text.eq_ignore_ascii_case("a"))?;
-        article.start
-    } else {
-        word.start
-    };
-    let scale_w = next_word(text, word.end)?;
-    let scale = scale_word(&scale_w.text.to_ascii_lowercase()).filter(|s| *s >= 100.0)?;
-    let low = if lw == "few" { 2.0 } else { 3.0 };
-    vague_claim(text, start, scale_w.end, scale, low, 9.0, out)
-}
-
-fn vague_claim(
-    text: &str,
-    start: usize,
-    end: usize,
-    magnitude: f64,
-    low: f64,
-    high: f64,
-    out: &mut Vec<Draft>,
-) -> Option<usize> {
-    let (end, unit, kind) = match next_word(text, end).filter(|w| w.text == "of") {
-        Some(of) => match of_phrase(text, of.end) {
-            Some(p) => (p.end, p.unit, p.kind),
-            None => (end, String::new(), Kind::Count),
-        },
-        None => (end, String::new(), Kind::Count),
-    };
-    out.push(Draft {
-        start,
-        end,
-        value: low * magnitude,
-        low: Some(low * magnitude),
-        high: Some(high * magnitude),
-        unit,
-        kind,
-        bound: Bound::Vague,
-        trend: None,
-    });
-    Some(end)
-}
-
-/// "half of all Russian artillery shells", "more than half", "half a million".
-fn half(text: &str, word: Word<'_>, out: &mut Vec<Draft>) -> Option<usize> {
-    let head = head_before(text, word.start);
-    let next = next_word(text, word.end);
-    let next_lower = next.and_then(|w| w.lower()).map(|l| l.as_str().to_string());
-    if char_at(text, word.end) == Some('-') {
-        return None;
-    }
-    // "half a million", "half a dozen", "half million".
-    let article_scale = match next_lower.as_deref() {
-        Some("a") => next
-            .and_then(|a| next_word(text, a.end))
-            .and_then(|s| Some((s, scale_word(&s.text.to_ascii_lowercase())?))),
-        Some(l) => next.and_then(|s| Some((s, scale_word(l)?))),
-        None => None,
-    };
-    if let Some((scale_w, scale)) = article_scale {
-        let number = Number {
-            start: word.start,
-            end: scale_w.end,
-            value: scale / 2.0,
-            form: Form::Words,
-            glued_unit: None,
-            int_digits: 0,
-        };
-        return Some(build(text, number, out));
-    }
-    let before_a = prev_word(text, word.start).is_some_and(|w| w.text.eq_ignore_ascii_case("a"));
-    let opens = matches!(next_lower.as_deref(), Some("of" | "the" | "all" | "its" | "their"));
-    if before_a || !(opens || head.bound != Bound::Exact) {
-        return None;
-    }
-    let (end, unit) = match next.filter(|w| w.text == "of" || w.text == "the") {
-        Some(w) => {
-            let from = if w.text == "the" { w.start } else { w.end };
-            match of_phrase(text, from) {
-                Some(p) => (p.end, p.unit),
-                None => (word.end, String::new()),
-            }
-        }
-        None => (word.end, String::new()),
-    };
-    out.push(Draft {
-        start: head.start.min(word.start),
-        end,
-        value: 0.5,
-        low: None,
-        high: None,
-        unit,
-        kind: Kind::Fraction,
-        bound: head.bound,
-        trend: head.trend,
-    });
-    Some(end)
 }

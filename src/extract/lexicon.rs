@@ -154,13 +154,11 @@ pub fn trend_word(word: &str) -> Option<Trend> {
     match word {
         "rose" | "rise" | "rises" | "risen" | "rising" | "increased" | "increase" | "increases"
         | "grew" | "grow" | "grows" | "grown" | "jumped" | "jump" | "climbed" | "climb"
-        | "surged" | "soared" | "gained" | "up" => {
-            Some(Trend::Up)
-        }
+        | "surged" | "soared" | "gained" | "up" => Some(Trend::Up),
         "fell" | "fall" | "falls" | "fallen" | "falling" | "dropped" | "drop" | "drops"
         | "declined" | "decline" | "declines" | "decreased" | "decrease" | "decreases"
-        | "slumped" | "plunged" | "plummeted" | "down" | "shrank" | "slid"
-        | "dipped" | "tumbled" => Some(Trend::Down),
+        | "slumped" | "plunged" | "plummeted" | "down" | "shrank" | "slid" | "dipped"
+        | "tumbled" => Some(Trend::Down),
         _ => None,
     }
 }
@@ -278,17 +276,16 @@ pub fn unit_kind(word: &str) -> Option<Kind> {
         "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" | "mile" | "miles"
         | "mi" | "metre" | "metres" | "meter" | "meters" | "foot" | "feet" | "ft" | "inch"
         | "inches" | "cm" | "centimetres" | "centimeters" | "mm" | "millimetres"
-        | "millimeters" | "yard" | "yards" | "kg" | "kilogram" | "kilograms" | "kilo"
-        | "kilos" | "gram" | "grams" | "g" | "mg" | "milligrams" | "ton" | "tons" | "tonne"
-        | "tonnes" | "lb" | "lbs" | "ounce" | "ounces" | "oz" | "barrel" | "barrels" | "bpd"
-        | "litre" | "litres" | "liter" | "liters" | "l" | "ml" | "millilitres"
-        | "milliliters" | "gallon" | "gallons" | "hectare" | "hectares" | "ha" | "acre"
-        | "acres" | "degree" | "degrees" | "°c" | "°f" | "celsius" | "fahrenheit" | "mph"
-        | "kph" | "kmh" | "knots" | "knot" | "watt" | "watts" | "kw" | "mw" | "gw" | "kwh"
-        | "mwh" | "gwh" | "twh" | "megawatts" | "gigawatts" | "kilowatts" | "volts" | "hz"
-        | "mhz" | "ghz" | "gb" | "mb" | "tb" | "kb" | "bytes" | "calories" | "kcal"
-        | "sq" | "square" | "cubic" | "metric" | "nautical" | "light-years" | "ft²" | "km²"
-        | "m²" | "mbps" | "gbps" => Kind::Measure,
+        | "millimeters" | "yard" | "yards" | "kg" | "kilogram" | "kilograms" | "kilo" | "kilos"
+        | "gram" | "grams" | "g" | "mg" | "milligrams" | "ton" | "tons" | "tonne" | "tonnes"
+        | "lb" | "lbs" | "ounce" | "ounces" | "oz" | "barrel" | "barrels" | "bpd" | "litre"
+        | "litres" | "liter" | "liters" | "l" | "ml" | "millilitres" | "milliliters" | "gallon"
+        | "gallons" | "hectare" | "hectares" | "ha" | "acre" | "acres" | "degree" | "degrees"
+        | "°c" | "°f" | "celsius" | "fahrenheit" | "mph" | "kph" | "kmh" | "knots" | "knot"
+        | "watt" | "watts" | "kw" | "mw" | "gw" | "kwh" | "mwh" | "gwh" | "twh" | "megawatts"
+        | "gigawatts" | "kilowatts" | "volts" | "hz" | "mhz" | "ghz" | "gb" | "mb" | "tb"
+        | "kb" | "bytes" | "calories" | "kcal" | "sq" | "square" | "cubic" | "metric"
+        | "nautical" | "light-years" | "ft²" | "km²" | "m²" | "mbps" | "gbps" => Kind::Measure,
         _ => return None,
     };
     Some(kind)
@@ -296,7 +293,10 @@ pub fn unit_kind(word: &str) -> Option<Kind> {
 
 /// Words that qualify a measure unit and need the next word too ("metric tons").
 pub fn unit_modifier(word: &str) -> bool {
-    matches!(word, "sq" | "square" | "cubic" | "metric" | "nautical" | "light")
+    matches!(
+        word,
+        "sq" | "square" | "cubic" | "metric" | "nautical" | "light"
+    )
 }
 
 /// Counter nouns of page furniture: a raw counter before them is not a claim ("84906 views").

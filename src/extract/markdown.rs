@@ -109,7 +109,9 @@ fn mask_comments(text: &str, out: &mut [u8]) {
     let mut pos = 0;
     while let Some(k) = text[pos..].find("<!--") {
         let start = pos + k;
-        let end = text[start..].find("-->").map_or(text.len(), |e| start + e + 3);
+        let end = text[start..]
+            .find("-->")
+            .map_or(text.len(), |e| start + e + 3);
         for b in &mut out[start..end] {
             if *b != b'\n' {
                 *b = b' ';

@@ -6,8 +6,10 @@ mod grammar;
 mod lexicon;
 mod markdown;
 mod number;
+mod phrase;
 mod sentence;
 mod text;
+mod vague;
 
 pub use claim::{format_value, Bound, Claim, Kind, Trend};
 
@@ -62,7 +64,7 @@ pub fn extract(text: &str, format: Format) -> Vec<Claim> {
                 column,
                 start: d.start,
                 end: d.end,
-                text: grammar::collapse(&text[d.start..d.end]),
+                text: text::collapse(&text[d.start..d.end]),
                 value: d.value,
                 low: d.low,
                 high: d.high,
@@ -70,7 +72,7 @@ pub fn extract(text: &str, format: Format) -> Vec<Claim> {
                 kind: d.kind,
                 bound: d.bound,
                 trend: d.trend,
-                sentence: grammar::collapse(&prose[s..e.max(d.end).min(prose.len())]),
+                sentence: text::collapse(&prose[s..e.max(d.end).min(prose.len())]),
             }
         })
         .collect()

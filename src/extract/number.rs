@@ -34,7 +34,9 @@ pub struct Number {
 pub enum DigitRead {
     Number(Number),
     /// Not a quantity (a time, an ordinal, a version, a date, a name); skip to `end`.
-    Skip { end: usize },
+    Skip {
+        end: usize,
+    },
 }
 
 fn digits_end(bytes: &[u8], i: usize) -> usize {
@@ -51,7 +53,10 @@ fn group_of_three(bytes: &[u8], at: usize) -> bool {
 }
 
 fn parse_f64(s: &str) -> f64 {
-    let cleaned: String = s.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+    let cleaned: String = s
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
     cleaned.parse().unwrap_or(0.0)
 }
 
@@ -153,13 +158,17 @@ pub fn read_digits(text: &str, i: usize) -> DigitRead {
             let suffix = &text[j..suffix_end];
             let lower = LowerWord::new(suffix);
             let lower = lower.as_ref().map_or("", |l| l.as_str());
-            if suffix_end < text.len() && char_at(text, suffix_end).is_some_and(|c| c.is_ascii_digit())
+            if suffix_end < text.len()
+                && char_at(text, suffix_end).is_some_and(|c| c.is_ascii_digit())
             {
                 return DigitRead::Skip {
                     end: skip_identifier(text, suffix_end),
                 };
             }
-            if matches!(lower, "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "a.m" | "p.m") {
+            if matches!(
+                lower,
+                "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "a.m" | "p.m"
+            ) {
                 return DigitRead::Skip { end: suffix_end };
             }
             if let Some(scale) = glued_scale(suffix) {
@@ -324,10 +333,8 @@ pub fn read_words(text: &str, first: Word<'_>) -> Option<Number> {
             if word.ends_with('s') && word != "dozens" {
                 break;
             }
-            if word == "dozens" {
-                if current == 0.0 {
-                    break;
-                }
+            if word == "dozens" && current == 0.0 {
+                break;
             }
             let base = if current == 0.0 { 1.0 } else { current };
             if scale == 100.0 || scale == 12.0 {

@@ -56,7 +56,10 @@ impl LowerWord {
 /// Spacing that may stand inside a claim: spaces, tabs, non-breaking and thin spaces, and a
 /// single line break (a blank line ends a paragraph).
 pub fn is_inline_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}')
+    matches!(
+        c,
+        ' ' | '\t' | '\r' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}'
+    )
 }
 
 /// Apostrophes that can stand inside a word ("Russia’s").
@@ -190,6 +193,24 @@ pub fn words_before(text: &str, i: usize, n: usize) -> Vec<(Word<'_>, LowerWord)
                 None => break,
             },
             None => break,
+        }
+    }
+    out
+}
+
+/// Whitespace runs (including non-breaking spaces and line breaks) as single spaces.
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || is_inline_space(c) {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
         }
     }
     out
