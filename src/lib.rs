@@ -3,6 +3,12 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod digest;
 pub mod extract;
+pub mod fsutil;
 pub mod input;
 pub mod render;
+pub mod review;
+pub mod scan;

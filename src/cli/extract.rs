@@ -59,8 +59,10 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<O
             }
         };
         let claims = extract(&source.text, Format::from_path(&source.path));
-        let records: Vec<ClaimRecord<'_>> =
-            claims.iter().map(|c| ClaimRecord::new(&source.path, c)).collect();
+        let records: Vec<ClaimRecord<'_>> = claims
+            .iter()
+            .map(|c| ClaimRecord::new(&source.path, c))
+            .collect();
         match args.format {
             OutputFormat::Human => human(out, &source.path, &claims, color)?,
             OutputFormat::Jsonl => jsonl(out, &records)?,

@@ -2,11 +2,16 @@
 //! with a `run` that writes to the given output and error streams and returns an [`Outcome`].
 
 mod extract;
+mod init;
+mod mark;
+mod scan;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::Workspace;
 
 pub const EXIT_CODES: &str = "\
 Exit status:
@@ -74,6 +79,9 @@ enum ColorChoice {
 #[derive(Subcommand)]
 enum Command {
     Extract(extract::Args),
+    Scan(scan::Args),
+    Mark(mark::Args),
+    Init(init::Args),
 }
 
 /// Parses the command line, runs the command and maps its outcome to an exit status.
@@ -89,10 +97,8 @@ pub fn main() -> ExitCode {
     colored::control::set_override(color);
     let mut out = BufWriter::new(io::stdout().lock());
     let mut err = io::stderr().lock();
-    let result = match cli.command {
-        Command::Extract(args) => extract::run(args, &mut out, &mut err),
-    }
-    .and_then(|outcome| out.flush().map(|_| outcome));
+    let result =
+        dispatch(cli.command, &mut out, &mut err).and_then(|outcome| out.flush().map(|_| outcome));
     match result {
         Ok(outcome) => ExitCode::from(outcome.code()),
         // A closed pipe (`factcheck extract | head`) is not a failure.
@@ -100,6 +106,31 @@ pub fn main() -> ExitCode {
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
             ExitCode::from(Outcome::Error.code())
+        }
+    }
+}
+
+fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    let cwd = std::env::current_dir()?;
+    match command {
+        Command::Extract(args) => extract::run(args, out, err),
+        Command::Init(args) => init::run(args, &cwd, out, err),
+        Command::Scan(args) => in_workspace(&cwd, err, |ws, err| scan::run(args, ws, out, err)),
+        Command::Mark(args) => in_workspace(&cwd, err, |ws, err| mark::run(args, ws, out, err)),
+    }
+}
+
+/// Runs a command that needs the repository's configuration, reporting a bad one.
+fn in_workspace(
+    cwd: &std::path::Path,
+    err: &mut dyn Write,
+    command: impl FnOnce(&Workspace, &mut dyn Write) -> io::Result<Outcome>,
+) -> io::Result<Outcome> {
+    match Workspace::discover(cwd) {
+        Ok(ws) => command(&ws, err),
+        Err(e) => {
+            report_error(err, e)?;
+            Ok(Outcome::Error)
         }
     }
 }

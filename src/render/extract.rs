@@ -31,15 +31,27 @@ impl<'a> ClaimRecord<'a> {
 pub fn human(out: &mut dyn Write, path: &Path, claims: &[Claim], color: bool) -> io::Result<()> {
     let noun = if claims.len() == 1 { "claim" } else { "claims" };
     let title = path.display().to_string();
-    let title = if color { title.bold().to_string() } else { title };
+    let title = if color {
+        title.bold().to_string()
+    } else {
+        title
+    };
     writeln!(out, "{title}: {} {noun}", claims.len())?;
     for c in claims {
         let position = format!("{}:{}", c.line, c.column);
         let described = figure(c.value, c.low, c.high, &c.unit, c.bound);
         let details = format!("{described} · {}{}", c.kind, trend_mark(c.trend));
-        let details = if color { details.dimmed().to_string() } else { details };
+        let details = if color {
+            details.dimmed().to_string()
+        } else {
+            details
+        };
         writeln!(out, "  {position:>8}  {}  {details}", c.text)?;
-        writeln!(out, "            {}", highlight(&c.sentence, &c.text, color))?;
+        writeln!(
+            out,
+            "            {}",
+            highlight(&c.sentence, &c.text, color)
+        )?;
     }
     Ok(())
 }
@@ -62,7 +74,11 @@ pub struct JsonArray {
 impl JsonArray {
     pub fn push(&mut self, out: &mut dyn Write, records: &[ClaimRecord<'_>]) -> io::Result<()> {
         for record in records {
-            out.write_all(if self.written == 0 { b"[\n  " } else { b",\n  " })?;
+            out.write_all(if self.written == 0 {
+                b"[\n  "
+            } else {
+                b",\n  "
+            })?;
             serde_json::to_writer(&mut *out, record)?;
             self.written += 1;
         }
@@ -82,7 +98,10 @@ pub fn summary(out: &mut dyn Write, claims: usize, files: usize, errors: usize) 
         plural(files)
     );
     if errors > 0 {
-        line.push_str(&format!(", {errors} file{} could not be read", plural(errors)));
+        line.push_str(&format!(
+            ", {errors} file{} could not be read",
+            plural(errors)
+        ));
     }
     writeln!(out, "{line}")
 }

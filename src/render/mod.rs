@@ -1,6 +1,7 @@
 //! The rendering layer: turns the core's data into text for people (colour optional) and
 //! JSON for machines. Everything writes to a caller-supplied writer.
 
+pub mod diff;
 pub mod extract;
 
 use colored::Colorize;
@@ -26,7 +27,11 @@ pub fn figure(value: f64, low: Option<f64>, high: Option<f64>, unit: &str, bound
         "%" => "%".to_string(),
         u => format!(" {u}"),
     };
-    let vague = if bound == Bound::Vague { " (vague)" } else { "" };
+    let vague = if bound == Bound::Vague {
+        " (vague)"
+    } else {
+        ""
+    };
     format!("{symbol}{number}{unit}{vague}")
 }
 

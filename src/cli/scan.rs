@@ -1,0 +1,268 @@
+//! `factcheck scan`: bring review files up to date with their articles, or with `--check`
+//! report which are out of date without writing.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use super::{report_error, Outcome};
+use crate::config::Workspace;
+use crate::fsutil::write_atomic;
+use crate::render::diff::unified;
+use crate::render::extract::plural;
+use crate::review::edit::ScanSummary;
+use crate::review::layout::relative_to_root;
+use crate::review::Diagnostic;
+use crate::scan::{scan_article, ScanError};
+
+#[derive(clap::Args)]
+#[command(
+    about = "Write or update one review file per article under annotations/",
+    long_about = "Write or update one review file per article under annotations/.\n\n\
+        Without PATHs, scans the articles that factcheck.toml lists. Rescanning keeps every \
+        verdict, note, comment and extra key: claims are matched by content, so text moved \
+        or inserted around them changes nothing. A claim whose number or bound changed goes \
+        back to pending with its old verdict kept in its history; a reviewed claim whose \
+        sentence changed is flagged `changed = true` until someone confirms it; a claim that \
+        left the article moves to [[retired]].",
+    after_help = "Examples:\n  factcheck scan\n  factcheck scan seeds/000_f2ecfe456393e018.txt\n  \
+        factcheck scan --check      # in CI: fail if a review file is out of date\n\n\
+        Exit status: 0 up to date (or updated), 1 with --check: a review file is out of date, \
+        2 an article or review file could not be read (the others are still scanned)."
+)]
+pub struct Args {
+    /// Change nothing; print what would change as a diff and exit 1 if anything would
+    #[arg(long)]
+    check: bool,
+
+    /// Remove retired claims from the review files
+    #[arg(long)]
+    prune: bool,
+
+    /// Articles or directories of articles (default: the articles in factcheck.toml)
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+/// The articles a command works on, relative to the root: the given paths, or the
+/// configured ones. Paths outside the root are reported and skipped.
+pub fn select_articles(
+    ws: &Workspace,
+    paths: &[PathBuf],
+    err: &mut dyn Write,
+) -> io::Result<Option<Vec<String>>> {
+    if paths.is_empty() {
+        if ws.config.is_none() {
+            report_error(err, "no articles given and no factcheck.toml found\n  help: name the articles (`factcheck scan seeds/`) or run `factcheck init` to list them in factcheck.toml")?;
+            return Ok(None);
+        }
+        return match ws.configured_articles() {
+            Ok(list) => Ok(Some(list)),
+            Err(message) => {
+                report_error(err, message)?;
+                Ok(None)
+            }
+        };
+    }
+    let mut out = Vec::new();
+    let mut ok = true;
+    for path in crate::input::expand(paths) {
+        match relative_to_root(&ws.root, &path) {
+            Some(rel) => out.push(rel),
+            None => {
+                report_error(err, format!("{}: outside the repository root {}; factcheck only works on files under it", path.display(), ws.root.display()))?;
+                ok = false;
+            }
+        }
+    }
+    Ok(if ok || !out.is_empty() {
+        Some(out)
+    } else {
+        None
+    })
+}
+
+/// What the report needs of one scanned article, once its file is written.
+struct Report {
+    shown: String,
+    created: bool,
+    changed: bool,
+    summary: ScanSummary,
+    warnings: Vec<Diagnostic>,
+    /// With `--check`: what would change.
+    diff: String,
+}
+
+pub fn run(
+    args: Args,
+    ws: &Workspace,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let Some(articles) = select_articles(ws, &args.paths, err)? else {
+        return Ok(Outcome::Error);
+    };
+    let mut outcome = if articles.len() < crate::input::expand(&args.paths).len() {
+        Outcome::Error
+    } else {
+        Outcome::Clean
+    };
+    let now = crate::clock::now();
+    let (mut created, mut updated, mut unchanged) = (0, 0, 0);
+    for result in scan_all(ws, &articles, &args, &now) {
+        let report = match result {
+            Ok(r) => r,
+            Err(e) => {
+                report_error(err, e)?;
+                outcome = Outcome::Error;
+                continue;
+            }
+        };
+        for w in &report.warnings {
+            writeln!(err, "warning: {w}")?;
+        }
+        if !report.changed {
+            unchanged += 1;
+            continue;
+        }
+        if report.created {
+            created += 1;
+        } else {
+            updated += 1;
+        }
+        if args.check {
+            write!(out, "{}", report.diff)?;
+            outcome = outcome.and(Outcome::Findings);
+        } else {
+            writeln!(out, "{}: {}", report.shown, describe(&report))?;
+        }
+    }
+    let total = created + updated + unchanged;
+    let stale = created + updated;
+    if args.check && stale > 0 {
+        writeln!(
+            out,
+            "{stale} of {total} review file{} out of date; run `factcheck scan`",
+            plural(total)
+        )?;
+    } else if args.check {
+        writeln!(out, "{total} review file{} up to date", plural(total))?;
+    } else {
+        writeln!(out, "scanned {total} article{}: {created} created, {updated} updated, {unchanged} unchanged", plural(total))?;
+    }
+    Ok(outcome)
+}
+
+fn display_path(root: &Path, path: &Path) -> String {
+    relative_to_root(root, path).unwrap_or_else(|| path.display().to_string())
+}
+
+fn describe(r: &Report) -> String {
+    let m = &r.summary;
+    if r.created {
+        return format!("created, {} claim{}", m.added, plural(m.added));
+    }
+    let parts = [
+        (m.added, "added"),
+        (m.retired, "retired"),
+        (m.revived, "restored from retired"),
+        (m.reopened, "back to pending (figure changed)"),
+        (m.flagged, "flagged changed (sentence edited)"),
+        (m.pruned, "pruned"),
+    ];
+    let said: Vec<String> = parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| format!("{n} {w}"))
+        .collect();
+    if said.is_empty() {
+        "updated positions".into()
+    } else {
+        format!("updated: {}", said.join(", "))
+    }
+}
+
+/// Scans one article and saves its review file, or with `--check` diffs it.
+fn scan_one(
+    ws: &Workspace,
+    article: &str,
+    args: &Args,
+    now: &str,
+    color: bool,
+) -> Result<Report, ScanError> {
+    let scanned = scan_article(ws, article, args.prune, now)?;
+    let shown = display_path(&ws.root, &scanned.review_path);
+    let changed = scanned.changed();
+    let mut diff = String::new();
+    if changed && args.check {
+        let before = scanned.before.as_deref().unwrap_or("");
+        diff = unified(
+            before,
+            &scanned.after,
+            &format!("{shown} (on disk)"),
+            &format!("{shown} (after scan)"),
+            color,
+        );
+    } else if changed {
+        write_atomic(&scanned.review_path, &scanned.after).map_err(|error| {
+            ScanError::Unreadable {
+                path: scanned.review_path.clone(),
+                error,
+            }
+        })?;
+    }
+    Ok(Report {
+        shown,
+        created: scanned.before.is_none(),
+        changed,
+        summary: scanned.summary,
+        warnings: scanned.warnings,
+        diff,
+    })
+}
+
+/// Scans every article on all cores, keeping the results in article order.
+fn scan_all(
+    ws: &Workspace,
+    articles: &[String],
+    args: &Args,
+    now: &str,
+) -> Vec<Result<Report, ScanError>> {
+    let color = crate::render::color_enabled();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let slots: Mutex<Vec<Option<Result<Report, ScanError>>>> =
+        Mutex::new((0..articles.len()).map(|_| None).collect());
+    let progress = io::stderr().is_terminal() && articles.len() >= 500;
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(8);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                let Some(article) = articles.get(k) else {
+                    break;
+                };
+                let result = scan_one(ws, article, args, now, color);
+                slots.lock().unwrap_or_else(|p| p.into_inner())[k] = Some(result);
+                let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if progress && (finished % 100 == 0 || finished == articles.len()) {
+                    let end = if finished == articles.len() { "\n" } else { "" };
+                    let _ = write!(
+                        io::stderr(),
+                        "\rscanning {finished}/{}{end}",
+                        articles.len()
+                    );
+                }
+            });
+        }
+    });
+    slots
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner())
+        .into_iter()
+        .flatten()
+        .collect()
+}

@@ -1,0 +1,294 @@
+//! `factcheck.toml`: which articles to review, where review files go, and the check policy.
+//! Found by walking up from the current directory; its directory is the repository root.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub const FILE_NAME: &str = "factcheck.toml";
+
+/// The commented default that `factcheck init` writes.
+pub const DEFAULT: &str = r#"# factcheck configuration. Paths are relative to this file's directory.
+
+# The articles to review, as globs (`**` matches any depth).
+articles = ["articles/**/*.md", "articles/**/*.txt"]
+
+# Where review files go: one TOML file per article, mirroring the article's path.
+annotations = "annotations"
+
+# The pre-publish gate run by `factcheck check`.
+[check]
+# Claim states that fail the gate: "pending", "disputed", "unsourced", and "changed"
+# (the sentence was edited after the verdict). "verified" and "dismissed" pass.
+fail = ["pending", "disputed", "unsourced", "changed"]
+# A verified claim must name its source.
+require_source = true
+# Every verdict must name its reviewer.
+require_reviewer = false
+
+# Stricter or looser rules for some articles; the last rule whose paths match wins.
+# [[check.rule]]
+# paths = ["drafts/**"]
+# warn_only = true          # report problems but do not fail
+#
+# [[check.rule]]
+# paths = ["news/**"]
+# require_reviewer = true
+"#;
+
+/// A claim state the gate can fail on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FailState {
+    Pending,
+    Disputed,
+    Unsourced,
+    Changed,
+    Verified,
+    Dismissed,
+}
+
+fn default_fail() -> Vec<FailState> {
+    vec![
+        FailState::Pending,
+        FailState::Disputed,
+        FailState::Unsourced,
+        FailState::Changed,
+    ]
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The gate's policy, with its per-glob rules.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckPolicy {
+    #[serde(default = "default_fail")]
+    pub fail: Vec<FailState>,
+    #[serde(default = "yes")]
+    pub require_source: bool,
+    #[serde(default)]
+    pub require_reviewer: bool,
+    #[serde(default)]
+    pub warn_only: bool,
+    #[serde(default)]
+    pub rule: Vec<Rule>,
+}
+
+impl Default for CheckPolicy {
+    fn default() -> Self {
+        Self {
+            fail: default_fail(),
+            require_source: true,
+            require_reviewer: false,
+            warn_only: false,
+            rule: Vec::new(),
+        }
+    }
+}
+
+/// Overrides for the articles matching `paths`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub paths: Vec<String>,
+    pub fail: Option<Vec<FailState>>,
+    pub require_source: Option<bool>,
+    pub require_reviewer: Option<bool>,
+    pub warn_only: Option<bool>,
+}
+
+/// The policy that applies to one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Policy {
+    pub fail: Vec<FailState>,
+    pub require_source: bool,
+    pub require_reviewer: bool,
+    pub warn_only: bool,
+}
+
+impl CheckPolicy {
+    /// The policy for `article` (relative to the root): the base, then each matching rule.
+    pub fn for_article(&self, article: &str) -> Policy {
+        let mut p = Policy {
+            fail: self.fail.clone(),
+            require_source: self.require_source,
+            require_reviewer: self.require_reviewer,
+            warn_only: self.warn_only,
+        };
+        let options = glob::MatchOptions {
+            require_literal_separator: true,
+            ..Default::default()
+        };
+        for rule in &self.rule {
+            let hit = rule
+                .paths
+                .iter()
+                .any(|g| glob::Pattern::new(g).is_ok_and(|pat| pat.matches_with(article, options)));
+            if hit {
+                if let Some(f) = &rule.fail {
+                    p.fail = f.clone();
+                }
+                p.require_source = rule.require_source.unwrap_or(p.require_source);
+                p.require_reviewer = rule.require_reviewer.unwrap_or(p.require_reviewer);
+                p.warn_only = rule.warn_only.unwrap_or(p.warn_only);
+            }
+        }
+        p
+    }
+}
+
+/// The contents of `factcheck.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub articles: Vec<String>,
+    #[serde(default = "default_annotations")]
+    pub annotations: String,
+    #[serde(default)]
+    pub check: CheckPolicy,
+}
+
+fn default_annotations() -> String {
+    "annotations".into()
+}
+
+/// A configuration that cannot be used, with where and why.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}\n  help: `factcheck init --force` writes a commented default to compare with",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Where the work happens: the root, its configuration (if any) and the review directory.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub root: PathBuf,
+    pub config: Option<Config>,
+    pub config_path: Option<PathBuf>,
+}
+
+impl Workspace {
+    /// Finds `factcheck.toml` in `start` or a parent; without one, `start` is the root.
+    pub fn discover(start: &Path) -> Result<Workspace, ConfigError> {
+        let mut dir = Some(start);
+        while let Some(d) = dir {
+            let candidate = d.join(FILE_NAME);
+            if candidate.is_file() {
+                let config = load(&candidate)?;
+                return Ok(Workspace {
+                    root: d.to_path_buf(),
+                    config: Some(config),
+                    config_path: Some(candidate),
+                });
+            }
+            dir = d.parent();
+        }
+        Ok(Workspace {
+            root: start.to_path_buf(),
+            config: None,
+            config_path: None,
+        })
+    }
+
+    /// The directory review files go in.
+    pub fn annotations(&self) -> PathBuf {
+        let dir = self
+            .config
+            .as_ref()
+            .map_or("annotations", |c| c.annotations.as_str());
+        self.root.join(dir)
+    }
+
+    pub fn policy(&self) -> CheckPolicy {
+        self.config
+            .as_ref()
+            .map(|c| c.check.clone())
+            .unwrap_or_default()
+    }
+
+    /// The article globs, expanded and sorted; each relative to the root.
+    pub fn configured_articles(&self) -> Result<Vec<String>, String> {
+        let Some(config) = &self.config else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for pattern in &config.articles {
+            if Path::new(pattern).is_absolute() || pattern.split('/').any(|p| p == "..") {
+                return Err(format!(
+                    "article glob `{pattern}` leads outside the repository; use a path relative to {}",
+                    self.root.display()
+                ));
+            }
+            let full = self.root.join(pattern);
+            let paths = glob::glob(&full.to_string_lossy())
+                .map_err(|e| format!("bad article glob `{pattern}`: {e}"))?;
+            for path in paths.flatten() {
+                if path.is_file() {
+                    if let Some(rel) = crate::review::layout::relative_to_root(&self.root, &path) {
+                        out.push(rel);
+                    }
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+}
+
+fn load(path: &Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message: format!("cannot read: {e}"),
+    })?;
+    toml::from_str(&text).map_err(|e| {
+        let (line, column) = crate::review::parse::line_col(&text, e.span().map_or(0, |s| s.start));
+        ConfigError {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: e.message().trim().to_string(),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_parses_and_rules_layer() {
+        let mut config: Config = toml::from_str(DEFAULT).unwrap();
+        assert_eq!(config.check.fail.len(), 4);
+        config.check.rule =
+            toml::from_str::<CheckPolicy>("[[rule]]\npaths = [\"drafts/**\"]\nwarn_only = true\n")
+                .unwrap()
+                .rule;
+        assert!(config.check.for_article("drafts/a/b.md").warn_only);
+        assert!(!config.check.for_article("news/a.md").warn_only);
+    }
+}

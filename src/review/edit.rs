@@ -1,0 +1,357 @@
+//! Edits review files in place with `toml_edit`: a rescan merges freshly extracted claims into
+//! the existing document, and a verdict is set on a claim, while comments, blank lines, key
+//! order and keys factcheck does not know survive untouched.
+
+use toml_edit::{value, ArrayOfTables, DocumentMut, Item, Table, Value};
+
+use super::matching::{match_claims, Change, Key};
+use super::model::Status;
+use crate::extract::Claim;
+
+/// The comment that opens every review file.
+pub const HEADER: &str = "\
+# factcheck review file: one [[claim]] per numeric claim in the article below.
+#
+# To review a claim, set `status` to \"verified\", \"disputed\" or \"unsourced\" (or
+# \"dismissed\" when the figure is not a claim) and fill in `source`, `note` and `reviewer`.
+# `factcheck mark` does this for you. `factcheck scan` keeps your edits, comments and extra
+# keys when the article changes; claims that leave the article move to [[retired]].
+";
+
+/// What the article says now.
+pub struct Fresh<'a> {
+    pub article: &'a str,
+    pub title: &'a str,
+    pub digest: &'a str,
+    pub claims: &'a [Claim],
+    /// An unused id for each claim, used when the claim is new.
+    pub ids: Vec<String>,
+}
+
+/// What a rescan did to one review file.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ScanSummary {
+    pub added: usize,
+    pub retired: usize,
+    pub revived: usize,
+    /// Reviewed claims whose figure changed, sent back to pending.
+    pub reopened: usize,
+    /// Reviewed claims whose sentence changed, flagged for confirmation.
+    pub flagged: usize,
+    pub pruned: usize,
+}
+
+/// A new, empty review document for an article.
+pub fn new_document(article: &str) -> DocumentMut {
+    let mut doc: DocumentMut = format!("{HEADER}\n[article]\npath = \"\"\n")
+        .parse()
+        .expect("the review file header is valid TOML");
+    doc["article"]["path"] = value(article);
+    doc
+}
+
+fn str_of<'t>(table: &'t Table, key: &str) -> &'t str {
+    table.get(key).and_then(Item::as_str).unwrap_or("")
+}
+
+fn num_of(table: &Table, key: &str) -> Option<f64> {
+    let item = table.get(key)?;
+    item.as_float()
+        .or_else(|| item.as_integer().map(|i| i as f64))
+}
+
+fn key_of(table: &Table) -> Key<'_> {
+    Key {
+        text: str_of(table, "text"),
+        sentence: str_of(table, "sentence"),
+        value: num_of(table, "value").unwrap_or(0.0),
+        low: num_of(table, "low"),
+        high: num_of(table, "high"),
+        bound: str_of(table, "bound"),
+    }
+}
+
+fn key_of_claim(c: &Claim) -> Key<'_> {
+    Key {
+        text: &c.text,
+        sentence: &c.sentence,
+        value: c.value,
+        low: c.low,
+        high: c.high,
+        bound: c.bound.as_str(),
+    }
+}
+
+fn number_value(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        Value::from(v as i64)
+    } else {
+        Value::from(v)
+    }
+}
+
+/// Sets `key` only when its value differs, so untouched values keep their formatting.
+fn set(table: &mut Table, key: &str, new: Value) {
+    let same = match (table.get(key).and_then(Item::as_value), &new) {
+        (Some(Value::Integer(a)), Value::Float(b)) => (*a.value() as f64) == *b.value(),
+        (Some(Value::Float(a)), Value::Integer(b)) => *a.value() == (*b.value() as f64),
+        (Some(old), new) => old.to_string().trim() == new.to_string().trim(),
+        (None, _) => false,
+    };
+    if !same {
+        match table.get_mut(key) {
+            Some(item) => *item = Item::Value(new.decorated(" ", "")),
+            None => {
+                table.insert(key, Item::Value(new));
+            }
+        }
+    }
+}
+
+fn set_optional_number(table: &mut Table, key: &str, v: Option<f64>) {
+    match v {
+        Some(v) => set(table, key, number_value(v)),
+        None => {
+            table.remove(key);
+        }
+    }
+}
+
+/// Writes the extracted fields of a claim into its table.
+fn write_figure(table: &mut Table, c: &Claim) {
+    set(table, "line", Value::from(c.line as i64));
+    set(table, "column", Value::from(c.column as i64));
+    set(table, "text", Value::from(c.text.as_str()));
+    set(table, "sentence", Value::from(c.sentence.as_str()));
+    set(table, "value", number_value(c.value));
+    set_optional_number(table, "low", c.low);
+    set_optional_number(table, "high", c.high);
+    set(table, "unit", Value::from(c.unit.as_str()));
+    set(table, "bound", Value::from(c.bound.as_str()));
+    set(table, "kind", Value::from(c.kind.as_str()));
+    match c.trend {
+        Some(t) => set(table, "trend", Value::from(t.as_str())),
+        None => {
+            table.remove("trend");
+        }
+    }
+}
+
+fn new_claim_table(id: &str, c: &Claim) -> Table {
+    let mut table = Table::new();
+    table.insert("id", value(id));
+    write_figure(&mut table, c);
+    for key in ["status", "source", "note", "reviewer", "reviewed_at"] {
+        let initial = if key == "status" { "pending" } else { "" };
+        table.insert(key, value(initial));
+    }
+    table
+}
+
+fn status_of(table: &Table) -> Status {
+    Status::parse(str_of(table, "status")).unwrap_or(Status::Pending)
+}
+
+/// Moves the current verdict into the claim's history and sets it back to pending.
+fn reopen(table: &mut Table, now: &str) {
+    let mut entry = Table::new();
+    for key in [
+        "status",
+        "text",
+        "source",
+        "note",
+        "reviewer",
+        "reviewed_at",
+    ] {
+        entry.insert(key, value(str_of(table, key)));
+    }
+    if let Some(v) = num_of(table, "value") {
+        entry.insert("value", Item::Value(number_value(v)));
+    }
+    entry.insert("replaced_at", value(now));
+    match table.get_mut("history") {
+        Some(Item::ArrayOfTables(history)) => history.push(entry),
+        _ => {
+            let mut history = ArrayOfTables::new();
+            history.push(entry);
+            table.insert("history", Item::ArrayOfTables(history));
+        }
+    }
+    set(table, "status", Value::from("pending"));
+    for key in ["source", "note", "reviewer", "reviewed_at"] {
+        set(table, key, Value::from(""));
+    }
+    clear_changed(table);
+}
+
+fn clear_changed(table: &mut Table) {
+    table.remove("changed");
+    table.remove("reviewed_sentence");
+}
+
+/// Flags a reviewed claim whose sentence changed, remembering the sentence that was reviewed.
+fn flag_changed(table: &mut Table, old_sentence: &str) {
+    if table.get("reviewed_sentence").is_none() {
+        table.insert("reviewed_sentence", value(old_sentence));
+    }
+    set(table, "changed", Value::from(true));
+}
+
+fn take_tables(doc: &mut DocumentMut, key: &str) -> Vec<Table> {
+    match doc.get_mut(key) {
+        Some(item) => match std::mem::take(item) {
+            Item::ArrayOfTables(a) => a.into_iter().collect(),
+            _ => Vec::new(),
+        },
+        None => Vec::new(),
+    }
+}
+
+/// Puts tables back under `key`, keeping the key where it was in the document.
+fn put_tables(doc: &mut DocumentMut, key: &str, tables: Vec<Table>) {
+    let mut array = ArrayOfTables::new();
+    for t in tables {
+        array.push(t);
+    }
+    if array.is_empty() {
+        doc.remove(key);
+        return;
+    }
+    match doc.get_mut(key) {
+        Some(item) => *item = Item::ArrayOfTables(array),
+        None => {
+            doc.insert(key, Item::ArrayOfTables(array));
+        }
+    }
+}
+
+/// Merges the claims found now into the review document.
+pub fn rescan(doc: &mut DocumentMut, fresh: &Fresh<'_>, now: &str, prune: bool) -> ScanSummary {
+    let mut summary = ScanSummary::default();
+    let article = doc
+        .entry("article")
+        .or_insert(Item::Table(Table::new()))
+        .as_table_mut();
+    if let Some(article) = article {
+        set(article, "path", Value::from(fresh.article));
+        set(article, "title", Value::from(fresh.title));
+        set(article, "digest", Value::from(fresh.digest));
+    }
+
+    let current = take_tables(doc, "claim");
+    let retired = take_tables(doc, "retired");
+    let old_count = current.len();
+    let mut old: Vec<Option<Table>> = current.into_iter().chain(retired).map(Some).collect();
+    let matching = {
+        let old_keys: Vec<Key<'_>> = old.iter().flatten().map(key_of).collect();
+        let new_keys: Vec<Key<'_>> = fresh.claims.iter().map(key_of_claim).collect();
+        match_claims(&old_keys, &new_keys)
+    };
+
+    let mut claims = Vec::with_capacity(fresh.claims.len());
+    for (j, (claim, pair)) in fresh.claims.iter().zip(&matching.pairs).enumerate() {
+        let Some((i, change)) = *pair else {
+            claims.push(new_claim_table(&fresh.ids[j], claim));
+            summary.added += 1;
+            continue;
+        };
+        let mut table = old[i].take().expect("each old claim is matched once");
+        if i >= old_count {
+            table.remove("retired_at");
+            summary.revived += 1;
+        }
+        let reviewed = status_of(&table).is_reviewed();
+        match change {
+            Change::None => {}
+            Change::Sentence | Change::Wording if reviewed => {
+                let old_sentence = str_of(&table, "sentence").to_string();
+                if old_sentence != claim.sentence {
+                    flag_changed(&mut table, &old_sentence);
+                    summary.flagged += 1;
+                }
+            }
+            Change::Figure if reviewed => {
+                reopen(&mut table, now);
+                summary.reopened += 1;
+            }
+            Change::Sentence | Change::Wording | Change::Figure => {}
+        }
+        write_figure(&mut table, claim);
+        claims.push(table);
+    }
+
+    let mut retired_now = Vec::new();
+    for (i, slot) in old.iter_mut().enumerate() {
+        if let Some(mut table) = slot.take() {
+            if i < old_count {
+                table.insert("retired_at", value(now));
+                summary.retired += 1;
+            }
+            retired_now.push(table);
+        }
+    }
+    if prune {
+        summary.pruned = retired_now.len();
+        retired_now.clear();
+    }
+    put_tables(doc, "claim", claims);
+    put_tables(doc, "retired", retired_now);
+    renumber(doc);
+    summary
+}
+
+/// A verdict to record on a claim.
+pub struct Verdict<'a> {
+    pub status: Status,
+    pub source: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub reviewer: &'a str,
+    pub now: &'a str,
+}
+
+/// Records a verdict on the claim with `id`; returns false when there is no such claim.
+pub fn set_verdict(doc: &mut DocumentMut, id: &str, verdict: &Verdict<'_>) -> bool {
+    let Some(Item::ArrayOfTables(claims)) = doc.get_mut("claim") else {
+        return false;
+    };
+    let Some(table) = claims.iter_mut().find(|t| str_of(t, "id") == id) else {
+        return false;
+    };
+    set(table, "status", Value::from(verdict.status.as_str()));
+    if let Some(source) = verdict.source {
+        set(table, "source", Value::from(source));
+    }
+    if let Some(note) = verdict.note {
+        set(table, "note", Value::from(note));
+    }
+    set(table, "reviewer", Value::from(verdict.reviewer));
+    set(table, "reviewed_at", Value::from(verdict.now));
+    clear_changed(table);
+    true
+}
+
+/// Gives every table a position in document order, so tables that were moved between arrays
+/// print where they now stand.
+fn renumber(doc: &mut DocumentMut) {
+    fn walk(table: &mut Table, next: &mut isize) {
+        for (_, item) in table.iter_mut() {
+            match item {
+                Item::Table(t) => {
+                    t.set_position(*next);
+                    *next += 1;
+                    walk(t, next);
+                }
+                Item::ArrayOfTables(array) => {
+                    for t in array.iter_mut() {
+                        t.set_position(*next);
+                        *next += 1;
+                        walk(t, next);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut next = 1;
+    walk(doc.as_table_mut(), &mut next);
+}

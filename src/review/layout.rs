@@ -1,0 +1,126 @@
+//! Where review files live and how their contents are named: the review path derived from
+//! an article's path, short stable claim ids, and an article's title.
+
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
+
+use crate::digest::fnv1a;
+use crate::extract::Claim;
+
+/// The review file for an article: `seeds/a.txt` → `<dir>/seeds/a.toml`. A `.txt` extension
+/// is replaced; any other is kept (`notes/a.md` → `<dir>/notes/a.md.toml`), so a Markdown and
+/// a plain-text article of the same name do not share a file.
+pub fn review_path(annotations: &Path, article: &str) -> PathBuf {
+    let relative = match article.strip_suffix(".txt") {
+        Some(stem) => format!("{stem}.toml"),
+        None => format!("{article}.toml"),
+    };
+    annotations.join(relative)
+}
+
+/// An article path relative to the root, with `/` separators, or `None` when it leads out
+/// of the root.
+pub fn relative_to_root(root: &Path, path: &Path) -> Option<String> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().ok()?.join(path)
+    };
+    let normal = normalise(&absolute)?;
+    let root = normalise(root)?;
+    let rel = normal.strip_prefix(&root).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// Resolves `.` and `..` without touching the file system; `None` if `..` climbs past the top.
+fn normalise(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    Some(out)
+}
+
+/// Picks a short id for each new claim, unique among `taken` (ids already in the file).
+pub fn new_ids<'a>(
+    claims: impl Iterator<Item = &'a Claim>,
+    taken: &mut HashSet<String>,
+) -> Vec<String> {
+    claims
+        .map(|c| {
+            let mut salt = 0u32;
+            loop {
+                let hash = fnv1a(&[
+                    c.text.as_bytes(),
+                    c.sentence.as_bytes(),
+                    &salt.to_le_bytes(),
+                ]);
+                let id = format!("{:06x}", hash & 0xff_ffff);
+                if taken.insert(id.clone()) {
+                    return id;
+                }
+                salt += 1;
+            }
+        })
+        .collect()
+}
+
+/// The article's title: its first non-blank line, without Markdown heading marks or bullets.
+pub fn title(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '#' || c == '•' || c == '*'))
+        .find(|l| !l.is_empty() && *l != "---")
+        .unwrap_or("");
+    line.chars().take(200).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn review_paths_do_not_collide() {
+        let dir = Path::new("annotations");
+        assert_eq!(
+            review_path(dir, "seeds/a.txt"),
+            Path::new("annotations/seeds/a.toml")
+        );
+        assert_eq!(
+            review_path(dir, "seeds/a.md"),
+            Path::new("annotations/seeds/a.md.toml")
+        );
+    }
+
+    #[test]
+    fn paths_outside_the_root_are_refused() {
+        let root = Path::new("/repo");
+        assert_eq!(
+            relative_to_root(root, Path::new("/repo/seeds/a.txt")).as_deref(),
+            Some("seeds/a.txt")
+        );
+        assert_eq!(
+            relative_to_root(root, Path::new("/repo/../etc/passwd")),
+            None
+        );
+        assert_eq!(relative_to_root(root, Path::new("/elsewhere/a.txt")), None);
+    }
+
+    #[test]
+    fn title_skips_furniture() {
+        assert_eq!(title("\n  • Shortlysts\nBody"), "Shortlysts");
+        assert_eq!(title("# Big news\n\ntext"), "Big news");
+    }
+}

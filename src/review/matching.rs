@@ -1,0 +1,217 @@
+//! Pairs the claims a review file records with the claims found in the article now, by
+//! content rather than position, so that verdicts follow their figures when text moves.
+//!
+//! Three passes, strictest first: the same figure in the same sentence; the same figure in a
+//! similar sentence (a word fixed nearby); a different figure in a nearly identical sentence
+//! (the number was edited). Whatever is left is new or gone.
+
+use std::collections::{HashMap, VecDeque};
+
+use similar::TextDiff;
+
+/// What a matched claim has in common with its earlier record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Same figure, same sentence (it may have moved).
+    None,
+    /// Same figure; its sentence was edited.
+    Sentence,
+    /// The figure's wording changed but not its number or bound ("10,000" → "10000").
+    Wording,
+    /// The number or its bound changed.
+    Figure,
+}
+
+/// The parts of a claim that matching compares.
+#[derive(Debug, Clone, Copy)]
+pub struct Key<'a> {
+    pub text: &'a str,
+    pub sentence: &'a str,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub bound: &'a str,
+}
+
+impl Key<'_> {
+    fn same_figure(&self, other: &Key<'_>) -> bool {
+        self.value == other.value
+            && self.low == other.low
+            && self.high == other.high
+            && self.bound == other.bound
+    }
+
+    /// The sentence with the figure taken out: what stays when only the number is edited.
+    fn context(&self) -> String {
+        self.sentence.replacen(self.text, " ", 1)
+    }
+}
+
+const SIMILAR_SENTENCE: f32 = 0.5;
+const SIMILAR_CONTEXT: f32 = 0.75;
+
+fn similarity(a: &str, b: &str) -> f32 {
+    TextDiff::from_words(a, b).ratio()
+}
+
+/// The result: for each new claim, the old claim it continues and how it changed.
+#[derive(Debug, Default)]
+pub struct Matching {
+    pub pairs: Vec<Option<(usize, Change)>>,
+    /// Old claims matched by no new claim.
+    pub unmatched_old: Vec<usize>,
+}
+
+pub fn match_claims(old: &[Key<'_>], new: &[Key<'_>]) -> Matching {
+    let mut pairs: Vec<Option<(usize, Change)>> = vec![None; new.len()];
+    let mut taken = vec![false; old.len()];
+
+    // Pass 1: identical figure text and sentence, in order of appearance.
+    let mut exact: HashMap<(&str, &str), VecDeque<usize>> = HashMap::new();
+    for (i, o) in old.iter().enumerate() {
+        exact.entry((o.text, o.sentence)).or_default().push_back(i);
+    }
+    for (j, n) in new.iter().enumerate() {
+        if let Some(i) = exact
+            .get_mut(&(n.text, n.sentence))
+            .and_then(VecDeque::pop_front)
+        {
+            pairs[j] = Some((i, Change::None));
+            taken[i] = true;
+        }
+    }
+
+    // Pass 2: the same figure text in a similar sentence.
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, o) in old.iter().enumerate().filter(|(i, _)| !taken[*i]) {
+        by_text.entry(o.text).or_default().push(i);
+    }
+    for (j, n) in new.iter().enumerate() {
+        if pairs[j].is_some() {
+            continue;
+        }
+        let Some(candidates) = by_text.get(n.text) else {
+            continue;
+        };
+        let best = candidates
+            .iter()
+            .filter(|i| !taken[**i])
+            .map(|i| (*i, similarity(old[*i].sentence, n.sentence)))
+            .filter(|(_, s)| *s >= SIMILAR_SENTENCE)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((i, _)) = best {
+            pairs[j] = Some((i, Change::Sentence));
+            taken[i] = true;
+        }
+    }
+
+    // Pass 3: a different figure in what is otherwise the same sentence.
+    let open_old: Vec<usize> = (0..old.len()).filter(|i| !taken[*i]).collect();
+    if !open_old.is_empty() {
+        let contexts: Vec<String> = open_old.iter().map(|i| old[*i].context()).collect();
+        for (j, n) in new.iter().enumerate() {
+            if pairs[j].is_some() {
+                continue;
+            }
+            let context = n.context();
+            let best = open_old
+                .iter()
+                .zip(&contexts)
+                .filter(|(i, _)| !taken[**i])
+                .map(|(i, c)| (*i, similarity(c, &context)))
+                .filter(|(_, s)| *s >= SIMILAR_CONTEXT)
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((i, _)) = best {
+                let change = if old[i].same_figure(n) {
+                    Change::Wording
+                } else {
+                    Change::Figure
+                };
+                pairs[j] = Some((i, change));
+                taken[i] = true;
+            }
+        }
+    }
+
+    Matching {
+        pairs,
+        unmatched_old: (0..old.len()).filter(|i| !taken[*i]).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key<'a>(text: &'a str, sentence: &'a str, value: f64) -> Key<'a> {
+        Key {
+            text,
+            sentence,
+            value,
+            low: None,
+            high: None,
+            bound: "exact",
+        }
+    }
+
+    #[test]
+    fn follows_a_moved_claim_and_spots_an_edited_figure() {
+        let old = [
+            key("64 shipments", "They tracked 64 shipments.", 64.0),
+            key(
+                "16,000 containers",
+                "Nearly 16,000 containers went.",
+                16000.0,
+            ),
+        ];
+        let new = [
+            key(
+                "18,000 containers",
+                "Nearly 18,000 containers went.",
+                18000.0,
+            ),
+            key("64 shipments", "They tracked 64 shipments.", 64.0),
+        ];
+        let m = match_claims(&old, &new);
+        assert_eq!(
+            m.pairs,
+            vec![Some((1, Change::Figure)), Some((0, Change::None))]
+        );
+        assert!(m.unmatched_old.is_empty());
+    }
+
+    #[test]
+    fn a_reworded_sentence_keeps_the_claim() {
+        let old = [key(
+            "20 months",
+            "It took 20 months to build the port.",
+            20.0,
+        )];
+        let new = [key(
+            "20 months",
+            "It took 20 months to build the new port.",
+            20.0,
+        )];
+        assert_eq!(
+            match_claims(&old, &new).pairs,
+            vec![Some((0, Change::Sentence))]
+        );
+    }
+
+    #[test]
+    fn an_unrelated_claim_is_new() {
+        let old = [key(
+            "20 months",
+            "It took 20 months to build the port.",
+            20.0,
+        )];
+        let new = [key(
+            "3 ships",
+            "Three ships sailed on Monday with 3 ships.",
+            3.0,
+        )];
+        let m = match_claims(&old, &new);
+        assert_eq!(m.pairs, vec![None]);
+        assert_eq!(m.unmatched_old, vec![0]);
+    }
+}

@@ -1,0 +1,12 @@
+//! Review files: one TOML file per article under `annotations/`, edited by people and by
+//! factcheck. `parse` reads and validates one, `edit` changes one in place, `matching` pairs old
+//! and new claims, and `layout` decides where each file lives and how claims are named.
+
+pub mod edit;
+pub mod layout;
+pub mod matching;
+pub mod model;
+pub mod parse;
+
+pub use model::{HistoryEntry, ReviewClaim, ReviewFile, Status};
+pub use parse::{parse, parse_for_edit, Diagnostic};

@@ -1,0 +1,445 @@
+//! Reads and validates a review file, reporting each problem at its line and column with a
+//! hint: TOML syntax, git conflict markers, unknown statuses, duplicate ids, wrong types and
+//! misspelt keys. Keys factcheck does not know, and that resemble none it does, are kept.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use toml_edit::{Document, DocumentMut, Item, Table};
+
+use super::model::{HistoryEntry, ReviewClaim, ReviewFile, Status};
+use crate::extract::{Bound, Kind, Trend};
+
+/// One problem in a file, pointing at where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: Option<String>,
+    /// The file cannot be used at all (as opposed to a suspicious key).
+    pub fatal: bool,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+pub const ROOT_KEYS: &[&str] = &["article", "claim", "retired"];
+pub const ARTICLE_KEYS: &[&str] = &["path", "title", "digest"];
+pub const CLAIM_KEYS: &[&str] = &[
+    "id",
+    "line",
+    "column",
+    "text",
+    "sentence",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "bound",
+    "kind",
+    "trend",
+    "status",
+    "source",
+    "note",
+    "reviewer",
+    "reviewed_at",
+    "changed",
+    "reviewed_sentence",
+    "retired_at",
+    "history",
+];
+pub const HISTORY_KEYS: &[&str] = &[
+    "status",
+    "text",
+    "value",
+    "source",
+    "note",
+    "reviewer",
+    "reviewed_at",
+    "replaced_at",
+];
+
+/// 1-based line and character column of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |k| k + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+struct Checker<'a> {
+    path: &'a Path,
+    text: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn report(
+        &mut self,
+        span: Option<std::ops::Range<usize>>,
+        message: String,
+        help: Option<String>,
+        fatal: bool,
+    ) {
+        let (line, column) = line_col(self.text, span.map_or(0, |s| s.start));
+        self.problems.push(Diagnostic {
+            path: self.path.to_path_buf(),
+            line,
+            column,
+            message,
+            help,
+            fatal,
+        });
+    }
+
+    /// Reports keys that look like misspellings of known ones.
+    fn keys(&mut self, table: &Table, known: &[&str], what: &str) {
+        for (key, _) in table.iter() {
+            if known.contains(&key) {
+                continue;
+            }
+            if let Some(guess) = closest(key, known) {
+                let span = table.key(key).and_then(|k| k.span());
+                self.report(
+                    span,
+                    format!("unknown key `{key}` in {what}"),
+                    Some(format!("did you mean `{guess}`?")),
+                    false,
+                );
+            }
+        }
+    }
+
+    fn string(&mut self, table: &Table, key: &str, required: bool) -> String {
+        match table.get(key) {
+            Some(item) => match item.as_str() {
+                Some(s) => s.to_string(),
+                None => {
+                    self.report(
+                        item.span(),
+                        format!("`{key}` must be a string"),
+                        Some(format!("write it in quotes: {key} = \"...\"")),
+                        true,
+                    );
+                    String::new()
+                }
+            },
+            None => {
+                if required {
+                    self.report(table.span(), format!("missing `{key}`"), Some(format!("add `{key} = \"...\"`, or run `factcheck scan` to rebuild missing fields")), true);
+                }
+                String::new()
+            }
+        }
+    }
+
+    fn number(&mut self, table: &Table, key: &str) -> Option<f64> {
+        let item = table.get(key)?;
+        match item
+            .as_float()
+            .or_else(|| item.as_integer().map(|i| i as f64))
+        {
+            Some(v) => Some(v),
+            None => {
+                self.report(item.span(), format!("`{key}` must be a number"), None, true);
+                None
+            }
+        }
+    }
+
+    fn choice<T>(
+        &mut self,
+        table: &Table,
+        key: &str,
+        parse: fn(&str) -> Option<T>,
+        names: &[&str],
+    ) -> Option<T> {
+        let item = table.get(key)?;
+        let raw = item.as_str().unwrap_or_default();
+        match parse(raw) {
+            Some(v) => Some(v),
+            None => {
+                let help = match closest(raw, names) {
+                    Some(g) => format!("did you mean \"{g}\"? (one of: {})", names.join(", ")),
+                    None => format!("use one of: {}", names.join(", ")),
+                };
+                self.report(
+                    item.span(),
+                    format!(
+                        "unknown {key} {}",
+                        item.as_value()
+                            .map_or(String::new(), |v| v.to_string().trim().to_string())
+                    ),
+                    Some(help),
+                    true,
+                );
+                None
+            }
+        }
+    }
+
+    fn claim(&mut self, table: &Table) -> ReviewClaim {
+        self.keys(table, CLAIM_KEYS, "[[claim]]");
+        let status_names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        let history = match table.get("history") {
+            Some(Item::ArrayOfTables(entries)) => entries.iter().map(|t| self.history(t)).collect(),
+            Some(item) => {
+                self.report(
+                    item.span(),
+                    "`history` must be a list of [[claim.history]] tables".into(),
+                    None,
+                    true,
+                );
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
+        ReviewClaim {
+            id: self.string(table, "id", true),
+            line: self.number(table, "line").unwrap_or(0.0) as usize,
+            column: self.number(table, "column").unwrap_or(1.0) as usize,
+            text: self.string(table, "text", false),
+            sentence: self.string(table, "sentence", false),
+            value: self.number(table, "value").unwrap_or(0.0),
+            low: self.number(table, "low"),
+            high: self.number(table, "high"),
+            unit: self.string(table, "unit", false),
+            bound: self
+                .choice(table, "bound", Bound::parse, Bound::NAMES)
+                .unwrap_or(Bound::Exact),
+            kind: self
+                .choice(table, "kind", Kind::parse, Kind::NAMES)
+                .unwrap_or(Kind::Count),
+            trend: self.choice(table, "trend", Trend::parse, Trend::NAMES),
+            status: match table.get("status") {
+                Some(_) => self
+                    .choice(table, "status", Status::parse, &status_names)
+                    .unwrap_or(Status::Pending),
+                None => {
+                    self.string(table, "status", true);
+                    Status::Pending
+                }
+            },
+            source: self.string(table, "source", false),
+            note: self.string(table, "note", false),
+            reviewer: self.string(table, "reviewer", false),
+            reviewed_at: self.string(table, "reviewed_at", false),
+            changed: table
+                .get("changed")
+                .and_then(Item::as_bool)
+                .unwrap_or(false),
+            history,
+        }
+    }
+
+    fn history(&mut self, table: &Table) -> HistoryEntry {
+        self.keys(table, HISTORY_KEYS, "[[claim.history]]");
+        let status_names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        HistoryEntry {
+            status: self
+                .choice(table, "status", Status::parse, &status_names)
+                .unwrap_or(Status::Pending),
+            text: self.string(table, "text", false),
+            source: self.string(table, "source", false),
+            note: self.string(table, "note", false),
+            reviewer: self.string(table, "reviewer", false),
+            reviewed_at: self.string(table, "reviewed_at", false),
+        }
+    }
+
+    fn claims(&mut self, root: &Table, key: &str) -> Vec<ReviewClaim> {
+        match root.get(key) {
+            None => Vec::new(),
+            Some(Item::ArrayOfTables(tables)) => tables.iter().map(|t| self.claim(t)).collect(),
+            Some(item) => {
+                self.report(
+                    item.span(),
+                    format!("`{key}` must be written as [[{key}]] tables"),
+                    None,
+                    true,
+                );
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// Git's conflict markers left in a file by an unfinished merge.
+fn conflict_marker(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("<<<<<<< ")
+            || line.starts_with("=======") && line.trim_end() == "======="
+            || line.starts_with(">>>>>>> ")
+        {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Parses a review file; every problem found is returned, fatal ones with no file.
+pub fn parse(path: &Path, text: &str) -> (Option<ReviewFile>, Vec<Diagnostic>) {
+    let (parsed, problems) = parse_document(path, text);
+    (parsed.map(|(file, _)| file), problems)
+}
+
+/// Parses a review file for editing: the model and the document to edit in place.
+pub fn parse_for_edit(
+    path: &Path,
+    text: &str,
+) -> (Option<(ReviewFile, DocumentMut)>, Vec<Diagnostic>) {
+    let (parsed, problems) = parse_document(path, text);
+    (parsed.map(|(file, doc)| (file, doc.into_mut())), problems)
+}
+
+fn parse_document<'t>(
+    path: &Path,
+    text: &'t str,
+) -> (Option<(ReviewFile, Document<&'t str>)>, Vec<Diagnostic>) {
+    let mut checker = Checker {
+        path,
+        text,
+        problems: Vec::new(),
+    };
+    if let Some(offset) = conflict_marker(text) {
+        checker.report(
+            Some(offset..offset),
+            "unresolved git conflict marker".into(),
+            Some("finish the merge: keep the right version of each conflicting claim, delete the <<<<<<< ======= >>>>>>> lines, then run `factcheck scan`".into()),
+            true,
+        );
+        return (None, checker.problems);
+    }
+    let doc = match Document::parse(text) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let message = e.message().trim().to_string();
+            checker.report(
+                e.span(),
+                format!("TOML syntax error: {message}"),
+                Some(
+                    "fix the syntax by hand; `git diff` shows what changed since the last commit"
+                        .into(),
+                ),
+                true,
+            );
+            return (None, checker.problems);
+        }
+    };
+    let root = doc.as_table();
+    checker.keys(root, ROOT_KEYS, "the review file");
+    let (article, title, digest) = match root.get("article").and_then(Item::as_table) {
+        Some(t) => {
+            checker.keys(t, ARTICLE_KEYS, "[article]");
+            (
+                checker.string(t, "path", true),
+                checker.string(t, "title", false),
+                checker.string(t, "digest", false),
+            )
+        }
+        None => {
+            checker.report(None, "missing the [article] table".into(), Some("a review file starts with [article] and the article's `path`; `factcheck scan ARTICLE` writes one".into()), true);
+            Default::default()
+        }
+    };
+    let claims = checker.claims(root, "claim");
+    let retired = checker.claims(root, "retired");
+    duplicate_ids(&mut checker, root, &claims, &retired);
+    let fatal = checker.problems.iter().any(|p| p.fatal);
+    let file = ReviewFile {
+        path: path.to_path_buf(),
+        article,
+        title,
+        digest,
+        claims,
+        retired,
+    };
+    let problems = checker.problems;
+    ((!fatal).then_some((file, doc)), problems)
+}
+
+fn duplicate_ids(
+    checker: &mut Checker<'_>,
+    root: &Table,
+    claims: &[ReviewClaim],
+    retired: &[ReviewClaim],
+) {
+    let spans: Vec<_> = ["claim", "retired"]
+        .iter()
+        .filter_map(|k| root.get(k).and_then(Item::as_array_of_tables))
+        .flat_map(|a| a.iter().map(|t| t.get("id").and_then(Item::span)))
+        .collect();
+    let all: Vec<&ReviewClaim> = claims.iter().chain(retired).collect();
+    let mut seen = std::collections::HashSet::new();
+    for (k, claim) in all.iter().enumerate() {
+        if !claim.id.is_empty() && !seen.insert(claim.id.as_str()) {
+            checker.report(
+                spans.get(k).cloned().flatten(),
+                format!("duplicate claim id \"{}\"", claim.id),
+                Some("ids must be unique in a file: give one of them a new id, or delete the stale copy".into()),
+                true,
+            );
+        }
+    }
+}
+
+/// The known word nearest to `word`, if it is close enough to be a misspelling.
+pub fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(&word.to_lowercase(), k), *k))
+        .filter(|(d, k)| *d <= 2.min(k.len() / 2).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_misspelt_keys() {
+        assert_eq!(closest("stauts", CLAIM_KEYS), Some("status"));
+        assert_eq!(closest("sorce", CLAIM_KEYS), Some("source"));
+        assert_eq!(closest("desk_checked_by", CLAIM_KEYS), None);
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("ab\n€x", 6), (2, 2));
+    }
+}
