@@ -5,10 +5,10 @@
 use super::claim::{Bound, Kind, Trend};
 use super::lexicon::{
     anaphoric_determiner, counter_noun, currency_symbol, currency_word, ends_phrase, is_month,
-    one_idiom_follower, qualifier, scale_word, small_number, trend_word, unit_kind,
-    vague_magnitude, year_preposition,
+    one_idiom_follower, plural_scale, qualifier, scale_word, small_number, trend_word, unit_kind,
+    vague_magnitude, vulgar_fraction, year_preposition,
 };
-use super::number::{glued_to_name, read_digits, read_words, DigitRead, Form, Number};
+use super::number::{glued_to_name, letters_end, read_digits, read_words, DigitRead, Form, Number};
 use super::phrase::{counted_phrase, of_phrase};
 use super::text::{
     char_at, char_before, next_word, prev_word, skip_space, skip_space_back, word_at, words_before,
@@ -37,19 +37,25 @@ pub fn find_claims(text: &str) -> Vec<Draft> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let next = if b.is_ascii_digit() || starts_decimal(bytes, i) {
-            at_digits(text, i, &mut out)
-        } else if b.is_ascii_alphabetic() {
-            at_word(text, i, &mut out)
-        } else if b >= 0x80 {
-            match char_at(text, i) {
-                Some(c) if c.is_alphabetic() => at_word(text, i, &mut out),
-                Some(c) => i + c.len_utf8(),
-                None => i + 1,
-            }
-        } else {
-            i + 1
-        };
+        let next =
+            if b.is_ascii_digit() || starts_decimal(bytes, i) || minus_sign(text, i).is_some() {
+                at_digits(text, i, &mut out)
+            } else if b.is_ascii_alphabetic() {
+                at_word(text, i, &mut out)
+            } else if b >= 0x80 {
+                match char_at(text, i) {
+                    Some(c) if c.is_alphabetic() => at_word(text, i, &mut out),
+                    Some(c) => match vulgar_fraction(c) {
+                        Some(value) => {
+                            build(text, Number::fraction(i, i + c.len_utf8(), value), &mut out)
+                        }
+                        None => i + c.len_utf8(),
+                    },
+                    None => i + 1,
+                }
+            } else {
+                i + 1
+            };
         i = next.max(i + 1);
         while i < bytes.len() && !text.is_char_boundary(i) {
             i += 1;
@@ -65,11 +71,42 @@ fn starts_decimal(bytes: &[u8], i: usize) -> bool {
         && (i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'(' | b'$'))
 }
 
+/// The length of a minus sign glued to the digits after it ("-5", "−0.3", "($-99.99)"), when
+/// it stands after spacing, an opening bracket or a currency symbol, not inside a name.
+fn minus_sign(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes[i] != b'-' && bytes[i] != 0xE2 {
+        return None;
+    }
+    let sign = char_at(text, i)
+        .filter(|c| matches!(c, '-' | '−'))?
+        .len_utf8();
+    let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    let opens_number =
+        digit_at(i + sign) || (bytes.get(i + sign) == Some(&b'.') && digit_at(i + sign + 1));
+    let after_space = char_before(text, i)
+        .map_or(true, |c| c.is_whitespace() || matches!(c, '(' | '[' | '$' | '€' | '£' | '¥'));
+    (opens_number && after_space).then_some(sign)
+}
+
+/// Reads the digits at `start`, after a minus sign if one stands there.
+fn read_signed(text: &str, start: usize) -> DigitRead {
+    let sign = minus_sign(text, start).unwrap_or(0);
+    match read_digits(text, start + sign) {
+        DigitRead::Number(mut number) if sign > 0 => {
+            number.start = start;
+            number.value = -number.value;
+            DigitRead::Number(number)
+        }
+        read => read,
+    }
+}
+
 fn at_digits(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
     if glued_to_name(text, i) {
         return super::number::skip_identifier(text, i);
     }
-    match read_digits(text, i) {
+    match read_signed(text, i) {
         DigitRead::Skip { end } => end,
         DigitRead::Number(number) => build(text, number, out),
     }
@@ -125,6 +162,10 @@ fn article_opens_number(text: &str, article: Word<'_>) -> bool {
                     | "ninth"
                     | "tenth"
                     | "hundredth"
+                    | "thousandth"
+                    | "millionth"
+                    | "billionth"
+                    | "trillionth"
                     | "half"
             )
         })
@@ -158,18 +199,31 @@ pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
     let resume = number.end;
     let mut scaled = false;
     if matches!(number.form, Form::BareDigits | Form::Digits) {
-        if let Some((scale, end)) = scale_after(text, number.end) {
+        if let Some((scale, end)) = scale_after(text, &number) {
             number.value *= scale;
             number.end = end;
             number.form = Form::Digits;
             scaled = true;
         }
     }
-    let range = range_after(text, &number);
+    let mut range = range_after(text, &number);
     let last = range.map_or(number, |r| r.1);
-    let head = head_before(text, number.start);
+    let mut head = head_before(text, number.start);
     let mut tail = tail_after(text, &last, head.currency);
     tail.scaled |= scaled;
+    if range.is_none() {
+        if let Some((opener, second, second_tail)) = unit_range(text, &number, &tail) {
+            range = Some((opener, second));
+            tail = second_tail;
+        }
+    }
+    if tail.unit.is_empty() {
+        if let Some(percent_start) = percent_before(text, head.start) {
+            head.start = percent_start;
+            tail.unit = "%".into();
+            tail.kind = Kind::Percent;
+        }
+    }
 
     if let Some(skip) = not_a_claim(text, &number, range.is_some(), &head, &tail) {
         return skip.max(resume);
@@ -203,6 +257,43 @@ pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
         trend: head.trend,
     });
     tail_end_resume(out, resume)
+}
+
+/// "44 mg to 50 mg", "between 3 km and 5 km": a range whose ends both carry the same measure
+/// or duration unit. Returns the range's opener, its second number and the second unit.
+fn unit_range(text: &str, first: &Number, tail: &Tail) -> Option<(Option<usize>, Number, Tail)> {
+    if !matches!(tail.kind, Kind::Measure | Kind::Duration) {
+        return None;
+    }
+    let with_unit = Number {
+        end: tail.end,
+        ..*first
+    };
+    let (opener, second) = range_after(text, &with_unit)?;
+    let second_tail = tail_after(text, &second, None);
+    (second_tail.unit == tail.unit).then_some((opener, second, second_tail))
+}
+
+/// "percent of 10", "per cent of twenty-two": a percentage written before its figure, when no
+/// figure stands before "percent" itself. Returns where "percent" starts.
+fn percent_before(text: &str, start: usize) -> Option<usize> {
+    let of = prev_word(text, start).filter(|w| w.text == "of")?;
+    let word = prev_word(text, of.start)?;
+    let percent_start = match word.lower()?.as_str() {
+        "percent" | "percents" => word.start,
+        "cent" => {
+            prev_word(text, word.start)
+                .filter(|w| w.text.eq_ignore_ascii_case("per"))?
+                .start
+        }
+        _ => return None,
+    };
+    let figure_before = prev_word(text, percent_start).is_some_and(|w| {
+        w.has_digit()
+            || w.lower()
+                .is_some_and(|l| small_number(l.as_str()).is_some())
+    });
+    (!figure_before).then_some(percent_start)
 }
 
 /// "64 shipments over 20 months": "over" before a duration means "during", unless it
@@ -319,12 +410,24 @@ fn month_word(word: &Word<'_>) -> bool {
     })
 }
 
-/// A scale word after digits: "4.8 million", "2 dozen", "10 bn".
-fn scale_after(text: &str, end: usize) -> Option<(f64, usize)> {
-    let w = next_word(text, end)?;
+/// A scale word after digits: "4.8 million", "2 dozen", "10 bn", and a capital scale letter
+/// set apart after a figure with separators or decimals ("1,674.5 M", "2.5 B").
+fn scale_after(text: &str, number: &Number) -> Option<(f64, usize)> {
+    let w = next_word(text, number.end)?;
+    if number.form == Form::Digits {
+        let letter = match w.text {
+            "K" => Some(1e3),
+            "M" => Some(1e6),
+            "B" | "G" => Some(1e9),
+            _ => None,
+        };
+        if let Some(scale) = letter {
+            return Some((scale, w.end));
+        }
+    }
     let lower = w.lower()?;
     let l = lower.as_str();
-    if l.ends_with('s') && l != "dozens" {
+    if plural_scale(l) {
         return None;
     }
     scale_word(l).map(|s| (s, w.end))
@@ -343,6 +446,7 @@ fn range_after(text: &str, first: &Number) -> Option<(Option<usize>, Number)> {
     let opener_word = opener
         .and_then(|w| w.lower())
         .map(|l| l.as_str().to_string());
+    let hyphen = matches!(char_at(text, q), Some('-' | '–'));
     let connector_end = match char_at(text, q) {
         Some('-' | '–') if !text[p..q].contains('\n') => q + char_at(text, q)?.len_utf8(),
         _ => {
@@ -357,11 +461,12 @@ fn range_after(text: &str, first: &Number) -> Option<(Option<usize>, Number)> {
     };
     let s = skip_space(text, connector_end);
     let mut second = match char_at(text, s)? {
-        c if c.is_ascii_digit() => match read_digits(text, s) {
+        c if c.is_ascii_digit() || minus_sign(text, s).is_some() => match read_signed(text, s) {
             DigitRead::Number(n) => n,
             DigitRead::Skip { .. } => return None,
         },
-        c if c.is_alphabetic() => {
+        // "three-nought-four" is a sequence of digits read out, not a range.
+        c if c.is_alphabetic() && !(hyphen && first.form == Form::Words) => {
             let w = word_at(text, s)?;
             let lw = w.lower()?;
             small_number(lw.as_str())?;
@@ -372,7 +477,7 @@ fn range_after(text: &str, first: &Number) -> Option<(Option<usize>, Number)> {
     if first.form == Form::Fraction || second.form == Form::Fraction {
         return None;
     }
-    if let Some((scale, end)) = scale_after(text, second.end) {
+    if let Some((scale, end)) = scale_after(text, &second) {
         second.value *= scale;
         second.end = end;
     }
@@ -469,6 +574,17 @@ fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> Tail
         tail.unit = "%".into();
         tail.kind = Kind::Percent;
         return tail;
+    }
+    // "-18 °C": a degree sign set apart from the figure.
+    if char_at(text, p) == Some('°') && !text[last.end..p].contains('\n') {
+        let end = letters_end(text, p);
+        let unit = &text[p..end];
+        if let Some(kind) = unit_kind(&unit.to_lowercase()) {
+            tail.end = end;
+            tail.unit = unit.to_string();
+            tail.kind = kind;
+            return tail;
+        }
     }
     if let Some(code) = currency {
         tail.unit = code.into();

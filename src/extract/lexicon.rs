@@ -44,10 +44,39 @@ pub fn scale_word(word: &str) -> Option<f64> {
     let v = match word {
         "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => 12.0,
         "hundred" | "hundreds" => 100.0,
-        "thousand" | "thousands" => 1e3,
+        "thousand" | "thousands" | "k" => 1e3,
         "million" | "millions" | "mn" | "mln" | "mil" | "mm" => 1e6,
         "billion" | "billions" | "bn" | "bln" => 1e9,
         "trillion" | "trillions" | "tn" | "trn" | "tln" => 1e12,
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// A plural scale word that names a vague magnitude ("thousands"), not a multiplier; "dozens"
+/// and the abbreviations "dzs", "doz" still multiply ("3 dozens").
+pub fn plural_scale(word: &str) -> bool {
+    word != "dozens" && vague_magnitude(word).is_some()
+}
+
+/// Value of a vulgar fraction character ("½", "⅓").
+pub fn vulgar_fraction(c: char) -> Option<f64> {
+    let v = match c {
+        '½' => 0.5,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
         _ => return None,
     };
     Some(v)
@@ -98,6 +127,8 @@ pub fn denominator(word: &str) -> Option<f64> {
         "hundredth" => 100.0,
         "thousandth" => 1000.0,
         "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
         _ => return None,
     };
     Some(v)

@@ -1,7 +1,9 @@
 //! Reads one number as written, in digits ("84 906", "3.2bn", "2 1/2") or in words
 //! ("one hundred and twenty", "two-thirds", "a dozen"), and reports what sort of number it is.
 
-use super::lexicon::{denominator, glued_scale, scale_word, small_number};
+use super::lexicon::{
+    denominator, glued_scale, plural_scale, scale_word, small_number, vulgar_fraction,
+};
 use super::text::{char_at, char_before, is_word_char, next_word, skip_space, LowerWord, Word};
 
 /// How a number was written; the grammar uses it to tell claims from dates and names.
@@ -28,6 +30,20 @@ pub struct Number {
     pub glued_unit: Option<(usize, usize)>,
     /// Number of digits before any separator or decimal point, for year and day tests.
     pub int_digits: usize,
+}
+
+impl Number {
+    /// A fraction written as one character ("½").
+    pub fn fraction(start: usize, end: usize, value: f64) -> Self {
+        Self {
+            start,
+            end,
+            value,
+            form: Form::Fraction,
+            glued_unit: None,
+            int_digits: 0,
+        }
+    }
 }
 
 /// What the characters starting with a digit turned out to be.
@@ -137,7 +153,19 @@ pub fn read_digits(text: &str, i: usize) -> DigitRead {
         Form::BareDigits
     };
     let mut glued_unit = None;
-    // A mixed number: "2 1/2".
+    if let Some((power, end)) = exponent(bytes, j) {
+        value *= 10f64.powi(power);
+        j = end;
+        form = Form::Digits;
+    }
+    // A mixed number: "2 1/2", "2½".
+    if let Some(fraction) = char_at(text, j).and_then(vulgar_fraction) {
+        if form == Form::BareDigits {
+            value += fraction;
+            j += char_at(text, j).map_or(0, char::len_utf8);
+            form = Form::Digits;
+        }
+    }
     if form == Form::BareDigits {
         if let Some(frac_end) = mixed_fraction(text, j) {
             let (num, den) = mixed_parts(text, j, frac_end);
@@ -203,15 +231,42 @@ fn space_grouped(text: &str, i: usize) -> bool {
     char_at(text, first).is_some_and(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
 }
 
+/// A fraction or clock time after a digit group ("2 1/2", "at 5 10:30"); a decimal point
+/// continues the grouped number ("1 234 567.89").
 fn followed_by_fraction(bytes: &[u8], at: usize) -> bool {
-    at < bytes.len() && matches!(bytes[at], b'/' | b'.' | b':')
+    at < bytes.len() && matches!(bytes[at], b'/' | b':')
+}
+
+/// A decimal exponent after the mantissa ("1.3e6", "12.32e+14", "1e-3"): its value and end.
+fn exponent(bytes: &[u8], at: usize) -> Option<(i32, usize)> {
+    if !matches!(bytes.get(at), Some(b'e' | b'E')) {
+        return None;
+    }
+    let sign_len = usize::from(matches!(bytes.get(at + 1), Some(b'+' | b'-')));
+    let digits = at + 1 + sign_len;
+    let end = digits_end(bytes, digits);
+    if end == digits || end - digits > 3 || bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let magnitude: i32 = std::str::from_utf8(&bytes[digits..end])
+        .ok()?
+        .parse()
+        .ok()?;
+    Some((
+        if bytes[at + 1] == b'-' {
+            -magnitude
+        } else {
+            magnitude
+        },
+        end,
+    ))
 }
 
 fn followed_by_word_char(text: &str, at: usize) -> bool {
     char_at(text, at).is_some_and(is_word_char)
 }
 
-fn letters_end(text: &str, i: usize) -> usize {
+pub fn letters_end(text: &str, i: usize) -> usize {
     let mut end = i;
     for (off, c) in text[i..].char_indices() {
         if c.is_alphabetic() || (c == '°' && off == 0) || c == '²' {
@@ -291,6 +346,39 @@ fn joined_word(text: &str, end: usize) -> Option<Word<'_>> {
     next_word(text, end)
 }
 
+/// "and a half", "and three fifths": the fraction of a mixed number, with its end.
+fn fraction_after_and(text: &str, and_end: usize) -> Option<(f64, usize)> {
+    let numerator_word = next_word(text, and_end)?;
+    let numerator = match numerator_word.lower()?.as_str() {
+        "a" | "an" => 1.0,
+        l => small_number(l).filter(|v| (1.0..20.0).contains(v))?,
+    };
+    let den_word = joined_word(text, numerator_word.end)?;
+    let den = denominator(den_word.lower()?.as_str())?;
+    Some((numerator / den, den_word.end))
+}
+
+/// "two and a half", and "one and a half million" with its scale.
+fn mixed_number(text: &str, start: usize, value: f64, end: usize) -> Number {
+    let scale = next_word(text, end).and_then(|w| {
+        let lower = w.lower()?;
+        let l = lower.as_str();
+        if plural_scale(l) {
+            return None;
+        }
+        scale_word(l).map(|s| (s, w.end))
+    });
+    let (value, end) = scale.map_or((value, end), |(s, e)| (value * s, e));
+    Number {
+        start,
+        end,
+        value,
+        form: Form::Words,
+        glued_unit: None,
+        int_digits: 0,
+    }
+}
+
 /// Reads a spelled-out number starting with `first`: cardinals ("one hundred and twenty"),
 /// "a dozen", "a hundred", and fractions ("two-thirds", "a quarter", "one-tenth").
 pub fn read_words(text: &str, first: Word<'_>) -> Option<Number> {
@@ -330,14 +418,19 @@ pub fn read_words(text: &str, first: Word<'_>) -> Option<Number> {
                 }
             }
         } else if let Some(scale) = scale_word(word) {
-            if word.ends_with('s') && word != "dozens" {
-                break;
-            }
-            if word == "dozens" && current == 0.0 {
+            if plural_scale(word) || (word == "dozens" && current == 0.0) {
                 break;
             }
             let base = if current == 0.0 { 1.0 } else { current };
-            if scale == 100.0 || scale == 12.0 {
+            if scale == 12.0 {
+                // "three hundred and two dozen": the dozen counts the last group only.
+                let small = current % 100.0;
+                current = if small == 0.0 {
+                    base * scale
+                } else {
+                    current - small + small * scale
+                };
+            } else if scale == 100.0 {
                 current = base * scale;
             } else {
                 total += base * scale;
@@ -346,6 +439,14 @@ pub fn read_words(text: &str, first: Word<'_>) -> Option<Number> {
             last_small = None;
             leading_article = false;
         } else if word == "and" && words > 0 && !pending_and {
+            if let Some((fraction, frac_end)) = fraction_after_and(text, w.end) {
+                return Some(mixed_number(
+                    text,
+                    first.start,
+                    total + current + fraction,
+                    frac_end,
+                ));
+            }
             pending_and = true;
             cursor = next_word(text, w.end);
             continue;

@@ -122,8 +122,10 @@ fn sentence_end(text: &str, start: usize, i: usize) -> Option<usize> {
     }
     if bytes[i] == b'.' {
         let word_start = text[start..i]
-            .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-            .map_or(start, |k| start + k + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+            .map_or(start, |(k, c)| start + k + c.len_utf8());
         if is_abbreviation(&text[word_start..i]) {
             return None;
         }
