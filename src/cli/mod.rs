@@ -1,10 +1,12 @@
 //! The command line: argument definitions and dispatch. Each command lives in its own module
 //! with a `run` that writes to the given output and error streams and returns an [`Outcome`].
 
+mod check;
 mod extract;
 mod init;
 mod mark;
 mod scan;
+mod status;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
@@ -82,6 +84,8 @@ enum Command {
     Scan(scan::Args),
     Mark(mark::Args),
     Init(init::Args),
+    Status(status::Args),
+    Check(check::Args),
 }
 
 /// Parses the command line, runs the command and maps its outcome to an exit status.
@@ -117,6 +121,8 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         Command::Init(args) => init::run(args, &cwd, out, err),
         Command::Scan(args) => in_workspace(&cwd, err, |ws, err| scan::run(args, ws, out, err)),
         Command::Mark(args) => in_workspace(&cwd, err, |ws, err| mark::run(args, ws, out, err)),
+        Command::Status(args) => in_workspace(&cwd, err, |ws, err| status::run(args, ws, out, err)),
+        Command::Check(args) => in_workspace(&cwd, err, |ws, err| check::run(args, ws, out, err)),
     }
 }
 
@@ -138,4 +144,42 @@ fn in_workspace(
 /// Writes an error line to the error stream.
 pub fn report_error(err: &mut dyn Write, message: impl std::fmt::Display) -> io::Result<()> {
     writeln!(err, "error: {message}")
+}
+
+/// The articles a command works on, relative to the root: the given paths, or the
+/// configured ones. Paths outside the root are reported and skipped.
+pub fn select_articles(
+    ws: &Workspace,
+    paths: &[std::path::PathBuf],
+    err: &mut dyn Write,
+) -> io::Result<Option<Vec<String>>> {
+    if paths.is_empty() {
+        if ws.config.is_none() {
+            report_error(err, "no articles given and no factcheck.toml found\n  help: name the articles (`factcheck scan seeds/`) or run `factcheck init` to list them in factcheck.toml")?;
+            return Ok(None);
+        }
+        return match ws.configured_articles() {
+            Ok(list) => Ok(Some(list)),
+            Err(message) => {
+                report_error(err, message)?;
+                Ok(None)
+            }
+        };
+    }
+    let mut out = Vec::new();
+    let mut ok = true;
+    for path in crate::input::expand(paths) {
+        match crate::review::layout::relative_to_root(&ws.root, &path) {
+            Some(rel) => out.push(rel),
+            None => {
+                report_error(err, format!("{}: outside the repository root {}; factcheck only works on files under it", path.display(), ws.root.display()))?;
+                ok = false;
+            }
+        }
+    }
+    Ok(if ok || !out.is_empty() {
+        Some(out)
+    } else {
+        None
+    })
 }

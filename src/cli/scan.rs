@@ -1,12 +1,10 @@
 //! `factcheck scan`: bring review files up to date with their articles, or with `--check`
 //! report which are out of date without writing.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
-use super::{report_error, Outcome};
+use super::{report_error, select_articles, Outcome};
 use crate::config::Workspace;
 use crate::fsutil::write_atomic;
 use crate::render::diff::unified;
@@ -43,44 +41,6 @@ pub struct Args {
     /// Articles or directories of articles (default: the articles in factcheck.toml)
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
-}
-
-/// The articles a command works on, relative to the root: the given paths, or the
-/// configured ones. Paths outside the root are reported and skipped.
-pub fn select_articles(
-    ws: &Workspace,
-    paths: &[PathBuf],
-    err: &mut dyn Write,
-) -> io::Result<Option<Vec<String>>> {
-    if paths.is_empty() {
-        if ws.config.is_none() {
-            report_error(err, "no articles given and no factcheck.toml found\n  help: name the articles (`factcheck scan seeds/`) or run `factcheck init` to list them in factcheck.toml")?;
-            return Ok(None);
-        }
-        return match ws.configured_articles() {
-            Ok(list) => Ok(Some(list)),
-            Err(message) => {
-                report_error(err, message)?;
-                Ok(None)
-            }
-        };
-    }
-    let mut out = Vec::new();
-    let mut ok = true;
-    for path in crate::input::expand(paths) {
-        match relative_to_root(&ws.root, &path) {
-            Some(rel) => out.push(rel),
-            None => {
-                report_error(err, format!("{}: outside the repository root {}; factcheck only works on files under it", path.display(), ws.root.display()))?;
-                ok = false;
-            }
-        }
-    }
-    Ok(if ok || !out.is_empty() {
-        Some(out)
-    } else {
-        None
-    })
 }
 
 /// What the report needs of one scanned article, once its file is written.
@@ -230,39 +190,7 @@ fn scan_all(
     now: &str,
 ) -> Vec<Result<Report, ScanError>> {
     let color = crate::render::color_enabled();
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let slots: Mutex<Vec<Option<Result<Report, ScanError>>>> =
-        Mutex::new((0..articles.len()).map(|_| None).collect());
-    let progress = io::stderr().is_terminal() && articles.len() >= 500;
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(8);
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let k = next.fetch_add(1, Ordering::Relaxed);
-                let Some(article) = articles.get(k) else {
-                    break;
-                };
-                let result = scan_one(ws, article, args, now, color);
-                slots.lock().unwrap_or_else(|p| p.into_inner())[k] = Some(result);
-                let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
-                if progress && (finished % 100 == 0 || finished == articles.len()) {
-                    let end = if finished == articles.len() { "\n" } else { "" };
-                    let _ = write!(
-                        io::stderr(),
-                        "\rscanning {finished}/{}{end}",
-                        articles.len()
-                    );
-                }
-            });
-        }
-    });
-    slots
-        .into_inner()
-        .unwrap_or_else(|p| p.into_inner())
-        .into_iter()
-        .flatten()
-        .collect()
+    crate::parallel::map_ordered(articles, "scanning", |article| {
+        scan_one(ws, article, args, now, color)
+    })
 }

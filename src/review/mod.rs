@@ -4,6 +4,7 @@
 
 pub mod edit;
 pub mod layout;
+pub mod load;
 pub mod matching;
 pub mod model;
 pub mod parse;

@@ -1,0 +1,98 @@
+//! `factcheck check`: the pre-publish gate. Reads only; fails when the policy in
+//! factcheck.toml is not met.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use super::{report_error, select_articles, Outcome};
+use crate::config::Workspace;
+use crate::gate::{evaluate, Severity};
+use crate::parallel::map_ordered;
+use crate::render::check::{self as render, Totals};
+use crate::review::load::load;
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// One line per problem: path:line:col: state: figure: sentence
+    Human,
+    /// One JSON document
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request)
+    Github,
+    /// SARIF 2.1.0 for code-scanning dashboards
+    Sarif,
+}
+
+#[derive(clap::Args)]
+#[command(
+    about = "The pre-publish gate: fail unless every claim passes the policy",
+    long_about = "The pre-publish gate. Reads the review files and fails when the policy in \
+        factcheck.toml is not met. By default every claim must be verified (with a source) or \
+        dismissed; pending, disputed, unsourced and changed-since-review claims fail, and so \
+        does an article changed since its last scan or never scanned. Rules in [check] make \
+        this stricter or looser per glob of articles.",
+    after_help = "Examples:\n  factcheck check\n  factcheck check --format github   # in GitHub Actions\n  \
+        factcheck check --format sarif > factcheck.sarif\n\n\
+        Exit status:\n  0  policy met\n  1  policy not met\n  \
+        2  could not run: bad configuration, malformed or unreadable files"
+)]
+pub struct Args {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+
+    /// Articles or directories (default: the articles in factcheck.toml)
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+pub fn run(
+    args: Args,
+    ws: &Workspace,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let Some(articles) = select_articles(ws, &args.paths, err)? else {
+        return Ok(Outcome::Error);
+    };
+    let policy = ws.policy();
+    let loaded = map_ordered(&articles, "checking", |a| load(ws, a));
+    let mut findings = Vec::new();
+    let mut errors = Vec::new();
+    let mut totals = Totals {
+        articles: loaded.len(),
+        ..Default::default()
+    };
+    for l in &loaded {
+        if let Some(e) = &l.read_error {
+            errors.push(e.clone());
+        }
+        errors.extend(l.problems.iter().map(ToString::to_string));
+        totals.claims += l.review.as_ref().map_or(0, |r| r.claims.len());
+        findings.extend(evaluate(l, &policy.for_article(&l.article)));
+    }
+    totals.failing = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    totals.warnings = findings.len() - totals.failing;
+    totals.errors = errors.len();
+    for e in &errors {
+        report_error(err, e)?;
+    }
+    match args.format {
+        OutputFormat::Human => render::human(out, &findings, &totals)?,
+        OutputFormat::Json => render::json(out, &findings, &errors, &totals)?,
+        OutputFormat::Github => render::github(out, &findings, &totals)?,
+        OutputFormat::Sarif => render::sarif(out, &findings)?,
+    }
+    Ok(if !errors.is_empty() {
+        Outcome::Error
+    } else if totals.failing > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}

@@ -1,0 +1,107 @@
+//! `factcheck status`: review progress per article, or one article's claims.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use super::{report_error, select_articles, Outcome};
+use crate::config::Workspace;
+use crate::parallel::map_ordered;
+use crate::render::status as render;
+use crate::review::load::load;
+use crate::status::{count, sort_by_work, ArticleStatus};
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// A table, coloured in a terminal
+    Human,
+    /// One JSON document
+    Json,
+    /// A Markdown table to paste into a pull-request comment
+    Markdown,
+}
+
+#[derive(clap::Args)]
+#[command(
+    about = "Show how far the review of each article has got",
+    long_about = "Show how far the review of each article has got: one row per article with \
+        its claims by state, the articles that need the most work first, and a total.",
+    after_help = "Examples:\n  factcheck status\n  factcheck status --format markdown   # for a PR comment\n  \
+        factcheck status seeds/001_4e05fcd575987f34.txt --claims\n\n\
+        Exit status: 0 shown, 2 a review file could not be read."
+)]
+pub struct Args {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+
+    /// List the claims of one article: id, state, figure and sentence
+    #[arg(long)]
+    claims: bool,
+
+    /// Articles or directories (default: the articles in factcheck.toml)
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+pub fn run(
+    args: Args,
+    ws: &Workspace,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let color = crate::render::color_enabled();
+    let Some(articles) = select_articles(ws, &args.paths, err)? else {
+        return Ok(Outcome::Error);
+    };
+    if args.claims && articles.len() != 1 {
+        report_error(
+            err,
+            "--claims lists one article's claims: name exactly one article",
+        )?;
+        return Ok(Outcome::Error);
+    }
+    let loaded = map_ordered(&articles, "reading", |a| load(ws, a));
+    let mut outcome = Outcome::Clean;
+    for l in &loaded {
+        if let Some(e) = &l.read_error {
+            report_error(err, e)?;
+            outcome = Outcome::Error;
+        }
+        for p in l.problems.iter().filter(|p| p.fatal) {
+            report_error(err, p)?;
+            outcome = Outcome::Error;
+        }
+    }
+    if args.claims {
+        let l = &loaded[0];
+        match &l.review {
+            Some(review) => render::claims(out, &l.article, &review.claims, color)?,
+            None if l.missing => {
+                report_error(
+                    err,
+                    format!(
+                        "{}: no review file; run `factcheck scan {}`",
+                        l.article, l.article
+                    ),
+                )?;
+                return Ok(Outcome::Error);
+            }
+            None => {}
+        }
+        return Ok(outcome);
+    }
+    let mut rows: Vec<ArticleStatus> = loaded.iter().map(count).collect();
+    sort_by_work(&mut rows);
+    let mut total = ArticleStatus::default();
+    for r in &rows {
+        total.add(r);
+    }
+    match args.format {
+        OutputFormat::Human => render::table(out, &rows, &total, color)?,
+        OutputFormat::Json => render::json(out, &rows, &total)?,
+        OutputFormat::Markdown => render::markdown(out, &rows, &total)?,
+    }
+    Ok(outcome)
+}

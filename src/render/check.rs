@@ -1,0 +1,186 @@
+//! Output of `factcheck check`: one line per problem (`path:line:col: state: figure:
+//! sentence`), GitHub workflow commands, SARIF 2.1.0, or JSON.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::gate::{Finding, Severity};
+use crate::render::extract::plural;
+
+/// Totals for the closing line.
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+pub struct Totals {
+    pub articles: usize,
+    pub claims: usize,
+    pub failing: usize,
+    pub warnings: usize,
+    pub errors: usize,
+}
+
+pub fn human(out: &mut dyn Write, findings: &[Finding], totals: &Totals) -> io::Result<()> {
+    for f in findings {
+        let severity = match f.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+        };
+        let figure = if f.figure.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", f.figure)
+        };
+        writeln!(
+            out,
+            "{}:{}:{}: {severity}{}: {figure}{}",
+            f.path, f.line, f.column, f.state, f.sentence
+        )?;
+    }
+    writeln!(out, "{}", summary(totals))
+}
+
+/// The one-line total.
+pub fn summary(t: &Totals) -> String {
+    let mut line = if t.failing == 0 {
+        format!(
+            "policy met: {} claim{} in {} article{} checked",
+            t.claims,
+            plural(t.claims),
+            t.articles,
+            plural(t.articles)
+        )
+    } else {
+        format!(
+            "policy not met: {} problem{} in {} claim{} across {} article{}",
+            t.failing,
+            plural(t.failing),
+            t.claims,
+            plural(t.claims),
+            t.articles,
+            plural(t.articles)
+        )
+    };
+    if t.warnings > 0 {
+        line.push_str(&format!(", {} warning{}", t.warnings, plural(t.warnings)));
+    }
+    if t.errors > 0 {
+        line.push_str(&format!(
+            ", {} file{} could not be checked",
+            t.errors,
+            plural(t.errors)
+        ));
+    }
+    line
+}
+
+/// Escapes a workflow-command message (`%`, CR, LF) or property (also `:` and `,`).
+fn escape(s: &str, property: bool) -> String {
+    let mut out = s
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
+    if property {
+        out = out.replace(':', "%3A").replace(',', "%2C");
+    }
+    out
+}
+
+/// GitHub Actions workflow commands, so problems show on the pull request's diff.
+pub fn github(out: &mut dyn Write, findings: &[Finding], totals: &Totals) -> io::Result<()> {
+    for f in findings {
+        let level = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let title = escape(&format!("factcheck: {}", f.state), true);
+        let message = if f.figure.is_empty() {
+            f.sentence.clone()
+        } else {
+            format!("{}: {}", f.figure, f.sentence)
+        };
+        writeln!(
+            out,
+            "::{level} file={},line={},col={},title={title}::{}",
+            escape(&f.path, true),
+            f.line,
+            f.column,
+            escape(&message, false)
+        )?;
+    }
+    writeln!(out, "{}", summary(totals))
+}
+
+fn rule_id(state: &str) -> String {
+    state.replace(' ', "-")
+}
+
+/// A SARIF 2.1.0 log for code-scanning dashboards.
+pub fn sarif(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+    let mut rules: Vec<String> = findings.iter().map(|f| rule_id(&f.state)).collect();
+    rules.sort();
+    rules.dedup();
+    let results: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            let text = if f.figure.is_empty() {
+                format!("{}: {}", f.state, f.sentence)
+            } else {
+                format!("{}: {}: {}", f.state, f.figure, f.sentence)
+            };
+            json!({
+                "ruleId": rule_id(&f.state),
+                "level": match f.severity { Severity::Error => "error", Severity::Warning => "warning" },
+                "message": { "text": text },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": f.path },
+                        "region": { "startLine": f.line, "startColumn": f.column }
+                    }
+                }]
+            })
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "factcheck",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules.iter().map(|r| json!({
+                        "id": r,
+                        "shortDescription": { "text": format!("claim state: {}", r.replace('-', " ")) }
+                    })).collect::<Vec<_>>()
+                }
+            },
+            "results": results
+        }]
+    });
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+#[derive(Serialize)]
+struct CheckDocument<'a> {
+    passed: bool,
+    findings: &'a [Finding],
+    errors: &'a [String],
+    totals: &'a Totals,
+}
+
+pub fn json(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    errors: &[String],
+    totals: &Totals,
+) -> io::Result<()> {
+    let doc = CheckDocument {
+        passed: totals.failing == 0 && totals.errors == 0,
+        findings,
+        errors,
+        totals,
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}

@@ -1,0 +1,190 @@
+//! Output of `factcheck status`: a coloured table, a Markdown table for pull requests, JSON,
+//! and the per-claim listing of one article.
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+use serde::Serialize;
+
+use super::{figure, highlight};
+use crate::review::{ReviewClaim, Status};
+use crate::status::ArticleStatus;
+
+const HEADERS: [&str; 9] = [
+    "article",
+    "claims",
+    "verified",
+    "disputed",
+    "unsourced",
+    "dismissed",
+    "pending",
+    "changed",
+    "retired",
+];
+
+fn cells(row: &ArticleStatus) -> [String; 9] {
+    let mut path = row.path.clone();
+    if row.not_scanned {
+        path.push_str(" (not scanned)");
+    } else if row.out_of_date {
+        path.push_str(" (out of date)");
+    }
+    [
+        path,
+        row.claims.to_string(),
+        row.verified.to_string(),
+        row.disputed.to_string(),
+        row.unsourced.to_string(),
+        row.dismissed.to_string(),
+        row.pending.to_string(),
+        row.changed.to_string(),
+        row.retired.to_string(),
+    ]
+}
+
+fn paint(column: usize, text: &str, count_nonzero: bool, color: bool) -> String {
+    if !color || !count_nonzero {
+        return text.to_string();
+    }
+    match HEADERS[column] {
+        "verified" => text.green().to_string(),
+        "disputed" => text.red().to_string(),
+        "unsourced" | "changed" => text.magenta().to_string(),
+        "pending" => text.yellow().to_string(),
+        _ => text.to_string(),
+    }
+}
+
+/// The table for a terminal, with a total row.
+pub fn table(
+    out: &mut dyn Write,
+    rows: &[ArticleStatus],
+    total: &ArticleStatus,
+    color: bool,
+) -> io::Result<()> {
+    let mut all: Vec<[String; 9]> = rows.iter().map(cells).collect();
+    let mut total_cells = cells(total);
+    total_cells[0] = format!("total ({} articles)", rows.len());
+    all.push(total_cells);
+    let mut widths: Vec<usize> = HEADERS.iter().map(|h| h.len()).collect();
+    for r in &all {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |cells: &[String], paint_counts: bool| -> String {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let pad = widths[k] - c.chars().count();
+                let padded = if k == 0 {
+                    format!("{c}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{c}", " ".repeat(pad))
+                };
+                paint(k, &padded, paint_counts && c != "0", color)
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    let header: Vec<String> = HEADERS.iter().map(|h| h.to_string()).collect();
+    let head = line(&header, false);
+    writeln!(
+        out,
+        "{}",
+        if color { head.bold().to_string() } else { head }
+    )?;
+    let (body, last) = all.split_at(all.len() - 1);
+    for r in body {
+        writeln!(out, "{}", line(r, true))?;
+    }
+    let total_line = line(&last[0], true);
+    writeln!(
+        out,
+        "{}",
+        if color {
+            total_line.bold().to_string()
+        } else {
+            total_line
+        }
+    )
+}
+
+/// A GitHub-flavoured Markdown table, to paste into a pull-request comment.
+pub fn markdown(
+    out: &mut dyn Write,
+    rows: &[ArticleStatus],
+    total: &ArticleStatus,
+) -> io::Result<()> {
+    writeln!(out, "| {} |", HEADERS.join(" | "))?;
+    writeln!(out, "|---|{}", "---:|".repeat(HEADERS.len() - 1))?;
+    for r in rows {
+        let c = cells(r);
+        writeln!(out, "| `{}` | {} |", c[0], c[1..].join(" | "))?;
+    }
+    let mut t = cells(total);
+    t[0] = format!("**total** ({} articles)", rows.len());
+    writeln!(out, "| {} |", t.join(" | "))
+}
+
+#[derive(Serialize)]
+struct StatusDocument<'a> {
+    articles: &'a [ArticleStatus],
+    total: &'a ArticleStatus,
+}
+
+pub fn json(out: &mut dyn Write, rows: &[ArticleStatus], total: &ArticleStatus) -> io::Result<()> {
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &StatusDocument {
+            articles: rows,
+            total,
+        },
+    )?;
+    writeln!(out)
+}
+
+fn paint_status(status: Status, changed: bool, color: bool) -> String {
+    let label = if changed {
+        format!("{status}, changed")
+    } else {
+        status.to_string()
+    };
+    let label = format!("{label:<18}");
+    if !color {
+        return label;
+    }
+    match status {
+        Status::Verified if !changed => label.green().to_string(),
+        Status::Disputed => label.red().to_string(),
+        Status::Pending => label.yellow().to_string(),
+        _ => label.magenta().to_string(),
+    }
+}
+
+/// One article's claims: id, state, figure, and the sentence with the figure highlighted.
+pub fn claims(
+    out: &mut dyn Write,
+    article: &str,
+    claims: &[ReviewClaim],
+    color: bool,
+) -> io::Result<()> {
+    writeln!(out, "{article}")?;
+    for c in claims {
+        let described = figure(c.value, c.low, c.high, &c.unit, c.bound);
+        writeln!(
+            out,
+            "  {}  {}  {}:{}  {described}",
+            c.id,
+            paint_status(c.status, c.changed, color),
+            c.line,
+            c.column
+        )?;
+        writeln!(out, "      {}", highlight(&c.sentence, &c.text, color))?;
+        if !c.source.is_empty() || !c.note.is_empty() {
+            writeln!(out, "      source: {}  note: {}", c.source, c.note)?;
+        }
+    }
+    Ok(())
+}

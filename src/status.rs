@@ -1,0 +1,80 @@
+//! Review progress per article: how many claims are in each state. Pure counting over
+//! loaded review files.
+
+use serde::Serialize;
+
+use crate::review::load::Loaded;
+use crate::review::Status;
+
+/// One row of `factcheck status`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ArticleStatus {
+    pub path: String,
+    pub claims: usize,
+    pub verified: usize,
+    pub disputed: usize,
+    pub unsourced: usize,
+    pub dismissed: usize,
+    pub pending: usize,
+    pub changed: usize,
+    pub retired: usize,
+    /// No review file yet.
+    pub not_scanned: bool,
+    /// The article changed since its last scan.
+    pub out_of_date: bool,
+}
+
+impl ArticleStatus {
+    /// Claims that still need a person: pending, disputed, unsourced or changed.
+    pub fn open(&self) -> usize {
+        self.pending + self.disputed + self.unsourced + self.changed
+    }
+
+    pub fn add(&mut self, other: &ArticleStatus) {
+        self.claims += other.claims;
+        self.verified += other.verified;
+        self.disputed += other.disputed;
+        self.unsourced += other.unsourced;
+        self.dismissed += other.dismissed;
+        self.pending += other.pending;
+        self.changed += other.changed;
+        self.retired += other.retired;
+    }
+}
+
+/// Counts one article's claims by state.
+pub fn count(loaded: &Loaded) -> ArticleStatus {
+    let mut row = ArticleStatus {
+        path: loaded.article.clone(),
+        not_scanned: loaded.missing,
+        out_of_date: loaded.stale,
+        ..Default::default()
+    };
+    let Some(review) = &loaded.review else {
+        return row;
+    };
+    row.claims = review.claims.len();
+    row.retired = review.retired.len();
+    for claim in &review.claims {
+        match claim.status {
+            Status::Pending => row.pending += 1,
+            Status::Verified => row.verified += 1,
+            Status::Disputed => row.disputed += 1,
+            Status::Unsourced => row.unsourced += 1,
+            Status::Dismissed => row.dismissed += 1,
+        }
+        if claim.changed {
+            row.changed += 1;
+        }
+    }
+    row
+}
+
+/// Rows with the most open work first, then by path.
+pub fn sort_by_work(rows: &mut [ArticleStatus]) {
+    rows.sort_by(|a, b| {
+        (b.not_scanned, b.open())
+            .cmp(&(a.not_scanned, a.open()))
+            .then_with(|| a.path.cmp(&b.path))
+    });
+}
