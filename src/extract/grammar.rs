@@ -84,8 +84,9 @@ fn minus_sign(text: &str, i: usize) -> Option<usize> {
     let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
     let opens_number =
         digit_at(i + sign) || (bytes.get(i + sign) == Some(&b'.') && digit_at(i + sign + 1));
-    let after_space = char_before(text, i)
-        .map_or(true, |c| c.is_whitespace() || matches!(c, '(' | '[' | '$' | '€' | '£' | '¥'));
+    let after_space = char_before(text, i).map_or(true, |c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '$' | '€' | '£' | '¥')
+    });
     (opens_number && after_space).then_some(sign)
 }
 
@@ -245,17 +246,20 @@ pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
     } else {
         tail.kind
     };
-    out.push(Draft {
-        start,
-        end: tail.end,
-        value,
-        low,
-        high,
-        unit: tail.unit,
-        kind,
-        bound,
-        trend: head.trend,
-    });
+    push(
+        out,
+        Draft {
+            start,
+            end: tail.end,
+            value,
+            low,
+            high,
+            unit: tail.unit,
+            kind,
+            bound,
+            trend: head.trend,
+        },
+    );
     tail_end_resume(out, resume)
 }
 
@@ -311,6 +315,15 @@ fn temporal_over(text: &str, mut head: Head, tail: &Tail, number_start: usize) -
         }
     }
     head
+}
+
+/// Adds a claim; a head read back over the previous claim ("0°C$5" reading "C$") is cut at
+/// that claim's end, so claims never overlap.
+pub fn push(out: &mut Vec<Draft>, mut draft: Draft) {
+    if let Some(previous) = out.last() {
+        draft.start = draft.start.max(previous.end);
+    }
+    out.push(draft);
 }
 
 fn tail_end_resume(out: &[Draft], resume: usize) -> usize {

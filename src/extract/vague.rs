@@ -2,7 +2,7 @@
 //! hundred") and halves ("half of all shells", "more than half").
 
 use super::claim::{Bound, Kind};
-use super::grammar::{build, head_before, Draft};
+use super::grammar::{build, head_before, push, Draft};
 use super::lexicon::{scale_word, small_number, vague_magnitude};
 use super::number::{Form, Number};
 use super::phrase::of_phrase;
@@ -66,17 +66,20 @@ fn vague_claim(
         },
         None => (end, String::new(), Kind::Count),
     };
-    out.push(Draft {
-        start,
-        end,
-        value: low * magnitude,
-        low: Some(low * magnitude),
-        high: Some(high * magnitude),
-        unit,
-        kind,
-        bound: Bound::Vague,
-        trend: None,
-    });
+    push(
+        out,
+        Draft {
+            start,
+            end,
+            value: low * magnitude,
+            low: Some(low * magnitude),
+            high: Some(high * magnitude),
+            unit,
+            kind,
+            bound: Bound::Vague,
+            trend: None,
+        },
+    );
     Some(end)
 }
 
@@ -125,16 +128,19 @@ pub fn half(text: &str, word: Word<'_>, out: &mut Vec<Draft>) -> Option<usize> {
         }
         None => (word.end, String::new()),
     };
-    out.push(Draft {
-        start: head.start.min(word.start),
-        end,
-        value: 0.5,
-        low: None,
-        high: None,
-        unit,
-        kind: Kind::Fraction,
-        bound: head.bound,
-        trend: head.trend,
-    });
+    push(
+        out,
+        Draft {
+            start: head.start.min(word.start),
+            end,
+            value: 0.5,
+            low: None,
+            high: None,
+            unit,
+            kind: Kind::Fraction,
+            bound: head.bound,
+            trend: head.trend,
+        },
+    );
     Some(end)
 }
