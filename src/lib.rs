@@ -2,6 +2,7 @@
 //! next to the articles, and gate publication on that review.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod audit;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -9,6 +10,7 @@ pub mod digest;
 pub mod extract;
 pub mod fsutil;
 pub mod gate;
+pub mod gitio;
 pub mod input;
 pub mod parallel;
 pub mod render;

@@ -2,8 +2,10 @@
 //! with a `run` that writes to the given output and error streams and returns an [`Outcome`].
 
 mod check;
+mod diff;
 mod extract;
 mod init;
+mod log;
 mod mark;
 mod scan;
 mod status;
@@ -86,6 +88,8 @@ enum Command {
     Init(init::Args),
     Status(status::Args),
     Check(check::Args),
+    Diff(diff::Args),
+    Log(log::Args),
 }
 
 /// Parses the command line, runs the command and maps its outcome to an exit status.
@@ -123,6 +127,8 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         Command::Mark(args) => in_workspace(&cwd, err, |ws, err| mark::run(args, ws, out, err)),
         Command::Status(args) => in_workspace(&cwd, err, |ws, err| status::run(args, ws, out, err)),
         Command::Check(args) => in_workspace(&cwd, err, |ws, err| check::run(args, ws, out, err)),
+        Command::Diff(args) => in_workspace(&cwd, err, |ws, err| diff::run(args, ws, out, err)),
+        Command::Log(args) => in_workspace(&cwd, err, |ws, err| log::run(args, ws, out, err)),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The rendering layer: turns the core's data into text for people (colour optional) and
 //! JSON for machines. Everything writes to a caller-supplied writer.
 
+pub mod audit;
 pub mod check;
 pub mod diff;
 pub mod extract;

@@ -1,0 +1,338 @@
+//! Reading a git repository through the system `git`, run with its arguments as arguments
+//! (never through a shell): resolving revisions, listing trees, renames between trees, file
+//! histories, and blobs read in one `git cat-file --batch` pass.
+
+use std::fmt;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// Why git could not answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GitError {
+    /// `git` could not be started.
+    Missing(String),
+    /// The directory is not inside a git repository.
+    NotARepository(PathBuf),
+    /// A revision that does not name a commit.
+    UnknownRevision(String),
+    /// git failed; its message.
+    Failed(String),
+}
+
+impl fmt::Display for GitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GitError::Missing(e) => write!(f, "cannot run git: {e}\n  help: install git and put it on PATH"),
+            GitError::NotARepository(dir) => write!(
+                f,
+                "{} is not in a git repository\n  help: run factcheck diff and log inside a clone, or compare two files with `factcheck diff --files OLD NEW`",
+                dir.display()
+            ),
+            GitError::UnknownRevision(rev) => write!(
+                f,
+                "unknown revision `{rev}`: it names no commit in this repository\n  help: `git log --oneline` lists the commits"
+            ),
+            GitError::Failed(message) => write!(f, "git failed: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for GitError {}
+
+/// A file's state between two trees, as `git diff --name-status -M` reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delta {
+    Renamed { from: String, to: String },
+    Other(String),
+}
+
+/// A commit that touched a file, and the file's path in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Touch {
+    pub commit: String,
+    pub author: String,
+    /// Author date, ISO 8601.
+    pub date: String,
+    pub subject: String,
+    pub path: String,
+    /// The commit deleted the file.
+    pub deleted: bool,
+}
+
+/// A repository, by its top-level directory.
+#[derive(Debug, Clone)]
+pub struct Repo {
+    pub root: PathBuf,
+}
+
+impl Repo {
+    /// The repository containing `dir`.
+    pub fn discover(dir: &Path) -> Result<Repo, GitError> {
+        let out = run_in(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| match e {
+            GitError::Failed(_) => GitError::NotARepository(dir.to_path_buf()),
+            other => other,
+        })?;
+        let root = PathBuf::from(out.trim_end_matches('\n'));
+        Ok(Repo {
+            root: root.canonicalize().unwrap_or(root),
+        })
+    }
+
+    fn run(&self, args: &[&str]) -> Result<String, GitError> {
+        run_in(&self.root, args)
+    }
+
+    /// The commit a revision names.
+    pub fn resolve(&self, rev: &str) -> Result<String, GitError> {
+        if rev.starts_with('-') {
+            return Err(GitError::UnknownRevision(rev.to_string()));
+        }
+        self.run(&[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ])
+        .map(|s| s.trim().to_string())
+        .map_err(|_| GitError::UnknownRevision(rev.to_string()))
+    }
+
+    /// Every blob under `dir` in a commit, as (path, object id), paths from the root.
+    pub fn tree(&self, commit: &str, dir: &str) -> Result<Vec<(String, String)>, GitError> {
+        let out = self.run(&["ls-tree", "-r", "-z", "--full-tree", commit, "--", dir])?;
+        Ok(out
+            .split('\0')
+            .filter_map(|entry| {
+                let (meta, path) = entry.split_once('\t')?;
+                let mut parts = meta.split(' ');
+                let (_mode, kind, oid) = (parts.next()?, parts.next()?, parts.next()?);
+                (kind == "blob").then(|| (path.to_string(), oid.to_string()))
+            })
+            .collect())
+    }
+
+    /// The files under `dir` in the working tree that git tracks or would track, as paths
+    /// from the root.
+    pub fn worktree_files(&self, dir: &str) -> Result<Vec<String>, GitError> {
+        let out = self.run(&[
+            "ls-files",
+            "-z",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+            "--full-name",
+            "--",
+            dir,
+        ])?;
+        let mut files: Vec<String> = out
+            .split('\0')
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect();
+        files.dedup();
+        Ok(files)
+    }
+
+    /// The renames between a commit and another commit, or the working tree when `to` is
+    /// `None`, among the given paths.
+    pub fn renames(
+        &self,
+        from: &str,
+        to: Option<&str>,
+        paths: &[&str],
+    ) -> Result<Vec<(String, String)>, GitError> {
+        let mut args = vec!["diff", "--name-status", "-z", "-M", "--no-color", from];
+        args.extend(to);
+        args.push("--");
+        args.extend(paths);
+        let out = self.run(&args)?;
+        Ok(parse_name_status(&out)
+            .into_iter()
+            .filter_map(|d| match d {
+                Delta::Renamed { from, to } => Some((from, to)),
+                Delta::Other(_) => None,
+            })
+            .collect())
+    }
+
+    /// The commits that touched `path` (following renames), oldest first.
+    pub fn history(&self, path: &str) -> Result<Vec<Touch>, GitError> {
+        let out = self.run(&[
+            "log",
+            "--follow",
+            "-M",
+            "--no-color",
+            "--date=iso-strict",
+            "--format=%x1e%H%x1f%an%x1f%ad%x1f%s",
+            "--name-status",
+            "-z",
+            "--",
+            path,
+        ])?;
+        // `--reverse` drops commits under `--follow`, so the order is reversed here.
+        let mut touches: Vec<Touch> = out.split('\x1e').filter_map(parse_touch).collect();
+        touches.reverse();
+        Ok(touches)
+    }
+
+    /// The contents of objects (`oid` or `rev:path`), read in one `git cat-file --batch`
+    /// pass; `None` for an object that does not exist.
+    pub fn blobs(&self, names: &[String]) -> Result<Vec<Option<Vec<u8>>>, GitError> {
+        if names.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut child = git()
+            .arg("-C")
+            .arg(&self.root)
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| GitError::Missing(e.to_string()))?;
+        let mut stdin = child.stdin.take().expect("piped stdin");
+        let request: String = names.iter().map(|n| format!("{n}\n")).collect();
+        let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
+        let mut reader = BufReader::new(child.stdout.take().expect("piped stdout"));
+        let mut blobs = Vec::with_capacity(names.len());
+        for _ in names {
+            blobs.push(read_object(&mut reader)?);
+        }
+        let _ = writer.join();
+        let status = child.wait().map_err(|e| GitError::Failed(e.to_string()))?;
+        if !status.success() {
+            return Err(GitError::Failed("git cat-file --batch failed".into()));
+        }
+        Ok(blobs)
+    }
+}
+
+fn git() -> Command {
+    let mut command = Command::new("git");
+    command.env("GIT_OPTIONAL_LOCKS", "0").env_remove("GIT_DIR");
+    command
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Result<String, GitError> {
+    let output = git()
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|e| GitError::Missing(e.to_string()))?;
+    if !output.status.success() {
+        let message = String::from_utf8_lossy(&output.stderr).trim().to_string();
+        return Err(GitError::Failed(message));
+    }
+    String::from_utf8(output.stdout).map_err(|e| GitError::Failed(e.to_string()))
+}
+
+/// One object of `git cat-file --batch` output: a header line, then the contents and `\n`.
+fn read_object(reader: &mut impl BufRead) -> Result<Option<Vec<u8>>, GitError> {
+    let broken = |what: &str| GitError::Failed(format!("git cat-file: {what}"));
+    let mut header = String::new();
+    reader
+        .read_line(&mut header)
+        .map_err(|e| broken(&e.to_string()))?;
+    if header.trim_end().ends_with(" missing") || header.trim_end().ends_with(" ambiguous") {
+        return Ok(None);
+    }
+    let size: usize = header
+        .split_whitespace()
+        .nth(2)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| broken(&format!("unexpected header {header:?}")))?;
+    let mut body = vec![0; size + 1];
+    reader
+        .read_exact(&mut body)
+        .map_err(|e| broken(&e.to_string()))?;
+    body.pop();
+    Ok(Some(body))
+}
+
+/// Parses `git diff --name-status -z` output.
+fn parse_name_status(out: &str) -> Vec<Delta> {
+    let mut fields = out.split('\0').filter(|f| !f.is_empty());
+    let mut deltas = Vec::new();
+    while let Some(status) = fields.next() {
+        if status.starts_with('R') || status.starts_with('C') {
+            let (Some(from), Some(to)) = (fields.next(), fields.next()) else {
+                break;
+            };
+            if status.starts_with('R') {
+                deltas.push(Delta::Renamed {
+                    from: from.into(),
+                    to: to.into(),
+                });
+            } else {
+                deltas.push(Delta::Other(to.into()));
+            }
+        } else if let Some(path) = fields.next() {
+            deltas.push(Delta::Other(path.into()));
+        }
+    }
+    deltas
+}
+
+/// One commit of `history`'s log: the header fields, then the file's name-status.
+fn parse_touch(record: &str) -> Option<Touch> {
+    let mut fields = record.split('\0');
+    let mut head = fields.next()?.split('\x1f');
+    let (commit, author, date, subject) = (head.next()?, head.next()?, head.next()?, head.next()?);
+    let status = fields.next()?.trim_start_matches('\n');
+    let path = if status.starts_with('R') || status.starts_with('C') {
+        fields.nth(1)?
+    } else {
+        fields.next()?
+    };
+    Some(Touch {
+        commit: commit.into(),
+        author: author.into(),
+        date: date.into(),
+        subject: subject.into(),
+        path: path.into(),
+        deleted: status == "D",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_status_reads_renames() {
+        let out = "M\0a.toml\0R097\0old.toml\0new.toml\0A\0b.toml\0";
+        assert_eq!(
+            parse_name_status(out),
+            vec![
+                Delta::Other("a.toml".into()),
+                Delta::Renamed {
+                    from: "old.toml".into(),
+                    to: "new.toml".into()
+                },
+                Delta::Other("b.toml".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn log_records_carry_the_path_at_each_commit() {
+        let record = "c1\x1fAda\x1f2024-01-02T03:04:05Z\x1fmove\0\nR100\0a.toml\0b.toml\0";
+        let touch = parse_touch(record).unwrap();
+        assert_eq!(
+            (touch.commit.as_str(), touch.path.as_str()),
+            ("c1", "b.toml")
+        );
+        assert!(!touch.deleted);
+    }
+
+    #[test]
+    fn batch_output_is_read_object_by_object() {
+        let out = b"abc blob 3\nxyz\ndef missing\nghi blob 0\n\n";
+        let mut reader = &out[..];
+        assert_eq!(read_object(&mut reader).unwrap(), Some(b"xyz".to_vec()));
+        assert_eq!(read_object(&mut reader).unwrap(), None);
+        assert_eq!(read_object(&mut reader).unwrap(), Some(Vec::new()));
+    }
+}
