@@ -40,13 +40,6 @@ impl fmt::Display for GitError {
 
 impl std::error::Error for GitError {}
 
-/// A file's state between two trees, as `git diff --name-status -M` reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Delta {
-    Renamed { from: String, to: String },
-    Other(String),
-}
-
 /// A commit that touched a file, and the file's path in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Touch {
@@ -147,33 +140,59 @@ impl Repo {
         args.push("--");
         args.extend(paths);
         let out = self.run(&args)?;
-        Ok(parse_name_status(&out)
-            .into_iter()
-            .filter_map(|d| match d {
-                Delta::Renamed { from, to } => Some((from, to)),
-                Delta::Other(_) => None,
-            })
-            .collect())
+        Ok(renames_in(&out))
     }
 
-    /// The commits that touched `path` (following renames), oldest first.
+    /// The commits that touched `path`, oldest first, following the renames git detects
+    /// (but not copies: a file copied from another starts its own history).
     pub fn history(&self, path: &str) -> Result<Vec<Touch>, GitError> {
-        let out = self.run(&[
-            "log",
-            "--follow",
-            "-M",
-            "--no-color",
-            "--date=iso-strict",
-            "--format=%x1e%H%x1f%an%x1f%ad%x1f%s",
-            "--name-status",
-            "-z",
-            "--",
-            path,
-        ])?;
-        // `--reverse` drops commits under `--follow`, so the order is reversed here.
-        let mut touches: Vec<Touch> = out.split('\x1e').filter_map(parse_touch).collect();
+        let mut touches = Vec::new();
+        let mut path = path.to_string();
+        let mut until = "HEAD".to_string();
+        loop {
+            let out = self.run(&[
+                "log",
+                "--no-color",
+                "--date=iso-strict",
+                "--format=%x1e%H%x1f%an%x1f%ad%x1f%s",
+                "--name-status",
+                "-z",
+                &until,
+                "--",
+                &path,
+            ])?;
+            let found: Vec<Touch> = out.split('\x1e').filter_map(parse_touch).collect();
+            let Some(oldest) = found.last().map(|t| t.commit.clone()) else {
+                break;
+            };
+            touches.extend(found);
+            match self.rename_source(&oldest, &path)? {
+                Some(from) => {
+                    path = from;
+                    until = format!("{oldest}^");
+                }
+                None => break,
+            }
+        }
         touches.reverse();
         Ok(touches)
+    }
+
+    /// The path `path` was renamed from in `commit`, if it was.
+    fn rename_source(&self, commit: &str, path: &str) -> Result<Option<String>, GitError> {
+        let out = self.run(&[
+            "diff-tree",
+            "-r",
+            "-z",
+            "-M",
+            "--name-status",
+            "--root",
+            "--no-commit-id",
+            commit,
+        ])?;
+        Ok(renames_in(&out)
+            .into_iter()
+            .find_map(|(from, to)| (to == path).then_some(from)))
     }
 
     /// The contents of objects (`oid` or `rev:path`), read in one `git cat-file --batch`
@@ -251,28 +270,22 @@ fn read_object(reader: &mut impl BufRead) -> Result<Option<Vec<u8>>, GitError> {
     Ok(Some(body))
 }
 
-/// Parses `git diff --name-status -z` output.
-fn parse_name_status(out: &str) -> Vec<Delta> {
+/// The renames, as (from, to), in `git diff --name-status -z` output.
+fn renames_in(out: &str) -> Vec<(String, String)> {
     let mut fields = out.split('\0').filter(|f| !f.is_empty());
-    let mut deltas = Vec::new();
+    let mut renames = Vec::new();
     while let Some(status) = fields.next() {
-        if status.starts_with('R') || status.starts_with('C') {
-            let (Some(from), Some(to)) = (fields.next(), fields.next()) else {
-                break;
-            };
-            if status.starts_with('R') {
-                deltas.push(Delta::Renamed {
-                    from: from.into(),
-                    to: to.into(),
-                });
-            } else {
-                deltas.push(Delta::Other(to.into()));
-            }
-        } else if let Some(path) = fields.next() {
-            deltas.push(Delta::Other(path.into()));
+        let paths = if status.starts_with('R') || status.starts_with('C') {
+            2
+        } else {
+            1
+        };
+        let named: Vec<&str> = fields.by_ref().take(paths).collect();
+        if let (true, [from, to]) = (status.starts_with('R'), named.as_slice()) {
+            renames.push((from.to_string(), to.to_string()));
         }
     }
-    deltas
+    renames
 }
 
 /// One commit of `history`'s log: the header fields, then the file's name-status.
@@ -302,17 +315,10 @@ mod tests {
 
     #[test]
     fn name_status_reads_renames() {
-        let out = "M\0a.toml\0R097\0old.toml\0new.toml\0A\0b.toml\0";
+        let out = "M\0a.toml\0C090\0a.toml\0c.toml\0R097\0old.toml\0new.toml\0A\0b.toml\0";
         assert_eq!(
-            parse_name_status(out),
-            vec![
-                Delta::Other("a.toml".into()),
-                Delta::Renamed {
-                    from: "old.toml".into(),
-                    to: "new.toml".into()
-                },
-                Delta::Other("b.toml".into()),
-            ]
+            renames_in(out),
+            vec![("old.toml".to_string(), "new.toml".to_string())]
         );
     }
 
