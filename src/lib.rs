@@ -6,6 +6,7 @@ pub mod audit;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod conflicts;
 pub mod digest;
 pub mod extract;
 pub mod fsutil;

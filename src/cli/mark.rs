@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
+use super::conflicts::related_notes;
 use super::{report_error, Outcome};
 use crate::config::Workspace;
 use crate::fsutil::write_atomic;
 use crate::review::edit::{set_verdict, Verdict};
 use crate::review::layout::{relative_to_root, review_path};
-use crate::review::{parse_for_edit, ReviewFile, Status};
+use crate::review::{parse_for_edit, ReviewClaim, ReviewFile, Status};
 
 #[derive(Clone, Copy, ValueEnum)]
 enum StatusArg {
@@ -228,6 +229,19 @@ pub fn run(
             .map(String::as_str)
             .collect();
         if !missing.is_empty() {
+            let claims: Vec<ReviewClaim> = missing
+                .iter()
+                .filter_map(|id| file.claim(id))
+                .cloned()
+                .collect();
+            for (id, notes) in missing
+                .iter()
+                .zip(related_notes(ws, &file.article, &claims)?)
+            {
+                for note in notes.iter().filter(|n| n.starts_with("suggested source")) {
+                    writeln!(err, "{id}: {note}")?;
+                }
+            }
             report_error(err, format!("verified needs a source: {} has none\n  help: add --source 'where the figure was checked', or --no-source to mark it anyway", missing.join(", ")))?;
             return Ok(Outcome::Error);
         }
@@ -258,5 +272,19 @@ pub fn run(
         args.ids.len(),
         args.ids.join(", ")
     )?;
+    let marked: Vec<ReviewClaim> = args
+        .ids
+        .iter()
+        .filter_map(|id| file.claim(id))
+        .cloned()
+        .collect();
+    for (claim, notes) in marked
+        .iter()
+        .zip(related_notes(ws, &file.article, &marked)?)
+    {
+        for note in notes {
+            writeln!(out, "  {}: {note}", claim.id)?;
+        }
+    }
     Ok(Outcome::Clean)
 }

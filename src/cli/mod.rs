@@ -2,6 +2,7 @@
 //! with a `run` that writes to the given output and error streams and returns an [`Outcome`].
 
 mod check;
+mod conflicts;
 mod diff;
 mod extract;
 mod init;
@@ -88,6 +89,7 @@ enum Command {
     Init(init::Args),
     Status(status::Args),
     Check(check::Args),
+    Conflicts(conflicts::Args),
     Diff(diff::Args),
     Log(log::Args),
 }
@@ -127,6 +129,9 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         Command::Mark(args) => in_workspace(&cwd, err, |ws, err| mark::run(args, ws, out, err)),
         Command::Status(args) => in_workspace(&cwd, err, |ws, err| status::run(args, ws, out, err)),
         Command::Check(args) => in_workspace(&cwd, err, |ws, err| check::run(args, ws, out, err)),
+        Command::Conflicts(args) => {
+            in_workspace(&cwd, err, |ws, err| conflicts::run(args, ws, out, err))
+        }
         Command::Diff(args) => in_workspace(&cwd, err, |ws, err| diff::run(args, ws, out, err)),
         Command::Log(args) => in_workspace(&cwd, err, |ws, err| log::run(args, ws, out, err)),
     }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
+use super::conflicts::related_notes;
 use super::{report_error, select_articles, Outcome};
 use crate::config::Workspace;
 use crate::parallel::map_ordered;
@@ -77,7 +78,10 @@ pub fn run(
     if args.claims {
         let l = &loaded[0];
         match &l.review {
-            Some(review) => render::claims(out, &l.article, &review.claims, color)?,
+            Some(review) => {
+                let notes = related_notes(ws, &l.article, &review.claims)?;
+                render::claims(out, &l.article, &review.claims, &notes, color)?
+            }
             None if l.missing => {
                 report_error(
                     err,

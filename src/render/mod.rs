@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod check;
+pub mod conflicts;
 pub mod diff;
 pub mod extract;
 pub mod status;

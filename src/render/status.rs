@@ -164,14 +164,16 @@ fn paint_status(status: Status, changed: bool, color: bool) -> String {
 }
 
 /// One article's claims: id, state, figure, and the sentence with the figure highlighted.
+/// `notes` holds, for each claim, lines on what other articles say about it.
 pub fn claims(
     out: &mut dyn Write,
     article: &str,
     claims: &[ReviewClaim],
+    notes: &[Vec<String>],
     color: bool,
 ) -> io::Result<()> {
     writeln!(out, "{article}")?;
-    for c in claims {
+    for (k, c) in claims.iter().enumerate() {
         let described = figure(c.value, c.low, c.high, &c.unit, c.bound);
         writeln!(
             out,
@@ -184,6 +186,14 @@ pub fn claims(
         writeln!(out, "      {}", highlight(&c.sentence, &c.text, color))?;
         if !c.source.is_empty() || !c.note.is_empty() {
             writeln!(out, "      source: {}  note: {}", c.source, c.note)?;
+        }
+        for note in notes.get(k).into_iter().flatten() {
+            let note = if color {
+                note.dimmed().to_string()
+            } else {
+                note.clone()
+            };
+            writeln!(out, "      {note}")?;
         }
     }
     Ok(())
