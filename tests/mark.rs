@@ -44,9 +44,12 @@ fn marks_by_article_path_editing_the_file_in_place() {
             "Ann",
         ])
         .expect(0);
-    assert_eq!(
-        run.stdout,
-        format!("annotations/seeds/001_4e05fcd575987f34.toml: 1 marked verified: {containers}\n")
+    assert!(
+        run.stdout.starts_with(&format!(
+            "annotations/seeds/001_4e05fcd575987f34.toml: 1 marked verified: {containers}\n"
+        )),
+        "{}",
+        run.stdout
     );
     assert_eq!(run.stderr, "");
 
@@ -463,4 +466,56 @@ fn a_malformed_review_file_is_reported_and_not_marked() {
         run.stderr
     );
     assert_eq!(sb.review_text(SEOUL), broken);
+}
+
+#[test]
+fn an_inline_comment_on_a_marked_value_survives() {
+    let sb = scanned();
+    let id = id_of(&sb.review(SEOUL), "at least 10,000 containers");
+    let text = util::set_line(
+        &sb.review_text(SEOUL),
+        &id,
+        "status",
+        "status = \"pending\" # ask the ministry first",
+    );
+    sb.write(&review_rel(SEOUL), &text);
+    sb.run(&[
+        "mark",
+        SEOUL,
+        &id,
+        "--status",
+        "disputed",
+        "--reviewer",
+        "A",
+    ])
+    .expect(0);
+    let after = sb.review_text(SEOUL);
+    assert_eq!(
+        s(by_id(&claims(&sb.review(SEOUL)), &id), "status"),
+        "disputed"
+    );
+    assert!(
+        after.contains("# ask the ministry first"),
+        "mark dropped the reviewer's comment"
+    );
+}
+
+#[test]
+fn a_non_ascii_id_is_refused_without_a_panic() {
+    let sb = scanned();
+    let run = sb.run(&[
+        "mark",
+        SEOUL,
+        "aé",
+        "--status",
+        "dismissed",
+        "--reviewer",
+        "A",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("claim `aé` is not in"),
+        "{}",
+        run.stderr
+    );
 }

@@ -812,3 +812,47 @@ fn paths_outside_the_repository_are_refused() {
     );
     assert!(!sb.path(&escape).exists());
 }
+
+#[test]
+fn an_inline_comment_on_a_reopened_claims_status_survives() {
+    let sb = Sandbox::new();
+    sb.scan(&[SEOUL]);
+    let id = id_of(&sb.review(SEOUL), "at least 10,000 containers");
+    hand_mark(
+        &sb,
+        SEOUL,
+        &id,
+        &[("status", "\"disputed\" # the ministry disagrees")],
+    );
+    sb.edit(
+        SEOUL,
+        "at least 10,000 containers",
+        "at least 12,000 containers",
+    );
+    sb.scan(&[SEOUL]);
+    let text = sb.review_text(SEOUL);
+    assert_eq!(
+        s(by_id(&claims(&sb.review(SEOUL)), &id), "status"),
+        "pending"
+    );
+    assert!(
+        text.contains("# the ministry disagrees"),
+        "the reviewer's comment was dropped:\n{}",
+        block(&text, &id)
+    );
+}
+
+#[test]
+fn a_review_file_with_crlf_line_endings_is_not_rewritten() {
+    let sb = Sandbox::new();
+    sb.scan(&[SEOUL]);
+    let crlf = sb.review_text(SEOUL).replace('\n', "\r\n");
+    sb.write(&review_rel(SEOUL), &crlf);
+    let when = sb.age(&review_rel(SEOUL));
+    let run = sb.run(&["scan", "--check", SEOUL]);
+    assert_eq!(run.code, 0, "--check calls it stale:\n{}", run.stdout);
+    let run = sb.scan(&[SEOUL]);
+    assert!(run.stdout.contains("1 unchanged"), "{}", run.stdout);
+    assert_eq!(sb.read(&review_rel(SEOUL)), crlf);
+    assert_eq!(sb.mtime(&review_rel(SEOUL)), when);
+}
