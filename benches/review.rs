@@ -41,7 +41,10 @@ fn factcheck(dir: &Path, args: &[&str]) {
         .stdout(std::process::Stdio::null())
         .status()
         .expect("run factcheck");
-    assert!(status.code().is_some_and(|c| c <= 1), "factcheck {args:?} failed");
+    assert!(
+        status.code().is_some_and(|c| c <= 1),
+        "factcheck {args:?} failed"
+    );
 }
 
 fn review_commands(c: &mut Criterion) {
@@ -59,7 +62,9 @@ fn review_commands(c: &mut Criterion) {
     });
     let dir = repository();
     factcheck(dir.path(), &["scan"]);
-    group.bench_function("rescan_unchanged", |b| b.iter(|| factcheck(dir.path(), &["scan"])));
+    group.bench_function("rescan_unchanged", |b| {
+        b.iter(|| factcheck(dir.path(), &["scan"]))
+    });
     group.bench_function("check", |b| b.iter(|| factcheck(dir.path(), &["check"])));
     group.finish();
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::config::Workspace;
 use crate::digest::article_digest;
@@ -70,6 +70,11 @@ impl fmt::Display for ScanError {
     }
 }
 
+/// A path as shown in messages: relative to the root when it is under it.
+pub fn shown_path(root: &Path, path: &Path) -> PathBuf {
+    relative_to_root(root, path).map_or_else(|| path.to_path_buf(), PathBuf::from)
+}
+
 /// Brings the review file of `article` (relative to the root) up to date.
 pub fn scan_article(
     ws: &Workspace,
@@ -96,7 +101,7 @@ pub fn scan_article(
         }
     };
     let (mut doc, mut taken, warnings) = match &before {
-        Some(text) => match parse_for_edit(&review, text) {
+        Some(text) => match parse_for_edit(&shown_path(&ws.root, &review), text) {
             (Some((file, doc)), problems) => {
                 let ids: HashSet<String> = file
                     .claims
@@ -121,11 +126,17 @@ pub fn scan_article(
         ids,
     };
     let summary = rescan(&mut doc, &fresh, now, prune);
+    let after = match &before {
+        Some(text) if !summary.modified => text.clone(),
+        // A file checked out with CRLF line endings keeps them.
+        Some(text) if text.contains("\r\n") => doc.to_string().replace("\r\n", "\n").replace('\n', "\r\n"),
+        _ => doc.to_string(),
+    };
     Ok(Scanned {
         article: article.to_string(),
         review_path: review,
         before,
-        after: doc.to_string(),
+        after,
         summary,
         warnings,
     })

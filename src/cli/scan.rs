@@ -69,13 +69,14 @@ pub fn run(
         Outcome::Clean
     };
     let now = crate::clock::now();
-    let (mut created, mut updated, mut unchanged) = (0, 0, 0);
+    let (mut created, mut updated, mut unchanged, mut failed) = (0, 0, 0, 0);
     for result in scan_all(ws, &articles, &args, &now) {
         let report = match result {
             Ok(r) => r,
             Err(e) => {
                 report_error(err, e)?;
                 outcome = Outcome::Error;
+                failed += 1;
                 continue;
             }
         };
@@ -109,7 +110,13 @@ pub fn run(
     } else if args.check {
         writeln!(out, "{total} review file{} up to date", plural(total))?;
     } else {
-        writeln!(out, "scanned {total} article{}: {created} created, {updated} updated, {unchanged} unchanged", plural(total))?;
+        let attempted = total + failed;
+        let failed = if failed > 0 { format!(", {failed} failed") } else { String::new() };
+        writeln!(
+            out,
+            "scanned {attempted} article{}: {created} created, {updated} updated, {unchanged} unchanged{failed}",
+            plural(attempted)
+        )?;
     }
     Ok(outcome)
 }

@@ -39,6 +39,8 @@ pub struct ScanSummary {
     /// Reviewed claims whose sentence changed, flagged for confirmation.
     pub flagged: usize,
     pub pruned: usize,
+    /// The document differs from what was parsed; when false it would print unchanged.
+    pub modified: bool,
 }
 
 /// A new, empty review document for an article.
@@ -90,51 +92,72 @@ fn number_value(v: f64) -> Value {
     }
 }
 
-/// Sets `key` only when its value differs, so untouched values keep their formatting.
-fn set(table: &mut Table, key: &str, new: Value) {
-    let same = match (table.get(key).and_then(Item::as_value), &new) {
-        (Some(Value::Integer(a)), Value::Float(b)) => (*a.value() as f64) == *b.value(),
-        (Some(Value::Float(a)), Value::Integer(b)) => *a.value() == (*b.value() as f64),
-        (Some(old), new) => old.to_string().trim() == new.to_string().trim(),
-        (None, _) => false,
-    };
-    if !same {
-        match table.get_mut(key) {
-            Some(item) => *item = Item::Value(new.decorated(" ", "")),
-            None => {
-                table.insert(key, Item::Value(new));
-            }
+fn same_value(old: &Value, new: &Value) -> bool {
+    match (old, new) {
+        (Value::String(a), Value::String(b)) => a.value() == b.value(),
+        (Value::Integer(a), Value::Integer(b)) => a.value() == b.value(),
+        (Value::Float(a), Value::Float(b)) => a.value() == b.value(),
+        (Value::Integer(a), Value::Float(b)) | (Value::Float(b), Value::Integer(a)) => {
+            *a.value() as f64 == *b.value()
         }
+        (Value::Boolean(a), Value::Boolean(b)) => a.value() == b.value(),
+        _ => false,
     }
 }
 
-fn set_optional_number(table: &mut Table, key: &str, v: Option<f64>) {
+/// Sets `key` only when its value differs, so untouched values keep their formatting.
+/// Returns whether the table changed.
+fn set(table: &mut Table, key: &str, new: Value) -> bool {
+    match table.get_mut(key) {
+        Some(item) => {
+            let decor = match item.as_value() {
+                Some(old) if same_value(old, &new) => return false,
+                // Keep the spacing and any trailing comment a person wrote on the value.
+                Some(old) => old.decor().clone(),
+                None => toml_edit::Decor::new(" ", ""),
+            };
+            let mut new = new;
+            *new.decor_mut() = decor;
+            *item = Item::Value(new);
+        }
+        None => {
+            table.insert(key, Item::Value(new));
+        }
+    }
+    true
+}
+
+/// Removes `key`; returns whether it was there.
+fn unset(table: &mut Table, key: &str) -> bool {
+    table.remove(key).is_some()
+}
+
+fn set_optional_number(table: &mut Table, key: &str, v: Option<f64>) -> bool {
     match v {
         Some(v) => set(table, key, number_value(v)),
-        None => {
-            table.remove(key);
-        }
+        None => unset(table, key),
     }
 }
 
-/// Writes the extracted fields of a claim into its table.
-fn write_figure(table: &mut Table, c: &Claim) {
-    set(table, "line", Value::from(c.line as i64));
-    set(table, "column", Value::from(c.column as i64));
-    set(table, "text", Value::from(c.text.as_str()));
-    set(table, "sentence", Value::from(c.sentence.as_str()));
-    set(table, "value", number_value(c.value));
-    set_optional_number(table, "low", c.low);
-    set_optional_number(table, "high", c.high);
-    set(table, "unit", Value::from(c.unit.as_str()));
-    set(table, "bound", Value::from(c.bound.as_str()));
-    set(table, "kind", Value::from(c.kind.as_str()));
-    match c.trend {
-        Some(t) => set(table, "trend", Value::from(t.as_str())),
-        None => {
-            table.remove("trend");
-        }
-    }
+/// Writes the extracted fields of a claim into its table; returns whether any changed.
+fn write_figure(table: &mut Table, c: &Claim) -> bool {
+    let changes = [
+        set(table, "line", Value::from(c.line as i64)),
+        set(table, "column", Value::from(c.column as i64)),
+        set(table, "text", Value::from(c.text.as_str())),
+        set(table, "sentence", Value::from(c.sentence.as_str())),
+        set(table, "value", number_value(c.value)),
+        set_optional_number(table, "low", c.low),
+        set_optional_number(table, "high", c.high),
+        set(table, "unit", Value::from(c.unit.as_str())),
+        set(table, "bound", Value::from(c.bound.as_str())),
+        set(table, "kind", Value::from(c.kind.as_str())),
+        match c.trend {
+            Some(t) => set(table, "trend", Value::from(t.as_str())),
+            None => unset(table, "trend"),
+        },
+    ];
+    changes.contains(&true)
 }
 
 fn new_claim_table(id: &str, c: &Claim) -> Table {
@@ -190,11 +213,12 @@ fn clear_changed(table: &mut Table) {
 }
 
 /// Flags a reviewed claim whose sentence changed, remembering the sentence that was reviewed.
-fn flag_changed(table: &mut Table, old_sentence: &str) {
+/// Returns whether the claim was not flagged before.
+fn flag_changed(table: &mut Table, old_sentence: &str) -> bool {
     if table.get("reviewed_sentence").is_none() {
         table.insert("reviewed_sentence", value(old_sentence));
     }
-    set(table, "changed", Value::from(true));
+    set(table, "changed", Value::from(true))
 }
 
 fn take_tables(doc: &mut DocumentMut, key: &str) -> Vec<Table> {
@@ -228,14 +252,15 @@ fn put_tables(doc: &mut DocumentMut, key: &str, tables: Vec<Table>) {
 /// Merges the claims found now into the review document.
 pub fn rescan(doc: &mut DocumentMut, fresh: &Fresh<'_>, now: &str, prune: bool) -> ScanSummary {
     let mut summary = ScanSummary::default();
+    let mut modified = false;
     let article = doc
         .entry("article")
         .or_insert(Item::Table(Table::new()))
         .as_table_mut();
     if let Some(article) = article {
-        set(article, "path", Value::from(fresh.article));
-        set(article, "title", Value::from(fresh.title));
-        set(article, "digest", Value::from(fresh.digest));
+        modified |= set(article, "path", Value::from(fresh.article));
+        modified |= set(article, "title", Value::from(fresh.title));
+        modified |= set(article, "digest", Value::from(fresh.digest));
     }
 
     let current = take_tables(doc, "claim");
@@ -249,6 +274,7 @@ pub fn rescan(doc: &mut DocumentMut, fresh: &Fresh<'_>, now: &str, prune: bool) 
     };
 
     let mut claims = Vec::with_capacity(fresh.claims.len());
+    let mut previous: Option<usize> = None;
     for (j, (claim, pair)) in fresh.claims.iter().zip(&matching.pairs).enumerate() {
         let Some((i, change)) = *pair else {
             claims.push(new_claim_table(&fresh.ids[j], claim));
@@ -256,6 +282,9 @@ pub fn rescan(doc: &mut DocumentMut, fresh: &Fresh<'_>, now: &str, prune: bool) 
             continue;
         };
         let mut table = old[i].take().expect("each old claim is matched once");
+        // A claim that moved before an earlier one reorders the file.
+        modified |= previous.is_some_and(|p| i < p);
+        previous = Some(i);
         if i >= old_count {
             table.remove("retired_at");
             summary.revived += 1;
@@ -265,8 +294,7 @@ pub fn rescan(doc: &mut DocumentMut, fresh: &Fresh<'_>, now: &str, prune: bool) 
             Change::None => {}
             Change::Sentence | Change::Wording if reviewed => {
                 let old_sentence = str_of(&table, "sentence").to_string();
-                if old_sentence != claim.sentence {
-                    flag_changed(&mut table, &old_sentence);
+                if old_sentence != claim.sentence && flag_changed(&mut table, &old_sentence) {
                     summary.flagged += 1;
                 }
             }
@@ -276,17 +304,17 @@ pub fn rescan(doc: &mut DocumentMut, fresh: &Fresh<'_>, now: &str, prune: bool) 
             }
             Change::Sentence | Change::Wording | Change::Figure => {}
         }
-        write_figure(&mut table, claim);
+        modified |= write_figure(&mut table, claim);
         claims.push(table);
     }
 
-    let mut retired_now = Vec::new();
-    for (i, slot) in old.iter_mut().enumerate() {
+    // Claims retired earlier keep their place; claims retired now follow them.
+    let (current_slots, retired_slots) = old.split_at_mut(old_count);
+    let mut retired_now: Vec<Table> = retired_slots.iter_mut().filter_map(Option::take).collect();
+    for slot in current_slots {
         if let Some(mut table) = slot.take() {
-            if i < old_count {
-                table.insert("retired_at", value(now));
-                summary.retired += 1;
-            }
+            table.insert("retired_at", value(now));
+            summary.retired += 1;
             retired_now.push(table);
         }
     }
@@ -294,6 +322,9 @@ pub fn rescan(doc: &mut DocumentMut, fresh: &Fresh<'_>, now: &str, prune: bool) 
         summary.pruned = retired_now.len();
         retired_now.clear();
     }
+    summary.modified = modified
+        || summary.added + summary.retired + summary.revived + summary.pruned > 0
+        || summary.reopened + summary.flagged > 0;
     put_tables(doc, "claim", claims);
     put_tables(doc, "retired", retired_now);
     renumber(doc);

@@ -50,7 +50,7 @@ pub fn load(ws: &Workspace, article: &str) -> Loaded {
             return loaded;
         }
     };
-    let (review, problems) = parse(&review_path, &text);
+    let (review, problems) = parse(&crate::scan::shown_path(&ws.root, &review_path), &text);
     loaded.problems = problems;
     match std::fs::read(ws.root.join(article)) {
         Ok(bytes) => {
