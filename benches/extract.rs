@@ -1,1 +1,89 @@
-fn main() {}
+//! Extraction throughput in bytes per second: the seed articles repeated to about 1 MB, and,
+//! when the shared BBC corpus sits next to the crate, every article of it streamed one file at
+//! a time so memory stays flat.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use factcheck::extract::{extract, Format};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+const SEEDS: [&str; 5] = [
+    include_str!("../seeds/000_f2ecfe456393e018.txt"),
+    include_str!("../seeds/001_4e05fcd575987f34.txt"),
+    include_str!("../seeds/002_2f03f44ce45c4b05.txt"),
+    include_str!("../seeds/003_673378493a6c0162.txt"),
+    include_str!("../seeds/004_b0d2ffd4993b0c16.txt"),
+];
+
+fn seeds_repeated(target: usize) -> String {
+    let mut text = String::with_capacity(target + 4096);
+    while text.len() < target {
+        for seed in SEEDS {
+            text.push_str(seed);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// Every `.txt` file under `dir`, sorted, with the total of their sizes.
+fn text_files(dir: &Path) -> (Vec<PathBuf>, u64) {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let bytes = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    (files, bytes)
+}
+
+fn bench_extract(c: &mut Criterion) {
+    let mut group = c.benchmark_group("extract");
+
+    let seeds = seeds_repeated(1 << 20);
+    group.throughput(Throughput::Bytes(seeds.len() as u64));
+    group.bench_function("seeds_1mb", |b| {
+        b.iter(|| extract(black_box(&seeds), Format::Plain))
+    });
+
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbc");
+    if corpus.is_dir() {
+        let (files, bytes) = text_files(&corpus);
+        group.throughput(Throughput::Bytes(bytes));
+        group.sample_size(10);
+        group.bench_function("bbc_corpus", |b| {
+            b.iter(|| {
+                let mut claims = 0;
+                for path in &files {
+                    let Ok(raw) = std::fs::read(path) else {
+                        continue;
+                    };
+                    // One article (sport/199.txt) is not valid UTF-8: it is decoded lossily,
+                    // as the CLI reads it, rather than skipped.
+                    let text = String::from_utf8_lossy(&raw);
+                    claims += extract(black_box(&text), Format::Plain).len();
+                }
+                claims
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_extract);
+criterion_main!(benches);

@@ -5,14 +5,14 @@
 use super::claim::{Bound, Kind, Trend};
 use super::lexicon::{
     anaphoric_determiner, counter_noun, currency_symbol, currency_word, ends_phrase, is_month,
-    one_idiom_follower, plural_scale, qualifier, scale_word, small_number, trend_word, unit_kind,
-    vague_magnitude, vulgar_fraction, year_preposition,
+    may_open_claim, one_idiom_follower, opens_claim, plural_scale, qualifier, scale_word,
+    small_number, trend_word, unit_kind, vague_magnitude, vulgar_fraction, year_preposition,
 };
 use super::number::{glued_to_name, letters_end, read_digits, read_words, DigitRead, Form, Number};
 use super::phrase::{counted_phrase, of_phrase};
 use super::text::{
     char_at, char_before, next_word, prev_word, skip_space, skip_space_back, word_at, words_before,
-    Word,
+    LowerWord, Word,
 };
 use super::vague;
 
@@ -37,31 +37,62 @@ pub fn find_claims(text: &str) -> Vec<Draft> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let next =
-            if b.is_ascii_digit() || starts_decimal(bytes, i) || minus_sign(text, i).is_some() {
-                at_digits(text, i, &mut out)
-            } else if b.is_ascii_alphabetic() {
-                at_word(text, i, &mut out)
-            } else if b >= 0x80 {
-                match char_at(text, i) {
-                    Some(c) if c.is_alphabetic() => at_word(text, i, &mut out),
-                    Some(c) => match vulgar_fraction(c) {
-                        Some(value) => {
-                            build(text, Number::fraction(i, i + c.len_utf8(), value), &mut out)
-                        }
-                        None => i + c.len_utf8(),
-                    },
-                    None => i + 1,
-                }
-            } else {
-                i + 1
-            };
+        let next = if b.is_ascii_digit()
+            || starts_decimal(bytes, i)
+            || ((b == b'-' || b == 0xE2) && minus_sign(text, i).is_some())
+        {
+            at_digits(text, i, &mut out)
+        } else if b.is_ascii_alphabetic() {
+            match plain_ascii_word(text, i) {
+                Some(end) if !opens_claim_word(&text[i..end]) => end,
+                _ => at_word(text, i, &mut out),
+            }
+        } else if b >= 0x80 {
+            match char_at(text, i) {
+                Some(c) if c.is_alphabetic() => at_word(text, i, &mut out),
+                Some(c) => match vulgar_fraction(c) {
+                    Some(value) => {
+                        build(text, Number::fraction(i, i + c.len_utf8(), value), &mut out)
+                    }
+                    None => i + c.len_utf8(),
+                },
+                None => i + 1,
+            }
+        } else {
+            i + 1
+        };
         i = next.max(i + 1);
         while i < bytes.len() && !text.is_char_boundary(i) {
             i += 1;
         }
     }
     out
+}
+
+/// The end of the ASCII word of letters at `i`, when nothing can extend it (a digit, an
+/// apostrophe or a non-ASCII letter); `None` sends the word down the full path.
+fn plain_ascii_word(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let end = bytes[i..]
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .map_or(bytes.len(), |k| i + k);
+    match bytes.get(end) {
+        Some(b) if b.is_ascii_digit() || *b == b'\'' || *b >= 0x80 => None,
+        _ => Some(end),
+    }
+}
+
+/// Whether an ASCII word may open a claim; most words are lowercase already and are looked up
+/// as they stand.
+fn opens_claim_word(word: &str) -> bool {
+    if !may_open_claim(word.as_bytes()[0].to_ascii_lowercase(), word.len()) {
+        false
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        LowerWord::new(word).is_some_and(|l| opens_claim(l.as_str()))
+    } else {
+        opens_claim(word)
+    }
 }
 
 /// ".08": a decimal point that opens a number, not one inside a name or after a word.

@@ -39,6 +39,43 @@ pub fn small_number(word: &str) -> Option<f64> {
     Some(v)
 }
 
+/// Whether a word with this lowercase first letter and length can be one that opens a claim;
+/// a cheap test that spares the lookups for most words ("the" may be "two", "that" cannot).
+pub fn may_open_claim(first: u8, len: usize) -> bool {
+    const fn bits(lengths: &[usize]) -> u16 {
+        let mut mask = 0;
+        let mut k = 0;
+        while k < lengths.len() {
+            mask |= 1 << lengths[k];
+            k += 1;
+        }
+        mask
+    }
+    let lengths = match first {
+        b'a' => bits(&[1, 2]),
+        b'b' | b'm' => bits(&[8]),
+        b'd' => bits(&[6]),
+        b'e' => bits(&[5, 6, 8]),
+        b'f' => bits(&[3, 4, 5, 6, 7, 8]),
+        b'h' => bits(&[4, 8]),
+        b'n' => bits(&[3, 4, 6, 8]),
+        b'o' => bits(&[3]),
+        b's' => bits(&[3, 5, 6, 7, 9]),
+        b't' => bits(&[3, 5, 6, 8, 9]),
+        b'z' => bits(&[4]),
+        _ => 0,
+    };
+    len < 16 && lengths & (1 << len) != 0
+}
+
+/// A word that may open a claim: a number word, a vague magnitude, "several", "few", "half"
+/// or an article ("a dozen"). Every other word is skipped without further reading.
+pub fn opens_claim(word: &str) -> bool {
+    small_number(word).is_some()
+        || vague_magnitude(word).is_some()
+        || matches!(word, "several" | "few" | "half" | "a" | "an")
+}
+
 /// Multiplier of a scale word or abbreviation written apart from the digits ("million", "bn").
 pub fn scale_word(word: &str) -> Option<f64> {
     let v = match word {
@@ -641,4 +678,68 @@ pub fn anaphoric_determiner(word: &str) -> bool {
             | "that"
             | "all"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word `opens_claim` accepts passes the cheap shape test first.
+    #[test]
+    fn openers_have_an_accepted_shape() {
+        let words = [
+            "zero",
+            "nought",
+            "naught",
+            "nil",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fourty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "dozens",
+            "scores",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+            "trillions",
+            "several",
+            "few",
+            "half",
+            "a",
+            "an",
+        ];
+        for word in words {
+            assert!(opens_claim(word), "{word} opens a claim");
+            assert!(
+                may_open_claim(word.as_bytes()[0], word.len()),
+                "{word} passes the shape test"
+            );
+        }
+        assert!(!may_open_claim(b't', 4), "\"that\" is skipped");
+    }
 }

@@ -51,6 +51,7 @@ pub fn extract(text: &str, format: Format) -> Vec<Claim> {
     let sentences = sentence::sentences(prose, format == Format::Plain);
     let mut lines = sentence::LineIndex::new(text);
     let mut sentence_at = 0;
+    let mut last_sentence: Option<((usize, usize), String)> = None;
     drafts
         .into_iter()
         .map(|d| {
@@ -59,6 +60,13 @@ pub fn extract(text: &str, format: Format) -> Vec<Claim> {
             }
             let (s, e) = sentences[sentence_at];
             let (line, column) = lines.locate(d.start);
+            // Claims of one sentence share its collapsed text.
+            let span = (s, e.max(d.end).min(prose.len()));
+            let sentence = match &last_sentence {
+                Some((seen, sentence)) if *seen == span => sentence.clone(),
+                _ => text::collapse(&prose[span.0..span.1]),
+            };
+            last_sentence = Some((span, sentence.clone()));
             Claim {
                 line,
                 column,
@@ -72,7 +80,7 @@ pub fn extract(text: &str, format: Format) -> Vec<Claim> {
                 kind: d.kind,
                 bound: d.bound,
                 trend: d.trend,
-                sentence: text::collapse(&prose[s..e.max(d.end).min(prose.len())]),
+                sentence,
             }
         })
         .collect()

@@ -60,7 +60,11 @@ pub fn sentences(text: &str, line_breaks_end_sentences: bool) -> Vec<(usize, usi
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(k) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+    {
+        i += k;
         let cut = match bytes[i] {
             b'\n' => {
                 let next_line = &text[i + 1..];

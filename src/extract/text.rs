@@ -201,17 +201,11 @@ pub fn words_before(text: &str, i: usize, n: usize) -> Vec<(Word<'_>, LowerWord)
 /// Whitespace runs (including non-breaking spaces and line breaks) as single spaces.
 pub fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() || is_inline_space(c) {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
 }
