@@ -58,20 +58,24 @@ pub fn run(
         return Ok(Outcome::Error);
     };
     let policy = ws.policy();
-    let loaded = map_ordered(&articles, "checking", |a| load(ws, a));
+    // Each article is evaluated where it is loaded, so only findings are kept in memory.
+    let checked = map_ordered(&articles, "checking", |article| {
+        let l = load(ws, article);
+        let mut errors: Vec<String> = l.read_error.iter().cloned().collect();
+        errors.extend(l.problems.iter().map(ToString::to_string));
+        let claims = l.review.as_ref().map_or(0, |r| r.claims.len());
+        (evaluate(&l, &policy.for_article(article)), claims, errors)
+    });
     let mut findings = Vec::new();
     let mut errors = Vec::new();
     let mut totals = Totals {
-        articles: loaded.len(),
+        articles: articles.len(),
         ..Default::default()
     };
-    for l in &loaded {
-        if let Some(e) = &l.read_error {
-            errors.push(e.clone());
-        }
-        errors.extend(l.problems.iter().map(ToString::to_string));
-        totals.claims += l.review.as_ref().map_or(0, |r| r.claims.len());
-        findings.extend(evaluate(l, &policy.for_article(&l.article)));
+    for (article_findings, claims, article_errors) in checked {
+        findings.extend(article_findings);
+        errors.extend(article_errors);
+        totals.claims += claims;
     }
     totals.failing = findings
         .iter()
