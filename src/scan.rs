@@ -129,7 +129,9 @@ pub fn scan_article(
     let after = match &before {
         Some(text) if !summary.modified => text.clone(),
         // A file checked out with CRLF line endings keeps them.
-        Some(text) if text.contains("\r\n") => doc.to_string().replace("\r\n", "\n").replace('\n', "\r\n"),
+        Some(text) if text.contains("\r\n") => {
+            doc.to_string().replace("\r\n", "\n").replace('\n', "\r\n")
+        }
         _ => doc.to_string(),
     };
     Ok(Scanned {

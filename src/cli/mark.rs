@@ -149,7 +149,8 @@ pub fn near_ids(file: &ReviewFile, id: &str) -> String {
         .iter()
         .filter(|c| {
             crate::review::parse::closest(id, &[c.id.as_str()]).is_some()
-                || c.id.starts_with(id.chars().take(2).collect::<String>().as_str())
+                || c.id
+                    .starts_with(id.chars().take(2).collect::<String>().as_str())
                 || c.text.contains(id)
         })
         .map(|c| format!("{} ({})", c.id, c.text))

@@ -111,7 +111,11 @@ pub fn run(
         writeln!(out, "{total} review file{} up to date", plural(total))?;
     } else {
         let attempted = total + failed;
-        let failed = if failed > 0 { format!(", {failed} failed") } else { String::new() };
+        let failed = if failed > 0 {
+            format!(", {failed} failed")
+        } else {
+            String::new()
+        };
         writeln!(
             out,
             "scanned {attempted} article{}: {created} created, {updated} updated, {unchanged} unchanged{failed}",
