@@ -13,7 +13,7 @@ use crate::config::Workspace;
 use crate::gitio::{GitError, Repo};
 use crate::render::audit as render;
 use crate::review::layout::{relative_to_root, review_path};
-use crate::review::{parse, ReviewFile};
+use crate::review::{parse, Diagnostic, ReviewFile};
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -63,35 +63,47 @@ pub struct Args {
     exit_code: bool,
 }
 
+/// Parses one version of a review file; its fatal problems when it cannot be used.
+fn parse_review(label: &str, bytes: &[u8]) -> Result<ReviewFile, Vec<Diagnostic>> {
+    let text = String::from_utf8_lossy(bytes);
+    match parse(Path::new(label), &text) {
+        (Some(file), _) => Ok(file),
+        (None, problems) => Err(problems.into_iter().filter(|p| p.fatal).collect()),
+    }
+}
+
 /// Parses one version of a review file, reporting it when it cannot be used.
 pub(super) fn read_review(
     label: &str,
     bytes: &[u8],
     err: &mut dyn Write,
 ) -> io::Result<Option<ReviewFile>> {
-    let text = String::from_utf8_lossy(bytes);
-    let (file, problems) = parse(Path::new(label), &text);
-    if file.is_none() {
-        for p in problems.iter().filter(|p| p.fatal) {
-            report_error(err, p)?;
+    match parse_review(label, bytes) {
+        Ok(file) => Ok(Some(file)),
+        Err(problems) => {
+            for p in problems {
+                report_error(err, p)?;
+            }
+            Ok(None)
         }
     }
-    Ok(file)
 }
 
-/// Both versions of one review file, `None` where it does not exist.
-struct Pair {
-    old: Option<ReviewFile>,
-    new: Option<ReviewFile>,
+/// One version of a review file as read: a label for messages, and its contents.
+type Version = Option<(String, Vec<u8>)>;
+
+/// Both versions of one review file, `None` where it does not exist, and the name to show.
+struct Pair<T> {
+    old: T,
+    new: T,
     shown: String,
 }
 
-/// What was compared and how to name it.
+/// What is compared and how to name it.
 struct Loaded {
-    pairs: Vec<Pair>,
+    pairs: Vec<Pair<Version>>,
     from: String,
     to: String,
-    failed: bool,
 }
 
 pub fn run(
@@ -101,17 +113,41 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
     let loaded = match &args.files {
-        Some(files) => load_files(&files[0], &files[1], err)?,
-        None => match load_revisions(&args, ws, err)? {
-            Ok(loaded) => loaded,
-            Err(e) => {
-                report_error(err, e)?;
-                return Ok(Outcome::Error);
-            }
-        },
+        Some(files) => load_files(&files[0], &files[1]),
+        None => load_revisions(&args, ws),
     };
-    let diffs: Vec<ArticleDiff<'_>> = loaded
-        .pairs
+    let loaded = match loaded {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            report_error(err, e)?;
+            return Ok(Outcome::Error);
+        }
+    };
+    let parse_side = |v: &Version| match v {
+        Some((label, bytes)) => parse_review(label, bytes).map(Some),
+        None => Ok(None),
+    };
+    let parsed = crate::parallel::map_ordered(&loaded.pairs, "reading", |p| {
+        (parse_side(&p.old), parse_side(&p.new))
+    });
+    let mut failed = false;
+    let mut pairs = Vec::with_capacity(parsed.len());
+    for ((old, new), pair) in parsed.into_iter().zip(&loaded.pairs) {
+        match (old, new) {
+            (Ok(old), Ok(new)) => pairs.push(Pair {
+                old,
+                new,
+                shown: pair.shown.clone(),
+            }),
+            (old, new) => {
+                failed = true;
+                for p in [old.err(), new.err()].into_iter().flatten().flatten() {
+                    report_error(err, p)?;
+                }
+            }
+        }
+    }
+    let diffs: Vec<ArticleDiff<'_>> = pairs
         .iter()
         .filter_map(|p| ArticleDiff::of(p.old.as_ref(), p.new.as_ref(), p.shown.clone()))
         .collect();
@@ -121,7 +157,7 @@ pub fn run(
         Format::Markdown => render::markdown(out, &diffs, &between)?,
         Format::Json => render::json(out, &diffs, &loaded.from, &loaded.to)?,
     }
-    Ok(if loaded.failed {
+    Ok(if failed {
         Outcome::Error
     } else if args.exit_code && !diffs.is_empty() {
         Outcome::Findings
@@ -130,37 +166,21 @@ pub fn run(
     })
 }
 
-fn load_files(old: &Path, new: &Path, err: &mut dyn Write) -> io::Result<Loaded> {
-    let mut failed = false;
-    let mut versions = Vec::new();
-    for path in [old, new] {
+fn load_files(old: &Path, new: &Path) -> Result<Loaded, String> {
+    let read = |path: &Path| -> Result<Version, String> {
         let label = path.display().to_string();
-        let file = match std::fs::read(path) {
-            Ok(bytes) => read_review(&label, &bytes, err)?,
-            Err(e) => {
-                report_error(err, format!("{label}: cannot read: {e}"))?;
-                None
-            }
-        };
-        failed |= file.is_none();
-        versions.push(file);
-    }
-    let new_file = versions.pop().flatten();
-    let old_file = versions.pop().flatten();
-    let pairs = if failed {
-        Vec::new()
-    } else {
-        vec![Pair {
-            old: old_file,
-            new: new_file,
-            shown: new.display().to_string(),
-        }]
+        std::fs::read(path)
+            .map(|bytes| Some((label.clone(), bytes)))
+            .map_err(|e| format!("{label}: cannot read: {e}"))
     };
     Ok(Loaded {
-        pairs,
+        pairs: vec![Pair {
+            old: read(old)?,
+            new: read(new)?,
+            shown: new.display().to_string(),
+        }],
         from: old.display().to_string(),
         to: new.display().to_string(),
-        failed,
     })
 }
 
@@ -285,37 +305,19 @@ fn pair_paths(
     pairs
 }
 
-fn load_revisions(
-    args: &Args,
-    ws: &Workspace,
-    err: &mut dyn Write,
-) -> io::Result<Result<Loaded, String>> {
-    let repo = match Repo::discover(&ws.root) {
-        Ok(r) => r,
-        Err(e) => return Ok(Err(e.to_string())),
-    };
-    let annotations = match in_repo(&repo, &ws.annotations()) {
-        Ok(a) => a,
-        Err(e) => return Ok(Err(e)),
-    };
-    let selection = match selection(&repo, &annotations, &args.paths) {
-        Ok(s) => s,
-        Err(e) => return Ok(Err(e)),
-    };
+fn load_revisions(args: &Args, ws: &Workspace) -> Result<Loaded, String> {
+    let git = |e: GitError| e.to_string();
+    let repo = Repo::discover(&ws.root).map_err(git)?;
+    let annotations = in_repo(&repo, &ws.annotations())?;
+    let selection = selection(&repo, &annotations, &args.paths)?;
     let from_rev = args.revs.first().map_or("HEAD", String::as_str);
     let to_rev = args.revs.get(1).map(String::as_str);
-    let git = || -> Result<_, GitError> {
-        let from = repo.resolve(from_rev)?;
-        let to = to_rev.map(|r| repo.resolve(r)).transpose()?;
-        let old = listing(&repo, Some(&from), &annotations)?;
-        let new = listing(&repo, to.as_deref(), &annotations)?;
-        let renames = repo.renames(&from, to.as_deref(), &[])?;
-        Ok((old, new, renames))
-    };
-    let (old, new, renames) = match git() {
-        Ok(found) => found,
-        Err(e) => return Ok(Err(e.to_string())),
-    };
+    let to_name = to_rev.unwrap_or("the working tree");
+    let from = repo.resolve(from_rev).map_err(git)?;
+    let to = to_rev.map(|r| repo.resolve(r)).transpose().map_err(git)?;
+    let old = listing(&repo, Some(&from), &annotations).map_err(git)?;
+    let new = listing(&repo, to.as_deref(), &annotations).map_err(git)?;
+    let renames = repo.renames(&from, to.as_deref(), &[]).map_err(git)?;
     let wanted: Vec<(Option<String>, Option<String>)> =
         pair_paths(&old, &new, &renames, &annotations)
             .into_iter()
@@ -330,71 +332,46 @@ fn load_revisions(
                 _ => true,
             })
             .collect();
-    let mut oids: Vec<String> = wanted
+    let mut oids: Vec<&str> = wanted
         .iter()
         .flat_map(|(o, n)| {
             [
-                o.as_ref().and_then(|p| old[p].clone()),
-                n.as_ref().and_then(|p| new[p].clone()),
+                o.as_ref().and_then(|p| old[p].as_deref()),
+                n.as_ref().and_then(|p| new[p].as_deref()),
             ]
         })
         .flatten()
         .collect();
-    oids.sort();
+    oids.sort_unstable();
     oids.dedup();
-    let blobs: HashMap<String, Vec<u8>> = match repo.blobs(&oids) {
-        Ok(b) => oids
-            .into_iter()
-            .zip(b)
-            .filter_map(|(oid, blob)| Some((oid, blob?)))
-            .collect(),
-        Err(e) => return Ok(Err(e.to_string())),
-    };
-    let to_name = to_rev.unwrap_or("the working tree");
-    let mut failed = false;
-    let mut pairs = Vec::new();
-    for (o, n) in wanted {
-        let old_bytes = o
-            .as_ref()
-            .and_then(|p| old[p].as_ref())
-            .and_then(|oid| blobs.get(oid).cloned());
-        let new_bytes = match &n {
-            Some(p) => match &new[p] {
-                Some(oid) => blobs.get(oid).cloned(),
-                None => std::fs::read(repo.root.join(p)).ok(),
-            },
-            None => None,
-        };
-        if old_bytes.is_some() && old_bytes == new_bytes {
-            continue;
+    let names: Vec<String> = oids.iter().map(|o| o.to_string()).collect();
+    let blobs: HashMap<&str, Vec<u8>> = oids
+        .into_iter()
+        .zip(repo.blobs(&names).map_err(git)?)
+        .filter_map(|(oid, blob)| Some((oid, blob?)))
+        .collect();
+    let version = |rev: &str, path: &Option<String>, listing: &Listing| -> Version {
+        let path = path.as_ref()?;
+        match &listing[path] {
+            Some(oid) => Some((format!("{rev}:{path}"), blobs.get(oid.as_str())?.clone())),
+            None => Some((path.clone(), std::fs::read(repo.root.join(path)).ok()?)),
         }
-        let mut side = |path: &Option<String>,
-                        rev: &str,
-                        bytes: Option<Vec<u8>>|
-         -> io::Result<Option<Option<ReviewFile>>> {
-            match (path, bytes) {
-                (Some(p), Some(b)) => Ok(read_review(&format!("{rev}:{p}"), &b, err)?.map(Some)),
-                _ => Ok(Some(None)),
-            }
-        };
-        let (Some(old_file), Some(new_file)) = (
-            side(&o, from_rev, old_bytes)?,
-            side(&n, to_name, new_bytes)?,
-        ) else {
-            failed = true;
-            continue;
-        };
-        let shown = n.or(o).unwrap_or_default();
-        pairs.push(Pair {
-            old: old_file,
-            new: new_file,
-            shown,
-        });
-    }
-    Ok(Ok(Loaded {
+    };
+    let pairs = wanted
+        .iter()
+        .map(|(o, n)| Pair {
+            old: version(from_rev, o, &old),
+            new: version(to_name, n, &new),
+            shown: n.clone().or_else(|| o.clone()).unwrap_or_default(),
+        })
+        .filter(|p| match (&p.old, &p.new) {
+            (Some((_, a)), Some((_, b))) => a != b,
+            _ => true,
+        })
+        .collect();
+    Ok(Loaded {
         pairs,
         from: from_rev.to_string(),
         to: to_name.to_string(),
-        failed,
-    }))
+    })
 }

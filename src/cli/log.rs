@@ -9,7 +9,7 @@ use super::diff::{in_repo, read_review};
 use super::{report_error, Outcome};
 use crate::audit::log::claim_log;
 use crate::config::Workspace;
-use crate::gitio::{Repo, Touch};
+use crate::gitio::{GitError, Repo, Touch};
 use crate::render::audit::{log_human, log_json, LogSubject};
 use crate::review::layout::review_path;
 use crate::review::ReviewFile;
@@ -96,63 +96,39 @@ fn history(
     ws: &Workspace,
     err: &mut dyn Write,
 ) -> io::Result<Result<History, String>> {
-    let repo = match Repo::discover(&ws.root) {
-        Ok(r) => r,
-        Err(e) => return Ok(Err(e.to_string())),
-    };
-    let annotations = match in_repo(&repo, &ws.annotations()) {
-        Ok(a) => a,
+    let Committed {
+        path,
+        touches,
+        blobs,
+    } = match committed(args, ws) {
+        Ok(found) => found,
         Err(e) => return Ok(Err(e)),
     };
-    let path = match &args.article {
-        Some(given) => match in_repo(&repo, given) {
-            Ok(rel) if rel.ends_with(".toml") => rel,
-            Ok(rel) => review_path(Path::new(&annotations), &rel)
-                .to_string_lossy()
-                .into_owned(),
-            Err(e) => return Ok(Err(e)),
-        },
-        None => match holder(&repo, &annotations, &args.id) {
-            Ok(p) => p,
-            Err(e) => return Ok(Err(e)),
-        },
-    };
-    let touches = match repo.history(&path) {
-        Ok(t) if t.is_empty() => return Ok(Err(format!("{path}: no commit touches this review file\n  help: commit it first; `factcheck diff` shows uncommitted changes"))),
-        Ok(t) => t,
-        Err(e) => return Ok(Err(e.to_string())),
-    };
-    let names: Vec<String> = touches
-        .iter()
-        .filter(|t| !t.deleted)
-        .map(|t| format!("{}:{}", t.commit, t.path))
-        .collect();
-    let mut blobs = match repo.blobs(&names) {
-        Ok(b) => b.into_iter(),
-        Err(e) => return Ok(Err(e.to_string())),
-    };
+    let mut blobs = blobs.into_iter();
     let mut versions = Vec::with_capacity(touches.len());
     for touch in touches {
-        let file = match touch.deleted {
-            true => None,
-            false => match blobs.next().flatten() {
-                Some(bytes) => {
-                    let label = format!(
-                        "{}:{}",
-                        &touch.commit[..touch.commit.len().min(10)],
-                        touch.path
-                    );
-                    match read_review(&label, &bytes, err)? {
-                        Some(file) => Some(file),
-                        None => {
-                            return Ok(Err(format!(
-                                "{label}: cannot be read, so the claim's history stops there"
-                            )))
-                        }
+        let bytes = if touch.deleted {
+            None
+        } else {
+            blobs.next().flatten()
+        };
+        let file = match bytes {
+            Some(bytes) => {
+                let label = format!(
+                    "{}:{}",
+                    &touch.commit[..touch.commit.len().min(10)],
+                    touch.path
+                );
+                match read_review(&label, &bytes, err)? {
+                    Some(file) => Some(file),
+                    None => {
+                        return Ok(Err(format!(
+                            "{label}: cannot be read, so the claim's history stops there"
+                        )))
                     }
                 }
-                None => None,
-            },
+            }
+            None => None,
         };
         versions.push((touch, file));
     }
@@ -166,6 +142,48 @@ fn history(
         )));
     }
     Ok(Ok((path, versions)))
+}
+
+/// The claim's review file, the commits that touched it, and its contents after each commit
+/// that did not delete it.
+struct Committed {
+    path: String,
+    touches: Vec<Touch>,
+    blobs: Vec<Option<Vec<u8>>>,
+}
+
+fn committed(args: &Args, ws: &Workspace) -> Result<Committed, String> {
+    let git = |e: GitError| e.to_string();
+    let repo = Repo::discover(&ws.root).map_err(git)?;
+    let annotations = in_repo(&repo, &ws.annotations())?;
+    let path = match &args.article {
+        Some(given) => {
+            let rel = in_repo(&repo, given)?;
+            if rel.ends_with(".toml") {
+                rel
+            } else {
+                review_path(Path::new(&annotations), &rel)
+                    .to_string_lossy()
+                    .into_owned()
+            }
+        }
+        None => holder(&repo, &annotations, &args.id)?,
+    };
+    let touches = repo.history(&path).map_err(git)?;
+    if touches.is_empty() {
+        return Err(format!("{path}: no commit touches this review file\n  help: commit it first; `factcheck diff` shows uncommitted changes"));
+    }
+    let names: Vec<String> = touches
+        .iter()
+        .filter(|t| !t.deleted)
+        .map(|t| format!("{}:{}", t.commit, t.path))
+        .collect();
+    let blobs = repo.blobs(&names).map_err(git)?;
+    Ok(Committed {
+        path,
+        touches,
+        blobs,
+    })
 }
 
 /// The one review file in the working tree that holds claim `id`.
