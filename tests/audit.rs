@@ -487,3 +487,47 @@ fn bad_revisions_paths_and_directories_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not in a git repository"));
 }
+
+#[test]
+fn a_deleted_article_retires_its_claims_and_paths_select_articles() {
+    let repo = Repo::reviewed();
+    repo.git(&[
+        "rm",
+        "-q",
+        SEOUL,
+        "annotations/seeds/001_4e05fcd575987f34.toml",
+    ]);
+    repo.commit("Drop the Seoul article", 5);
+    let diff = repo.json(&["diff", "HEAD~1", "HEAD", "--format", "json"]);
+    assert_eq!(diff["summary"]["articles"], 1);
+    let seoul = article(&diff, SEOUL);
+    assert_eq!(change(seoul, SHELLS)["change"], "retired");
+    assert_eq!(change(seoul, SHELLS)["after"], Value::Null);
+    let out = repo.ok(&["diff", "HEAD~1", "HEAD"]);
+    assert!(
+        out.contains("  - c6f06b removed “4.8 Million Rounds of Shells” (was verified)\n"),
+        "{out}"
+    );
+
+    let by_review_file = repo.ok(&[
+        "diff",
+        "HEAD~4",
+        "HEAD~3",
+        "--",
+        "annotations/seeds/001_4e05fcd575987f34.toml",
+    ]);
+    let by_directory = repo.ok(&["diff", "HEAD~4", "HEAD~3", "--", "seeds"]);
+    assert!(
+        by_review_file.starts_with("seeds/001_4e05fcd575987f34.txt "),
+        "{by_review_file}"
+    );
+    assert!(by_review_file.ends_with("1 article changed between HEAD~4 and HEAD~3: 2 claims with a new verdict, 2 claims with a new source or note\n"));
+    assert!(
+        by_directory.starts_with("seeds/001_4e05fcd575987f34.txt "),
+        "{by_directory}"
+    );
+    assert!(
+        by_directory.contains("2 articles changed"),
+        "{by_directory}"
+    );
+}
