@@ -3,14 +3,14 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::config::Workspace;
 use crate::digest::article_digest;
 use crate::extract::{extract, Format};
 use crate::input::{self, InputError};
 use crate::review::edit::{new_document, rescan, Fresh, ScanSummary};
-use crate::review::layout::{new_ids, relative_to_root, review_path, title};
+use crate::review::layout::{new_ids, relative_to_root, review_path, shown_path, title};
 use crate::review::{parse_for_edit, Diagnostic};
 
 /// One article brought up to date.
@@ -68,11 +68,6 @@ impl fmt::Display for ScanError {
             }
         }
     }
-}
-
-/// A path as shown in messages: relative to the root when it is under it.
-pub fn shown_path(root: &Path, path: &Path) -> PathBuf {
-    relative_to_root(root, path).map_or_else(|| path.to_path_buf(), PathBuf::from)
 }
 
 /// Brings the review file of `article` (relative to the root) up to date.

@@ -8,7 +8,7 @@ use super::{report_error, select_articles, Outcome};
 use crate::config::Workspace;
 use crate::fsutil::write_atomic;
 use crate::render::diff::unified;
-use crate::render::extract::plural;
+use crate::render::plural;
 use crate::review::edit::ScanSummary;
 use crate::review::layout::relative_to_root;
 use crate::review::Diagnostic;

@@ -7,8 +7,8 @@ use colored::Colorize;
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag, TextDiff};
 
-use super::extract::plural;
 use super::figure;
+use super::plural;
 use crate::audit::{ArticleDiff, ChangeKind, ClaimChange, Field, Summary};
 use crate::extract::Bound;
 use crate::gitio::Touch;

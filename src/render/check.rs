@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::gate::{Finding, Severity};
-use crate::render::extract::plural;
+use crate::render::plural;
 
 /// Totals for the closing line.
 #[derive(Debug, Default, Clone, Copy, Serialize)]

@@ -7,7 +7,7 @@ use std::path::Path;
 use colored::Colorize;
 use serde::Serialize;
 
-use super::{figure, highlight, trend_mark};
+use super::{figure, highlight, plural, trend_mark};
 use crate::extract::Claim;
 
 /// One claim with the path of the file it came from; the JSON shape other tools rely on.
@@ -104,12 +104,4 @@ pub fn summary(out: &mut dyn Write, claims: usize, files: usize, errors: usize) 
         ));
     }
     writeln!(out, "{line}")
-}
-
-pub fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }

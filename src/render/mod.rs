@@ -69,3 +69,12 @@ pub fn highlight(sentence: &str, figure: &str, color: bool) -> String {
 pub fn color_enabled() -> bool {
     colored::control::SHOULD_COLORIZE.should_colorize()
 }
+
+/// The plural ending for a count: "1 claim", "2 claims".
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

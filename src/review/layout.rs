@@ -36,6 +36,11 @@ pub fn relative_to_root(root: &Path, path: &Path) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
+/// A path as shown in messages: relative to the root when it is under it.
+pub fn shown_path(root: &Path, path: &Path) -> PathBuf {
+    relative_to_root(root, path).map_or_else(|| path.to_path_buf(), PathBuf::from)
+}
+
 /// Resolves `.` and `..` without touching the file system; `None` if `..` climbs past the top.
 fn normalise(path: &Path) -> Option<PathBuf> {
     let mut out = PathBuf::new();

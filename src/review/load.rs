@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::layout::review_path;
+use super::layout::{review_path, shown_path};
 use super::model::ReviewFile;
 use super::parse::{parse, Diagnostic};
 use crate::config::Workspace;
@@ -50,7 +50,7 @@ pub fn load(ws: &Workspace, article: &str) -> Loaded {
             return loaded;
         }
     };
-    let (review, problems) = parse(&crate::scan::shown_path(&ws.root, &review_path), &text);
+    let (review, problems) = parse(&shown_path(&ws.root, &review_path), &text);
     loaded.problems = problems;
     match std::fs::read(ws.root.join(article)) {
         Ok(bytes) => {
