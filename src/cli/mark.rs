@@ -11,7 +11,7 @@ use super::{report_error, Outcome};
 use crate::config::Workspace;
 use crate::fsutil::write_atomic;
 use crate::review::edit::{set_verdict, Verdict};
-use crate::review::layout::{relative_to_root, review_path};
+use crate::review::layout::{relative_to_root, review_path, shown_path};
 use crate::review::{parse_for_edit, ReviewClaim, ReviewFile, Status};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -266,7 +266,7 @@ pub fn run(
         set_verdict(&mut doc, id, &verdict);
     }
     write_atomic(&path, &doc.to_string())?;
-    let shown = relative_to_root(&ws.root, &path).unwrap_or_else(|| path.display().to_string());
+    let shown = shown_path(&ws.root, &path).display().to_string();
     writeln!(
         out,
         "{shown}: {} marked {status}: {}",

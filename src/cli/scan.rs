@@ -2,7 +2,7 @@
 //! report which are out of date without writing.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::{report_error, select_articles, Outcome};
 use crate::config::Workspace;
@@ -10,7 +10,7 @@ use crate::fsutil::write_atomic;
 use crate::render::diff::unified;
 use crate::render::plural;
 use crate::review::edit::ScanSummary;
-use crate::review::layout::relative_to_root;
+use crate::review::layout::shown_path;
 use crate::review::Diagnostic;
 use crate::scan::{scan_article, ScanError};
 
@@ -125,10 +125,6 @@ pub fn run(
     Ok(outcome)
 }
 
-fn display_path(root: &Path, path: &Path) -> String {
-    relative_to_root(root, path).unwrap_or_else(|| path.display().to_string())
-}
-
 fn describe(r: &Report) -> String {
     let m = &r.summary;
     if r.created {
@@ -163,7 +159,9 @@ fn scan_one(
     color: bool,
 ) -> Result<Report, ScanError> {
     let scanned = scan_article(ws, article, args.prune, now)?;
-    let shown = display_path(&ws.root, &scanned.review_path);
+    let shown = shown_path(&ws.root, &scanned.review_path)
+        .display()
+        .to_string();
     let changed = scanned.changed();
     let mut diff = String::new();
     if changed && args.check {
