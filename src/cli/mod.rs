@@ -8,6 +8,7 @@ mod extract;
 mod init;
 mod log;
 mod mark;
+mod review;
 mod scan;
 mod status;
 
@@ -92,6 +93,7 @@ enum Command {
     Conflicts(conflicts::Args),
     Diff(diff::Args),
     Log(log::Args),
+    Review(review::Args),
 }
 
 /// Parses the command line, runs the command and maps its outcome to an exit status.
@@ -134,6 +136,7 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         }
         Command::Diff(args) => in_workspace(&cwd, err, |ws, err| diff::run(args, ws, out, err)),
         Command::Log(args) => in_workspace(&cwd, err, |ws, err| log::run(args, ws, out, err)),
+        Command::Review(args) => in_workspace(&cwd, err, |ws, err| review::run(args, ws, out, err)),
     }
 }
 

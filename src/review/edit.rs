@@ -342,10 +342,7 @@ pub struct Verdict<'a> {
 
 /// Records a verdict on the claim with `id`; returns false when there is no such claim.
 pub fn set_verdict(doc: &mut DocumentMut, id: &str, verdict: &Verdict<'_>) -> bool {
-    let Some(Item::ArrayOfTables(claims)) = doc.get_mut("claim") else {
-        return false;
-    };
-    let Some(table) = claims.iter_mut().find(|t| str_of(t, "id") == id) else {
+    let Some(table) = claim_table(doc, id) else {
         return false;
     };
     set(table, "status", Value::from(verdict.status.as_str()));
@@ -359,6 +356,23 @@ pub fn set_verdict(doc: &mut DocumentMut, id: &str, verdict: &Verdict<'_>) -> bo
     set(table, "reviewed_at", Value::from(verdict.now));
     clear_changed(table);
     true
+}
+
+/// Sets the note of the claim with `id`, leaving its verdict, reviewer and date as they are;
+/// returns false when there is no such claim.
+pub fn set_note(doc: &mut DocumentMut, id: &str, note: &str) -> bool {
+    claim_table(doc, id).is_some_and(|table| {
+        set(table, "note", Value::from(note));
+        true
+    })
+}
+
+/// The table of the current claim with `id`.
+fn claim_table<'d>(doc: &'d mut DocumentMut, id: &str) -> Option<&'d mut Table> {
+    let Some(Item::ArrayOfTables(claims)) = doc.get_mut("claim") else {
+        return None;
+    };
+    claims.iter_mut().find(|t| str_of(t, "id") == id)
 }
 
 /// Gives every table a position in document order, so tables that were moved between arrays

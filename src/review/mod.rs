@@ -8,6 +8,7 @@ pub mod load;
 pub mod matching;
 pub mod model;
 pub mod parse;
+pub mod session;
 
 pub use model::{HistoryEntry, ReviewClaim, ReviewFile, Status};
 pub use parse::{parse, parse_for_edit, Diagnostic};

@@ -1,0 +1,281 @@
+//! `factcheck review`: an interactive pass through the claims that need a person, one key per
+//! decision, each saved to the review file in place the moment it is made.
+
+mod prompt;
+mod screen;
+mod terminal;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use prompt::{Ended, LineEditor};
+use screen::Extras;
+use terminal::{Key, Terminal};
+
+use super::conflicts::{load_reviews, sourced};
+use super::mark::default_reviewer;
+use super::{report_error, select_articles, Outcome};
+use crate::config::Workspace;
+use crate::conflicts::Related;
+use crate::fsutil::write_atomic;
+use crate::render::conflicts::elsewhere;
+use crate::review::layout::{review_path, shown_path};
+use crate::review::load::Loaded;
+use crate::review::session::{apply, Current, Decision, Session};
+use crate::review::{parse, parse_for_edit};
+
+#[derive(clap::Args)]
+#[command(
+    about = "Go through the claims that need a person, one key per decision",
+    long_about = "Go through the claims that need a person (pending, or whose sentence changed \
+        since it was reviewed), article by article. Each claim is shown in its sentence with \
+        its verdict, its history and what other articles say about the same thing; one key \
+        decides it:\n\n  \
+        v  verified (asks for the source; Tab or Enter on an empty line takes a source \
+        already verified elsewhere for the same figure)\n  \
+        d  disputed (asks for a note)\n  \
+        u  unsourced (asks for a note)\n  \
+        x  dismissed: not a claim\n  \
+        s  skip\n  \
+        n  edit the note\n  \
+        b  back to the previous claim\n  \
+        q  quit (Ctrl-C too)\n  \
+        ?  the keys\n\n\
+        Each decision is written to the review file at once, in place and atomically: \
+        comments and hand edits survive, and quitting loses nothing already decided. Needs a \
+        terminal; to record verdicts from a script use `factcheck mark`.",
+    after_help = "Examples:\n  factcheck review\n  \
+        factcheck review seeds/001_4e05fcd575987f34.txt --reviewer Ann\n  \
+        factcheck review --all seeds/\n\n\
+        Exit status: 0 after a session, 2 when standard input is not a terminal, a review file \
+        is missing or malformed, or no reviewer name is known."
+)]
+pub struct Args {
+    /// Articles or directories (default: the articles in factcheck.toml)
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+
+    /// Go through every claim, not only those that need a person
+    #[arg(long)]
+    all: bool,
+
+    /// Who reviews (default: git's user.name)
+    #[arg(long)]
+    reviewer: Option<String>,
+}
+
+pub fn run(
+    args: Args,
+    ws: &Workspace,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    if !io::stdin().is_terminal() {
+        report_error(err, "factcheck review needs a terminal on standard input\n  help: to record verdicts from a script, use `factcheck mark ARTICLE CLAIM_ID --status STATUS`")?;
+        return Ok(Outcome::Error);
+    }
+    let Some(articles) = select_articles(ws, &args.paths, err)? else {
+        return Ok(Outcome::Error);
+    };
+    let (loaded, mut failed) = load_reviews(ws, &articles, err)?;
+    for l in loaded.iter().filter(|l| l.missing) {
+        report_error(
+            err,
+            format!(
+                "{}: no review file\n  help: run `factcheck scan {}` first",
+                l.article, l.article
+            ),
+        )?;
+        failed = true;
+    }
+    if failed {
+        return Ok(Outcome::Error);
+    }
+    let Some(reviewer) = args.reviewer.or_else(|| default_reviewer(&ws.root)) else {
+        report_error(
+            err,
+            "no reviewer name: git's user.name is not set\n  help: pass --reviewer NAME",
+        )?;
+        return Ok(Outcome::Error);
+    };
+    let files = loaded.iter().filter_map(|l| l.review.clone()).collect();
+    let session = Session::new(files, args.all);
+    if session.is_empty() {
+        writeln!(
+            out,
+            "Nothing needs a person in {} articles (--all goes through every claim).",
+            articles.len()
+        )?;
+        return Ok(Outcome::Clean);
+    }
+    let others: Vec<String> = ws
+        .configured_articles()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|a| !articles.contains(a))
+        .collect();
+    let (mut context, _) = load_reviews(ws, &others, &mut io::sink())?;
+    context.extend(loaded);
+    let mut pass = Pass {
+        ws,
+        session,
+        context,
+        reviewer,
+        color: crate::render::color_enabled(),
+        message: None,
+        help: false,
+    };
+    {
+        let mut term = Terminal::enter(out)?;
+        pass.run(&mut term)?;
+    }
+    screen::summary(out, &pass.session.summary())?;
+    Ok(Outcome::Clean)
+}
+
+/// What a key asks for.
+enum Action {
+    Decide(Decision),
+    Skip,
+    Back,
+    Help,
+    Quit,
+    Redraw,
+    Say(String),
+}
+
+/// A review pass in progress: the session, the reviews of all articles for the "same thing
+/// elsewhere" lines, and what the screen says besides the claim.
+struct Pass<'w> {
+    ws: &'w Workspace,
+    session: Session,
+    context: Vec<Loaded>,
+    reviewer: String,
+    color: bool,
+    message: Option<String>,
+    help: bool,
+}
+
+impl Pass<'_> {
+    fn run(&mut self, term: &mut Terminal<'_>) -> io::Result<()> {
+        while let Some(current) = self.session.current() {
+            let action = self.choose(term, &current)?;
+            let message = match action {
+                Action::Quit => break,
+                Action::Redraw => continue,
+                Action::Decide(decision) => self.save(&decision)?,
+                Action::Skip => {
+                    self.session.skip();
+                    None
+                }
+                Action::Back => (!self.session.back()).then(|| "This is the first claim.".into()),
+                Action::Help => {
+                    self.help = !self.help;
+                    None
+                }
+                Action::Say(message) => Some(message),
+            };
+            self.message = message;
+        }
+        Ok(())
+    }
+
+    /// Shows the current claim and reads keys until one asks for something.
+    fn choose(&self, term: &mut Terminal<'_>, current: &Current<'_>) -> io::Result<Action> {
+        let claim = current.claim;
+        let (related, offer) = self.related(current);
+        let shown = |width: usize, prompt: Option<String>| {
+            let extras = Extras {
+                related: &related,
+                message: self.message.as_deref(),
+                help: self.help,
+                prompt,
+            };
+            screen::lines(current, &extras, width, self.color)
+        };
+        term.draw(&shown(term.width(), None), false)?;
+        let ask = |term: &mut Terminal<'_>, label: &str, initial: &str, offer: Option<&str>| {
+            let mut editor = LineEditor::new(label, initial, offer);
+            loop {
+                term.draw(&shown(term.width(), Some(editor.line())), true)?;
+                if let Some(ended) = editor.feed(term.key()?) {
+                    return io::Result::Ok(ended);
+                }
+            }
+        };
+        let ended = match term.key()? {
+            Key::Char('v') => ask(term, "Source", &claim.source, offer.as_deref())?
+                .map(|source| Decision::Verified { source }),
+            Key::Char('d') => ask(term, "Note (why disputed)", &claim.note, None)?
+                .map(|note| Decision::Disputed { note }),
+            Key::Char('u') => ask(term, "Note (what is missing)", &claim.note, None)?
+                .map(|note| Decision::Unsourced { note }),
+            Key::Char('n') => ask(term, "Note", &claim.note, None)?.map(Decision::Note),
+            Key::Char('x') => Ended::Accepted(Decision::Dismissed),
+            Key::Char('s') => return Ok(Action::Skip),
+            Key::Char('b') => return Ok(Action::Back),
+            Key::Char('?') => return Ok(Action::Help),
+            Key::Char('q') | Key::Interrupt => return Ok(Action::Quit),
+            Key::Char(c) => return Ok(Action::Say(format!("No key `{c}`: ? shows the keys."))),
+            _ => return Ok(Action::Redraw),
+        };
+        Ok(match ended {
+            Ended::Accepted(decision) => Action::Decide(decision),
+            Ended::Cancelled => Action::Say("Cancelled; nothing was changed.".into()),
+            Ended::Interrupted => Action::Quit,
+        })
+    }
+
+    /// The "same thing elsewhere" lines for the claim, and a source verified elsewhere.
+    fn related(&self, current: &Current<'_>) -> (Vec<String>, Option<String>) {
+        let all = sourced(&self.context);
+        let related = Related::new(&all);
+        let found = related.elsewhere(&current.file.article, current.claim);
+        let offer = found.suggested_source.map(|s| s.claim.source.clone());
+        (elsewhere(&found), offer)
+    }
+
+    /// Writes the decision on the current claim to its review file, re-read from disk so
+    /// edits made meanwhile survive. Returns what to tell the reviewer.
+    fn save(&mut self, decision: &Decision) -> io::Result<Option<String>> {
+        let Some(current) = self.session.current() else {
+            return Ok(None);
+        };
+        let article = current.file.article.clone();
+        let (id, text) = (current.claim.id.clone(), current.claim.text.clone());
+        let path = review_path(&self.ws.annotations(), &article);
+        let shown = shown_path(&self.ws.root, &path);
+        let before = std::fs::read_to_string(&path)?;
+        let mut doc = match parse_for_edit(&shown, &before) {
+            (Some((_, doc)), _) => doc,
+            (None, problems) => {
+                let why = problems.iter().find(|p| p.fatal).map(ToString::to_string);
+                return Ok(Some(
+                    why.unwrap_or_else(|| format!("{article}: unreadable")),
+                ));
+            }
+        };
+        if let Err(message) = apply(
+            &mut doc,
+            &id,
+            decision,
+            &self.reviewer,
+            &crate::clock::now(),
+        ) {
+            return Ok(Some(message));
+        }
+        let after = doc.to_string();
+        write_atomic(&path, &after)?;
+        let (Some(file), _) = parse(&shown, &after) else {
+            return Ok(Some(format!("{}: saved but unreadable", shown.display())));
+        };
+        if let Some(l) = self.context.iter_mut().find(|l| l.article == article) {
+            l.review = Some(file.clone());
+        }
+        self.session.record(decision, file);
+        Ok(Some(match decision.status() {
+            Some(status) => format!("Saved \"{text}\" as {status}."),
+            None => format!("Saved the note on \"{text}\"."),
+        }))
+    }
+}
