@@ -115,9 +115,10 @@ fn minus_sign(text: &str, i: usize) -> Option<usize> {
     let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
     let opens_number =
         digit_at(i + sign) || (bytes.get(i + sign) == Some(&b'.') && digit_at(i + sign + 1));
-    let after_space = char_before(text, i).map_or(true, |c| {
-        c.is_whitespace() || matches!(c, '(' | '[' | '$' | '€' | '£' | '¥')
-    });
+    let after_space = match char_before(text, i) {
+        None => true,
+        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '$' | '€' | '£' | '¥'),
+    };
     (opens_number && after_space).then_some(sign)
 }
 

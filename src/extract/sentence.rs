@@ -60,11 +60,8 @@ pub fn sentences(text: &str, line_breaks_end_sentences: bool) -> Vec<(usize, usi
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while let Some(k) = bytes[i..]
-        .iter()
-        .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
-    {
-        i += k;
+    while let Some(k) = next_stop(bytes, i) {
+        i = k;
         let cut = match bytes[i] {
             b'\n' => {
                 let next_line = &text[i + 1..];
@@ -88,6 +85,32 @@ pub fn sentences(text: &str, line_breaks_end_sentences: bool) -> Vec<(usize, usi
     }
     out.push((start, text.len()));
     out
+}
+
+fn is_stop(b: u8) -> bool {
+    matches!(b, b'\n' | b'.' | b'!' | b'?')
+}
+
+/// The next byte at or after `from` that may end a sentence: a line break, `.`, `!` or `?`.
+/// Eight bytes are tested at once, since most of a text holds none of them.
+fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let holds = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGHS != 0
+    };
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(eight);
+        if holds(word, b'\n') || holds(word, b'.') || holds(word, b'!') || holds(word, b'?') {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&b| is_stop(b)).map(|k| i + k)
 }
 
 /// A Markdown line that opens a new block: heading, list item, quote, table row.
@@ -145,7 +168,8 @@ pub struct LineIndex<'a> {
     text: &'a str,
     pos: usize,
     line: usize,
-    line_start: usize,
+    /// The 1-based column of `pos`, so claims on one long line are counted from the last one.
+    column: usize,
 }
 
 impl<'a> LineIndex<'a> {
@@ -154,21 +178,23 @@ impl<'a> LineIndex<'a> {
             text,
             pos: 0,
             line: 1,
-            line_start: 0,
+            column: 1,
         }
     }
 
     /// Line and column of `offset`; offsets must not decrease between calls.
     pub fn locate(&mut self, offset: usize) -> (usize, usize) {
-        let bytes = self.text.as_bytes();
-        for (k, b) in bytes[self.pos..offset].iter().enumerate() {
-            if *b == b'\n' {
-                self.line += 1;
-                self.line_start = self.pos + k + 1;
+        let passed = &self.text[self.pos..offset];
+        let from = match passed.rfind('\n') {
+            Some(k) => {
+                self.line += passed.bytes().filter(|b| *b == b'\n').count();
+                self.column = 1;
+                self.pos + k + 1
             }
-        }
+            None => self.pos,
+        };
+        self.column += self.text[from..offset].chars().count();
         self.pos = offset;
-        let column = self.text[self.line_start..offset].chars().count() + 1;
-        (self.line, column)
+        (self.line, self.column)
     }
 }

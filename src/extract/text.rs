@@ -201,11 +201,42 @@ pub fn words_before(text: &str, i: usize, n: usize) -> Vec<(Word<'_>, LowerWord)
 /// Whitespace runs (including non-breaking spaces and line breaks) as single spaces.
 pub fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut push_run = |run: &str| {
+        if !run.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(run);
         }
-        out.push_str(word);
+    };
+    let mut run_start = 0;
+    let mut i = 0;
+    while i < s.len() {
+        match space_len(s, i) {
+            0 => i += 1,
+            len => {
+                push_run(&s[run_start..i]);
+                i += len;
+                run_start = i;
+            }
+        }
     }
+    push_run(&s[run_start..]);
     out
+}
+
+/// The byte length of the whitespace character starting at byte `i`, or 0. Only the lead
+/// bytes of Unicode spaces (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000) are decoded.
+fn space_len(s: &str, i: usize) -> usize {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return usize::from(b.is_ascii_whitespace() || b == 0x0b);
+    }
+    if !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        return 0;
+    }
+    match char_at(s, i) {
+        Some(c) if c.is_whitespace() => c.len_utf8(),
+        _ => 0,
+    }
 }
