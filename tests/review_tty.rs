@@ -1,0 +1,270 @@
+//! `factcheck review` driven through a pseudo-terminal as an editor would: keystrokes over
+//! scanned copies of the seed articles, then the review files and the printed summary. Covers
+//! a full pass, quitting midway, a process killed midway, no terminal, and comments surviving.
+
+mod util;
+
+use std::process::{Command, Stdio};
+
+use rexpect::process::{Signal, WaitStatus};
+use rexpect::session::{spawn_command, PtySession};
+use util::{by_id, claims, s, Sandbox, NOW};
+
+const SEOUL: &str = "seeds/001_4e05fcd575987f34.txt";
+
+/// A sandbox configured for the seeds and scanned.
+fn scanned() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.write("factcheck.toml", "articles = [\"seeds/*.txt\"]\n");
+    sb.scan(&[]);
+    sb
+}
+
+/// `factcheck review ARGS` at the sandbox's root, with a pinned clock and no colour.
+fn command(sb: &Sandbox, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factcheck"));
+    cmd.arg("review")
+        .args(args)
+        .current_dir(sb.root())
+        .env("FACTCHECK_NOW", NOW)
+        .env("NO_COLOR", "1")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", sb.path(".gitconfig-absent"))
+        .env("USER", "sandbox-user")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE");
+    cmd
+}
+
+/// `factcheck review ARGS` in a pseudo-terminal.
+fn review(sb: &Sandbox, args: &[&str]) -> PtySession {
+    spawn_command(command(sb, args), Some(5_000)).expect("spawn factcheck review in a pty")
+}
+
+/// Types `keys` and waits until the screen shows `then`.
+#[track_caller]
+fn press(p: &mut PtySession, keys: &str, then: &str) {
+    p.send(keys).expect("send keys");
+    p.flush().expect("flush keys");
+    if let Err(e) = p.exp_string(then) {
+        panic!("after {keys:?}, expected {then:?} on screen: {e}");
+    }
+}
+
+/// Waits for the process to end and returns its exit code.
+fn exit_code(p: &mut PtySession) -> i32 {
+    match p.process_mut().wait().expect("wait for factcheck") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("factcheck did not exit normally: {other:?}"),
+    }
+}
+
+/// The ids of the seed's claims, in file order, and how many there are.
+fn ids(sb: &Sandbox) -> Vec<String> {
+    claims(&sb.review(SEOUL))
+        .iter()
+        .map(|c| s(c, "id").to_string())
+        .collect()
+}
+
+fn status_of(sb: &Sandbox, id: &str) -> String {
+    s(by_id(&claims(&sb.review(SEOUL)), id), "status").to_string()
+}
+
+#[test]
+fn a_full_pass_saves_each_decision_and_sums_up() {
+    let sb = scanned();
+    let ids = ids(&sb);
+    let n = ids.len();
+    let mut p = review(&sb, &[SEOUL, "--reviewer", "Ann"]);
+    p.exp_string(&format!("Reviewing [1/{n}]"))
+        .expect("first claim");
+    p.exp_string("[4.8 Million Rounds of Shells]")
+        .expect("the figure highlighted in its sentence");
+    press(&mut p, "v", "Source (");
+    press(&mut p, "MoD briefing\r", &format!("Reviewing [2/{n}]"));
+    press(&mut p, "d", "Note (why disputed)");
+    press(&mut p, "MoD says 5,000\r", &format!("Reviewing [3/{n}]"));
+    press(&mut p, "x", &format!("Reviewing [4/{n}]"));
+    press(&mut p, "s", &format!("Reviewing [5/{n}]"));
+    press(&mut p, "b", &format!("Reviewing [4/{n}]"));
+    press(&mut p, "q", "Reviewed 3 of");
+    let rest = p.exp_eof().expect("the summary, then the end");
+    assert_eq!(exit_code(&mut p), 0);
+    assert!(
+        rest.contains(&format!(
+            " {n} claims: 1 verified, 1 disputed, 1 dismissed.\r\n1 skipped, {} not reached.",
+            n - 4
+        )),
+        "{rest}"
+    );
+    assert!(rest.contains("Saved the review of seeds/001_4e05fcd575987f34.txt."));
+
+    let t = sb.review(SEOUL);
+    let c = claims(&t);
+    let first = by_id(&c, &ids[0]);
+    assert_eq!(
+        [
+            s(first, "status"),
+            s(first, "source"),
+            s(first, "reviewer"),
+            s(first, "reviewed_at")
+        ],
+        ["verified", "MoD briefing", "Ann", NOW]
+    );
+    let second = by_id(&c, &ids[1]);
+    assert_eq!(
+        [s(second, "status"), s(second, "note")],
+        ["disputed", "MoD says 5,000"]
+    );
+    assert_eq!(s(by_id(&c, &ids[2]), "status"), "dismissed");
+    for id in &ids[3..] {
+        assert_eq!(s(by_id(&c, id), "status"), "pending", "{id}");
+    }
+}
+
+#[test]
+fn quitting_midway_keeps_the_decisions_made() {
+    let sb = scanned();
+    let ids = ids(&sb);
+    let mut p = review(&sb, &[SEOUL]);
+    p.exp_string("Reviewing [1/").expect("first claim");
+    press(&mut p, "x", "Reviewing [2/");
+    press(&mut p, "u", "Note (what is missing)");
+    press(&mut p, "no figure from Kyiv\r", "Reviewing [3/");
+    press(&mut p, "q", "Reviewed 2 of");
+    p.exp_eof().expect("the end");
+    assert_eq!(exit_code(&mut p), 0);
+    assert_eq!(status_of(&sb, &ids[0]), "dismissed");
+    assert_eq!(status_of(&sb, &ids[1]), "unsourced");
+    let t = sb.review(SEOUL);
+    let second = by_id(&claims(&t), &ids[1]);
+    assert_eq!(
+        [s(second, "note"), s(second, "reviewer")],
+        ["no figure from Kyiv", "sandbox-user"]
+    );
+    assert_eq!(status_of(&sb, &ids[2]), "pending");
+}
+
+#[test]
+fn a_killed_session_keeps_what_was_saved_and_valid_files() {
+    let sb = scanned();
+    let ids = ids(&sb);
+    let mut p = review(&sb, &[]);
+    p.exp_string("Reviewing [1/").expect("first claim");
+    press(&mut p, "x", "Reviewing [2/");
+    press(&mut p, "v", "Source (");
+    press(&mut p, "Reuters\r", "Reviewing [3/");
+    // A prompt left open when the process dies.
+    press(&mut p, "d", "Note (");
+    p.send("half a no").expect("send");
+    p.flush().expect("flush");
+    let status = p.process_mut().kill(Signal::SIGKILL).expect("kill");
+    assert!(matches!(status, WaitStatus::Signaled(..)), "{status:?}");
+
+    let first = claims(&sb.review(util::SEEDS[0]))
+        .iter()
+        .map(|c| s(c, "status").to_string())
+        .collect::<Vec<_>>();
+    assert_eq!(&first[..2], ["dismissed", "verified"]);
+    assert!(first[2..].iter().all(|st| st == "pending"), "{first:?}");
+    for seed in util::SEEDS {
+        sb.review(seed);
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(sb.path("annotations/seeds"))
+        .expect("annotations")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".factcheck-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert!(ids.iter().all(|id| status_of(&sb, id) == "pending"));
+}
+
+#[test]
+fn refuses_without_a_terminal() {
+    let sb = scanned();
+    let before = sb.review_text(SEOUL);
+    let run = command(&sb, &[])
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+    assert!(stderr.contains("`factcheck mark"), "{stderr}");
+    assert_eq!(sb.review_text(SEOUL), before);
+}
+
+#[test]
+fn comments_and_hand_edits_survive() {
+    let sb = scanned();
+    let ids = ids(&sb);
+    let rel = util::review_rel(SEOUL);
+    let commented =
+        sb.review_text(SEOUL)
+            .replacen("[article]", "# Seoul desk, June batch\n[article]", 1);
+    let commented = util::insert_before(&commented, &ids[0], "status", "# call the ministry\n");
+    sb.write(&rel, &commented);
+
+    let mut p = review(&sb, &[SEOUL]);
+    p.exp_string("Reviewing [1/").expect("first claim");
+    // A colleague edits the file while the pass is open.
+    sb.edit(
+        &rel,
+        "# call the ministry\n",
+        "# call the ministry\n# called: no answer\n",
+    );
+    press(&mut p, "n", "Note (");
+    press(&mut p, "ask again Monday\r", "Saved the note");
+    press(&mut p, "x", "Reviewing [2/");
+    press(&mut p, "q", "Reviewed 1 of");
+    p.exp_eof().expect("the end");
+    assert_eq!(exit_code(&mut p), 0);
+
+    let after = sb.review_text(SEOUL);
+    assert!(
+        after.contains("# Seoul desk, June batch\n[article]"),
+        "{after}"
+    );
+    assert!(
+        after.contains("# call the ministry\n# called: no answer\nstatus = \"dismissed\""),
+        "{after}"
+    );
+    let t = sb.review(SEOUL);
+    let first = by_id(&claims(&t), &ids[0]);
+    assert_eq!(s(first, "note"), "ask again Monday");
+}
+
+#[test]
+fn a_narrow_terminal_wraps_the_sentence() {
+    let sb = scanned();
+    let wide = command(&sb, &[SEOUL]);
+    let mut narrow = Command::new("sh");
+    narrow
+        .arg("-c")
+        .arg("stty cols 40 rows 40 && exec \"$0\" review \"$1\"")
+        .arg(wide.get_program())
+        .arg(SEOUL)
+        .current_dir(sb.root())
+        .envs(wide.get_envs().filter_map(|(k, v)| Some((k, v?))));
+    let mut p = spawn_command(narrow, Some(5_000)).expect("spawn in a pty");
+    let screen = p.exp_string("? keys").expect("the first screen");
+    assert!(
+        screen.contains("\r\n  South Korea: North Korea has Sent [4.8\r\n  Million Rounds of Shells] to Russia\r\n"),
+        "{screen}"
+    );
+    let widest = screen
+        .split("\r\n")
+        .skip(1)
+        // The pty's bytes arrive one char each: count UTF-8 lead bytes only.
+        .map(|line| {
+            line.chars()
+                .filter(|c| !('\u{80}'..='\u{bf}').contains(c))
+                .count()
+        })
+        .max();
+    assert!(widest <= Some(40), "{screen}");
+    press(&mut p, "q", "Reviewed 0 of");
+    p.exp_eof().expect("the end");
+    assert_eq!(exit_code(&mut p), 0);
+}
