@@ -132,7 +132,10 @@ fn quitting_midway_keeps_the_decisions_made() {
     press(&mut p, "x", "Reviewing [2/");
     press(&mut p, "u", "Note (what is missing)");
     press(&mut p, "no figure from Kyiv\r", "Reviewing [3/");
-    press(&mut p, "q", "Reviewed 2 of");
+    press(&mut p, "d", "Note (");
+    press(&mut p, "nope\x1b", "Cancelled; nothing was changed.");
+    // Ctrl-C quits like q, leaving the terminal as it was.
+    press(&mut p, "\x03", "\x1b[?1049lReviewed 2 of");
     p.exp_eof().expect("the end");
     assert_eq!(exit_code(&mut p), 0);
     assert_eq!(status_of(&sb, &ids[0]), "dismissed");
@@ -267,4 +270,29 @@ fn a_narrow_terminal_wraps_the_sentence() {
     press(&mut p, "q", "Reviewed 0 of");
     p.exp_eof().expect("the end");
     assert_eq!(exit_code(&mut p), 0);
+}
+
+#[test]
+fn verifying_offers_a_source_verified_elsewhere() {
+    let sb = scanned();
+    let elsewhere = util::SEEDS[3];
+    let id = util::id_of(&sb.review(elsewhere), "at least 10,000 sea containers");
+    let source = "Bloomberg interview with Shin Won-sik, 2024-06-14";
+    sb.run(&[
+        "mark", elsewhere, &id, "--status", "verified", "--source", source,
+    ])
+    .expect(0);
+    let containers = util::id_of(&sb.review(SEOUL), "at least 10,000 containers");
+    let mut p = review(&sb, &[SEOUL]);
+    p.exp_string("Reviewing [1/").expect("first claim");
+    press(&mut p, "x", "Reviewing [2/");
+    press(&mut p, "x", "suggested source (verified in seeds/003");
+    press(&mut p, "v", &format!("Tab or Enter takes \"{source}\""));
+    press(&mut p, "\r", "Reviewing [4/");
+    press(&mut p, "q", "Reviewed 3 of");
+    p.exp_eof().expect("the end");
+    assert_eq!(exit_code(&mut p), 0);
+    let t = sb.review(SEOUL);
+    let c = by_id(&claims(&t), &containers);
+    assert_eq!([s(c, "status"), s(c, "source")], ["verified", source]);
 }
