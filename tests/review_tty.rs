@@ -296,3 +296,19 @@ fn verifying_offers_a_source_verified_elsewhere() {
     let c = by_id(&claims(&t), &containers);
     assert_eq!([s(c, "status"), s(c, "source")], ["verified", source]);
 }
+
+#[test]
+fn refuses_an_article_changed_since_its_scan() {
+    let sb = scanned();
+    let article = sb.read(SEOUL);
+    sb.write(
+        SEOUL,
+        &format!("{article}\nSeoul later counted 12,000 containers.\n"),
+    );
+    let mut p = review(&sb, &[SEOUL]);
+    p.exp_string("seeds/001_4e05fcd575987f34.txt: the article changed since its last scan")
+        .expect("the refusal");
+    p.exp_string("run `factcheck scan").expect("the help");
+    p.exp_eof().expect("the end");
+    assert_eq!(exit_code(&mut p), 2);
+}

@@ -48,7 +48,7 @@ use crate::review::{parse, parse_for_edit};
         factcheck review seeds/001_4e05fcd575987f34.txt --reviewer Ann\n  \
         factcheck review --all seeds/\n\n\
         Exit status: 0 after a session, 2 when standard input is not a terminal, a review file \
-        is missing or malformed, or no reviewer name is known."
+        is missing, malformed or older than its article, or no reviewer name is known."
 )]
 pub struct Args {
     /// Articles or directories (default: the articles in factcheck.toml)
@@ -78,11 +78,16 @@ pub fn run(
         return Ok(Outcome::Error);
     };
     let (loaded, mut failed) = load_reviews(ws, &articles, err)?;
-    for l in loaded.iter().filter(|l| l.missing) {
+    for l in loaded.iter().filter(|l| l.missing || l.stale) {
+        let what = if l.missing {
+            "no review file"
+        } else {
+            "the article changed since its last scan"
+        };
         report_error(
             err,
             format!(
-                "{}: no review file\n  help: run `factcheck scan {}` first",
+                "{}: {what}\n  help: run `factcheck scan {}` first",
                 l.article, l.article
             ),
         )?;
