@@ -12,7 +12,7 @@ use super::number::{glued_to_name, letters_end, read_digits, read_words, DigitRe
 use super::phrase::{counted_phrase, of_phrase};
 use super::text::{
     char_at, char_before, next_word, prev_word, skip_space, skip_space_back, word_at, words_before,
-    LowerWord, Word,
+    Word,
 };
 use super::vague;
 
@@ -43,8 +43,8 @@ pub fn find_claims(text: &str) -> Vec<Draft> {
         {
             at_digits(text, i, &mut out)
         } else if b.is_ascii_alphabetic() {
-            match plain_ascii_word(text, i) {
-                Some(end) if !opens_claim_word(&text[i..end]) => end,
+            match plain_ascii_word(bytes, i) {
+                Some(end) if !opens_claim_word(&bytes[i..end]) => end,
                 _ => at_word(text, i, &mut out),
             }
         } else if b >= 0x80 {
@@ -71,8 +71,7 @@ pub fn find_claims(text: &str) -> Vec<Draft> {
 
 /// The end of the ASCII word of letters at `i`, when nothing can extend it (a digit, an
 /// apostrophe or a non-ASCII letter); `None` sends the word down the full path.
-fn plain_ascii_word(text: &str, i: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
+fn plain_ascii_word(bytes: &[u8], i: usize) -> Option<usize> {
     let end = bytes[i..]
         .iter()
         .position(|b| !b.is_ascii_alphabetic())
@@ -83,16 +82,17 @@ fn plain_ascii_word(text: &str, i: usize) -> Option<usize> {
     }
 }
 
-/// Whether an ASCII word may open a claim; most words are lowercase already and are looked up
-/// as they stand.
-fn opens_claim_word(word: &str) -> bool {
-    if !may_open_claim(word.as_bytes()[0].to_ascii_lowercase(), word.len()) {
-        false
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        LowerWord::new(word).is_some_and(|l| opens_claim(l.as_str()))
-    } else {
-        opens_claim(word)
+/// Whether a word of ASCII letters may open a claim. The shape test comes first, on the raw
+/// bytes; only the few words that pass it are lowercased and looked up.
+fn opens_claim_word(word: &[u8]) -> bool {
+    if !may_open_claim(word[0].to_ascii_lowercase(), word.len()) {
+        return false;
     }
+    let mut lower = [0u8; 16];
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(opens_claim)
 }
 
 /// ".08": a decimal point that opens a number, not one inside a name or after a word.

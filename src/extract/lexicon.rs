@@ -42,6 +42,12 @@ pub fn small_number(word: &str) -> Option<f64> {
 /// Whether a word with this lowercase first letter and length can be one that opens a claim;
 /// a cheap test that spares the lookups for most words ("the" may be "two", "that" cannot).
 pub fn may_open_claim(first: u8, len: usize) -> bool {
+    len < 16 && OPENER_LENGTHS[usize::from(first)] & (1 << len) != 0
+}
+
+/// For each first byte, the lengths of the words starting with it that may open a claim, as
+/// bits.
+const OPENER_LENGTHS: [u16; 256] = {
     const fn bits(lengths: &[usize]) -> u16 {
         let mut mask = 0;
         let mut k = 0;
@@ -51,22 +57,21 @@ pub fn may_open_claim(first: u8, len: usize) -> bool {
         }
         mask
     }
-    let lengths = match first {
-        b'a' => bits(&[1, 2]),
-        b'b' | b'm' => bits(&[8]),
-        b'd' => bits(&[6]),
-        b'e' => bits(&[5, 6, 8]),
-        b'f' => bits(&[3, 4, 5, 6, 7, 8]),
-        b'h' => bits(&[4, 8]),
-        b'n' => bits(&[3, 4, 6, 8]),
-        b'o' => bits(&[3]),
-        b's' => bits(&[3, 5, 6, 7, 9]),
-        b't' => bits(&[3, 5, 6, 8, 9]),
-        b'z' => bits(&[4]),
-        _ => 0,
-    };
-    len < 16 && lengths & (1 << len) != 0
-}
+    let mut table = [0; 256];
+    table[b'a' as usize] = bits(&[1, 2]);
+    table[b'b' as usize] = bits(&[8]);
+    table[b'd' as usize] = bits(&[6]);
+    table[b'e' as usize] = bits(&[5, 6, 8]);
+    table[b'f' as usize] = bits(&[3, 4, 5, 6, 7, 8]);
+    table[b'h' as usize] = bits(&[4, 8]);
+    table[b'm' as usize] = bits(&[8]);
+    table[b'n' as usize] = bits(&[3, 4, 6, 8]);
+    table[b'o' as usize] = bits(&[3]);
+    table[b's' as usize] = bits(&[3, 5, 6, 7, 9]);
+    table[b't' as usize] = bits(&[3, 5, 6, 8, 9]);
+    table[b'z' as usize] = bits(&[4]);
+    table
+};
 
 /// A word that may open a claim: a number word, a vague magnitude, "several", "few", "half"
 /// or an article ("a dozen"). Every other word is skipped without further reading.
