@@ -1,19 +1,17 @@
-//! Turns the numbers in a text into claims: attaches the qualifier, currency, scale, range,
-//! percent sign and counted thing around each number, and drops what is not a claim
+//! Turns the numbers in a text into claims: finds each figure, joins its scale and range, puts
+//! together what stands before it (`head`) and after it (`tail`), and drops what is not a claim
 //! (dates, clock times, names with digits, page counters, "one" as a pronoun).
 
 use super::claim::{Bound, Kind, Trend};
+use super::head::{head_before, next_is_month, percent_before, temporal_over, Head};
 use super::lexicon::{
-    anaphoric_determiner, counter_noun, currency_symbol, currency_word, ends_phrase, is_month,
-    may_open_claim, one_idiom_follower, opens_claim, plural_scale, qualifier, scale_word,
-    small_number, trend_word, unit_kind, vague_magnitude, vulgar_fraction, year_preposition,
+    anaphoric_determiner, ends_phrase, may_open_claim, one_idiom_follower, opens_claim,
+    plural_scale, qualifier, scale_word, small_number, vague_magnitude, vulgar_fraction,
+    year_preposition,
 };
-use super::number::{glued_to_name, letters_end, read_digits, read_words, DigitRead, Form, Number};
-use super::phrase::{counted_phrase, of_phrase};
-use super::text::{
-    char_at, char_before, next_word, prev_word, skip_space, skip_space_back, word_at, words_before,
-    Word,
-};
+use super::number::{glued_to_name, read_digits, read_words, DigitRead, Form, Number};
+use super::tail::{tail_after, Tail};
+use super::text::{char_at, char_before, next_word, prev_word, skip_space, word_at, Word};
 use super::vague;
 
 /// A claim before its line, column and sentence are known.
@@ -205,29 +203,6 @@ fn article_opens_number(text: &str, article: Word<'_>) -> bool {
     })
 }
 
-/// What stands after the figure: the unit and the kind of quantity it makes.
-struct Tail {
-    end: usize,
-    unit: String,
-    kind: Kind,
-    /// The counted thing is a page counter ("views").
-    counter: bool,
-    /// A scale word followed the digits ("million").
-    scaled: bool,
-}
-
-/// What stands before the figure.
-pub struct Head {
-    pub start: usize,
-    pub bound: Bound,
-    pub trend: Option<Trend>,
-    currency: Option<&'static str>,
-    /// The word before the figure, once qualifier and currency are set aside.
-    before: Option<String>,
-    before_capitalised: bool,
-    before_is_month: bool,
-}
-
 pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
     let resume = number.end;
     let mut scaled = false;
@@ -308,45 +283,6 @@ fn unit_range(text: &str, first: &Number, tail: &Tail) -> Option<(Option<usize>,
     let (opener, second) = range_after(text, &with_unit)?;
     let second_tail = tail_after(text, &second, None);
     (second_tail.unit == tail.unit).then_some((opener, second, second_tail))
-}
-
-/// "percent of 10", "per cent of twenty-two": a percentage written before its figure, when no
-/// figure stands before "percent" itself. Returns where "percent" starts.
-fn percent_before(text: &str, start: usize) -> Option<usize> {
-    let of = prev_word(text, start).filter(|w| w.text == "of")?;
-    let word = prev_word(text, of.start)?;
-    let percent_start = match word.lower()?.as_str() {
-        "percent" | "percents" => word.start,
-        "cent" => {
-            prev_word(text, word.start)
-                .filter(|w| w.text.eq_ignore_ascii_case("per"))?
-                .start
-        }
-        _ => return None,
-    };
-    let figure_before = prev_word(text, percent_start).is_some_and(|w| {
-        w.has_digit()
-            || w.lower()
-                .is_some_and(|l| small_number(l.as_str()).is_some())
-    });
-    (!figure_before).then_some(percent_start)
-}
-
-/// "64 shipments over 20 months": "over" before a duration means "during", unless it
-/// follows "for" ("for over 20 years").
-fn temporal_over(text: &str, mut head: Head, tail: &Tail, number_start: usize) -> Head {
-    let word = &text[head.start..number_start];
-    let temporal_word =
-        word.trim().eq_ignore_ascii_case("over") || word.trim().eq_ignore_ascii_case("under");
-    if temporal_word && tail.kind == Kind::Duration {
-        let after_for =
-            prev_word(text, head.start).is_some_and(|w| w.text.eq_ignore_ascii_case("for"));
-        if !after_for {
-            head.bound = Bound::Exact;
-            head.start = number_start;
-        }
-    }
-    head
 }
 
 /// Adds a claim; a head read back over the previous claim ("0°C$5" reading "C$") is cut at
@@ -438,23 +374,6 @@ fn tail_or_range_end(number: &Number, tail: &Tail, is_range: bool) -> usize {
     }
 }
 
-fn next_is_month(text: &str, end: usize) -> bool {
-    next_word(text, end).is_some_and(|w| month_word(&w))
-}
-
-/// A month name, also when scraping glued it to the word before ("russiaMay").
-fn month_word(word: &Word<'_>) -> bool {
-    if is_month(word.text) {
-        return true;
-    }
-    let bytes = word.text.as_bytes();
-    (1..bytes.len()).any(|k| {
-        bytes[k - 1].is_ascii_lowercase()
-            && bytes[k].is_ascii_uppercase()
-            && is_month(&word.text[k..])
-    })
-}
-
 /// A scale word after digits: "4.8 million", "2 dozen", "10 bn", and a capital scale letter
 /// set apart after a figure with separators or decimals ("1,674.5 M", "2.5 B").
 fn scale_after(text: &str, number: &Number) -> Option<(f64, usize)> {
@@ -528,175 +447,4 @@ fn range_after(text: &str, first: &Number) -> Option<(Option<usize>, Number)> {
     }
     let opens = matches!(opener_word.as_deref(), Some("between" | "from"));
     Some((opens.then(|| opener.map(|w| w.start)).flatten(), second))
-}
-
-/// Reads qualifier, currency and trend before the figure starting at `start`.
-pub fn head_before(text: &str, start: usize) -> Head {
-    let mut head = Head {
-        start,
-        bound: Bound::Exact,
-        trend: None,
-        currency: None,
-        before: None,
-        before_capitalised: false,
-        before_is_month: false,
-    };
-    let mut pos = start;
-    // Currency symbol, possibly spaced and possibly with a country prefix ("US$ 16").
-    let sym_end = skip_space_back(text, pos);
-    if let Some(sym) = char_before(text, sym_end) {
-        if matches!(sym, '$' | '€' | '£' | '¥' | '₩' | '₽' | '₴' | '₹') {
-            let sym_start = sym_end - sym.len_utf8();
-            let mut prefix_start = sym_start;
-            while let Some(c) = char_before(text, prefix_start) {
-                if c.is_ascii_uppercase() || c == '.' {
-                    prefix_start -= 1;
-                } else {
-                    break;
-                }
-            }
-            let glued_letter = char_before(text, prefix_start).is_some_and(char::is_alphanumeric);
-            let prefix = &text[prefix_start..sym_start];
-            if !glued_letter {
-                if let Some(code) = currency_symbol(sym, prefix) {
-                    head.currency = Some(code);
-                    pos = prefix_start;
-                } else if let Some(code) = currency_symbol(sym, "") {
-                    head.currency = Some(code);
-                    pos = sym_start;
-                }
-            }
-        }
-    }
-    head.start = pos;
-    let before = words_before(text, pos, 4);
-    let lowered: Vec<&str> = before.iter().map(|(_, l)| l.as_str()).collect();
-    let mut used = 0;
-    if let Some((bound, n)) = qualifier(&lowered) {
-        // "over 20 months" after a noun reads as "during"; handled by the caller via the unit.
-        head.bound = bound;
-        head.start = before[n - 1].0.start;
-        used = n;
-    }
-    let rest = &before[used..];
-    if let Some((w, l)) = rest.first() {
-        head.before = Some(l.as_str().to_string());
-        head.before_capitalised = w.is_capitalised();
-        head.before_is_month = month_word(w);
-        head.trend = trend_of(rest.iter().map(|(_, l)| l.as_str()).collect());
-    }
-    head
-}
-
-/// "rose 60%", "fell by 2 points", "an increase of 5%".
-fn trend_of(words: Vec<&str>) -> Option<Trend> {
-    match words.as_slice() {
-        ["by", verb, ..] | ["of", verb, ..] => trend_word(verb),
-        [verb, ..] if *verb != "up" && *verb != "down" => trend_word(verb),
-        [verb, ..] => trend_word(verb),
-        [] => None,
-    }
-}
-
-/// Reads what follows the figure: percent, currency, measure unit or counted thing.
-fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> Tail {
-    let mut tail = Tail {
-        end: last.end,
-        unit: String::new(),
-        kind: Kind::Count,
-        counter: false,
-        scaled: false,
-    };
-    if let Some((s, e)) = last.glued_unit {
-        tail.unit = text[s..e].to_string();
-        tail.kind = unit_kind(&text[s..e].to_ascii_lowercase()).unwrap_or(Kind::Measure);
-        return tail;
-    }
-    // "70%", "70 %".
-    let p = skip_space(text, last.end);
-    if char_at(text, p) == Some('%') && !text[last.end..p].contains('\n') {
-        tail.end = p + 1;
-        tail.unit = "%".into();
-        tail.kind = Kind::Percent;
-        return tail;
-    }
-    // "-18 °C": a degree sign set apart from the figure.
-    if char_at(text, p) == Some('°') && !text[last.end..p].contains('\n') {
-        let end = letters_end(text, p);
-        let unit = &text[p..end];
-        if let Some(kind) = unit_kind(&unit.to_lowercase()) {
-            tail.end = end;
-            tail.unit = unit.to_string();
-            tail.kind = kind;
-            return tail;
-        }
-    }
-    if let Some(code) = currency {
-        tail.unit = code.into();
-        tail.kind = Kind::Money;
-        // "$3.2bn worth" stops here; "US$16 million dollars" would be unusual.
-        return tail;
-    }
-    let Some(w) = next_word(text, last.end) else {
-        return tail;
-    };
-    let Some(lower) = w.lower() else {
-        return tail;
-    };
-    let l = lower.as_str();
-    // "one-tenth of the invading Russian forces".
-    if last.form == Form::Fraction && l == "of" {
-        if let Some(phrase) = of_phrase(text, w.end) {
-            tail.end = phrase.end;
-            tail.unit = phrase.unit;
-            if phrase.kind == Kind::Money {
-                tail.kind = Kind::Money;
-            }
-        }
-        return tail;
-    }
-    match l {
-        "percent" | "percents" | "percentage" | "pct" => {
-            tail.end = w.end;
-            tail.unit = "%".into();
-            tail.kind = Kind::Percent;
-            if let Some(points) =
-                next_word(text, w.end).filter(|n| n.text.eq_ignore_ascii_case("points"))
-            {
-                tail.end = points.end;
-                tail.unit = "percentage points".into();
-            }
-            return tail;
-        }
-        "per" => {
-            if let Some(cent) =
-                next_word(text, w.end).filter(|n| n.text.eq_ignore_ascii_case("cent"))
-            {
-                tail.end = cent.end;
-                tail.unit = "%".into();
-                tail.kind = Kind::Percent;
-            }
-            return tail;
-        }
-        "points" | "pts" => {
-            tail.end = w.end;
-            tail.unit = "points".into();
-            tail.kind = Kind::Percent;
-            return tail;
-        }
-        _ => {}
-    }
-    if let Some(code) = currency_word(l).filter(|_| l.len() > 1) {
-        tail.end = w.end;
-        tail.unit = code.into();
-        tail.kind = Kind::Money;
-        return tail;
-    }
-    if let Some(phrase) = counted_phrase(text, last.end, true) {
-        tail.end = phrase.end;
-        tail.kind = phrase.kind;
-        tail.counter = counter_noun(&phrase.head);
-        tail.unit = phrase.unit;
-    }
-    tail
 }

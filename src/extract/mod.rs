@@ -3,11 +3,13 @@
 
 mod claim;
 mod grammar;
+mod head;
 mod lexicon;
 mod markdown;
 mod number;
 mod phrase;
 mod sentence;
+mod tail;
 mod text;
 mod vague;
 

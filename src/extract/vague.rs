@@ -2,7 +2,8 @@
 //! hundred") and halves ("half of all shells", "more than half").
 
 use super::claim::{Bound, Kind};
-use super::grammar::{build, head_before, push, Draft};
+use super::grammar::{build, push, Draft};
+use super::head::head_before;
 use super::lexicon::{scale_word, small_number, vague_magnitude};
 use super::number::{Form, Number};
 use super::phrase::of_phrase;
