@@ -1,5 +1,6 @@
 //! Scale benchmarks of the review commands, run through the real binary on 10,000 articles
-//! generated from the seeds: first `scan`, a no-change rescan, and `check`.
+//! generated from the seeds: a first `scan`, a rescan after every article was edited, a
+//! no-change rescan, and `check`.
 
 use std::path::Path;
 use std::process::Command;
@@ -33,6 +34,22 @@ fn repository() -> tempfile::TempDir {
     dir
 }
 
+/// Inserts a paragraph above every article's text, so every review file must be rewritten.
+fn prepend_to_every_article(dir: &Path, paragraph: &str) {
+    let mut stack = vec![dir.join("articles")];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("articles dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let text = std::fs::read_to_string(&path).expect("article");
+                std::fs::write(&path, format!("{paragraph}{text}")).expect("write article");
+            }
+        }
+    }
+}
+
 fn factcheck(dir: &Path, args: &[&str]) {
     let status = Command::new(env!("CARGO_BIN_EXE_factcheck"))
         .args(args)
@@ -62,6 +79,17 @@ fn review_commands(c: &mut Criterion) {
     });
     let dir = repository();
     factcheck(dir.path(), &["scan"]);
+    let mut edition = 0;
+    group.bench_function("rescan_every_article_edited", |b| {
+        b.iter_batched(
+            || {
+                edition += 1;
+                prepend_to_every_article(dir.path(), &format!("Update {edition}.\n\n"));
+            },
+            |()| factcheck(dir.path(), &["scan"]),
+            criterion::BatchSize::PerIteration,
+        )
+    });
     group.bench_function("rescan_unchanged", |b| {
         b.iter(|| factcheck(dir.path(), &["scan"]))
     });

@@ -18,9 +18,12 @@ pub fn map_ordered<T: Sync, R: Send>(
     let done = AtomicUsize::new(0);
     let slots: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
     let progress = items.len() >= PROGRESS_THRESHOLD && std::io::stderr().is_terminal();
+    // Jobs wait on the file system as much as they compute: four threads a core keep the
+    // cores busy while others wait on reads, creates and renames.
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
-        .min(8);
+        .saturating_mul(4)
+        .min(16);
     std::thread::scope(|scope| {
         for _ in 0..workers.min(items.len().max(1)) {
             scope.spawn(|| loop {
