@@ -148,13 +148,13 @@ pub struct Config {
     #[serde(default)]
     pub articles: Vec<String>,
     #[serde(default = "default_annotations")]
-    pub annotations: String,
+    pub annotations: toml::Spanned<String>,
     #[serde(default)]
     pub check: CheckPolicy,
 }
 
-fn default_annotations() -> String {
-    "annotations".into()
+fn default_annotations() -> toml::Spanned<String> {
+    toml::Spanned::new(0..0, "annotations".into())
 }
 
 /// A configuration that cannot be used, with where and why.
@@ -217,7 +217,7 @@ impl Workspace {
         let dir = self
             .config
             .as_ref()
-            .map_or("annotations", |c| c.annotations.as_str());
+            .map_or("annotations", |c| c.annotations.get_ref().as_str());
         self.root.join(dir)
     }
 
@@ -265,15 +265,36 @@ fn load(path: &Path) -> Result<Config, ConfigError> {
         column: 1,
         message: format!("cannot read: {e}"),
     })?;
-    toml::from_str(&text).map_err(|e| {
-        let (line, column) = crate::review::parse::line_col(&text, e.span().map_or(0, |s| s.start));
+    let error_at = |offset: usize, message: String| {
+        let (line, column) = crate::review::parse::line_col(&text, offset);
         ConfigError {
             path: path.to_path_buf(),
             line,
             column,
-            message: e.message().trim().to_string(),
+            message,
         }
-    })
+    };
+    let config: Config = toml::from_str(&text).map_err(|e| {
+        error_at(
+            e.span().map_or(0, |s| s.start),
+            e.message().trim().to_string(),
+        )
+    })?;
+    let dir = Path::new(config.annotations.get_ref());
+    if dir.is_absolute()
+        || dir
+            .components()
+            .any(|c| c == std::path::Component::ParentDir)
+    {
+        return Err(error_at(
+            config.annotations.span().start,
+            format!(
+                "annotations = {:?} leads outside the repository; use a directory under it",
+                config.annotations.get_ref()
+            ),
+        ));
+    }
+    Ok(config)
 }
 
 #[cfg(test)]

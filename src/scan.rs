@@ -9,7 +9,7 @@ use crate::config::Workspace;
 use crate::digest::article_digest;
 use crate::extract::{extract, Format};
 use crate::input::{self, InputError};
-use crate::review::edit::{new_document, rescan, Fresh, ScanSummary};
+use crate::review::edit::{new_document, rescan, to_text, Fresh, ScanSummary};
 use crate::review::layout::{new_ids, relative_to_root, review_path, shown_path, title};
 use crate::review::{parse_for_edit, Diagnostic};
 
@@ -123,11 +123,8 @@ pub fn scan_article(
     let summary = rescan(&mut doc, &fresh, now, prune);
     let after = match &before {
         Some(text) if !summary.modified => text.clone(),
-        // A file checked out with CRLF line endings keeps them.
-        Some(text) if text.contains("\r\n") => {
-            doc.to_string().replace("\r\n", "\n").replace('\n', "\r\n")
-        }
-        _ => doc.to_string(),
+        Some(text) => to_text(&doc, text),
+        None => doc.to_string(),
     };
     Ok(Scanned {
         article: article.to_string(),

@@ -10,7 +10,7 @@ use super::conflicts::related_notes;
 use super::{report_error, Outcome};
 use crate::config::Workspace;
 use crate::fsutil::write_atomic;
-use crate::review::edit::{set_verdict, Verdict};
+use crate::review::edit::{set_verdict, to_text, Verdict};
 use crate::review::layout::{relative_to_root, review_path, shown_path};
 use crate::review::{parse_for_edit, ReviewClaim, ReviewFile, Status};
 
@@ -80,16 +80,25 @@ pub struct Args {
 /// Finds the review file for an article path or a review file path.
 pub fn locate_review(ws: &Workspace, given: &Path) -> Result<PathBuf, String> {
     let annotations = ws.annotations();
+    let outside = || {
+        format!(
+            "{}: outside the repository root {}",
+            given.display(),
+            ws.root.display()
+        )
+    };
+    let rel = relative_to_root(&ws.root, given).ok_or_else(outside)?;
     let path = if given.extension().is_some_and(|e| e == "toml") {
-        given.to_path_buf()
-    } else {
-        let rel = relative_to_root(&ws.root, given).ok_or_else(|| {
-            format!(
-                "{}: outside the repository root {}",
+        let in_annotations = relative_to_root(&annotations, given).is_some();
+        if !in_annotations {
+            return Err(format!(
+                "{}: not a review file: review files live under {}",
                 given.display(),
-                ws.root.display()
-            )
-        })?;
+                shown_path(&ws.root, &annotations).display()
+            ));
+        }
+        ws.root.join(rel)
+    } else {
         review_path(&annotations, &rel)
     };
     if path.is_file() {
@@ -265,7 +274,7 @@ pub fn run(
     for id in &args.ids {
         set_verdict(&mut doc, id, &verdict);
     }
-    write_atomic(&path, &doc.to_string())?;
+    write_atomic(&path, &to_text(&doc, &text))?;
     let shown = shown_path(&ws.root, &path).display().to_string();
     writeln!(
         out,

@@ -19,6 +19,7 @@ use crate::config::Workspace;
 use crate::conflicts::Related;
 use crate::fsutil::write_atomic;
 use crate::render::conflicts::elsewhere;
+use crate::review::edit::to_text;
 use crate::review::layout::{review_path, shown_path};
 use crate::review::load::Loaded;
 use crate::review::session::{apply, Current, Decision, Session};
@@ -269,7 +270,7 @@ impl Pass<'_> {
         ) {
             return Ok(Some(message));
         }
-        let after = doc.to_string();
+        let after = to_text(&doc, &before);
         write_atomic(&path, &after)?;
         let (Some(file), _) = parse(&shown, &after) else {
             return Ok(Some(format!("{}: saved but unreadable", shown.display())));

@@ -19,7 +19,7 @@ pub fn review_path(annotations: &Path, article: &str) -> PathBuf {
 }
 
 /// An article path relative to the root, with `/` separators, or `None` when it leads out
-/// of the root.
+/// of the root, by `..` or through a symbolic link.
 pub fn relative_to_root(root: &Path, path: &Path) -> Option<String> {
     let absolute = if path.is_absolute() {
         path.to_path_buf()
@@ -29,6 +29,9 @@ pub fn relative_to_root(root: &Path, path: &Path) -> Option<String> {
     let normal = normalise(&absolute)?;
     let root = normalise(root)?;
     let rel = normal.strip_prefix(&root).ok()?;
+    if !resolve_links(&normal).starts_with(resolve_links(&root)) {
+        return None;
+    }
     let parts: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -39,6 +42,24 @@ pub fn relative_to_root(root: &Path, path: &Path) -> Option<String> {
 /// A path as shown in messages: relative to the root when it is under it.
 pub fn shown_path(root: &Path, path: &Path) -> PathBuf {
     relative_to_root(root, path).map_or_else(|| path.to_path_buf(), PathBuf::from)
+}
+
+/// The path with symbolic links resolved in the part of it that exists.
+fn resolve_links(path: &Path) -> PathBuf {
+    let mut existing = path;
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
+    let mut resolved = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    resolved.extend(rest.iter().rev());
+    resolved
 }
 
 /// Resolves `.` and `..` without touching the file system; `None` if `..` climbs past the top.

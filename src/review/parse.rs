@@ -150,6 +150,23 @@ impl Checker<'_> {
         }
     }
 
+    fn boolean(&mut self, table: &Table, key: &str) -> bool {
+        let Some(item) = table.get(key) else {
+            return false;
+        };
+        item.as_bool().unwrap_or_else(|| {
+            self.report(
+                item.span(),
+                format!("`{key}` must be true or false"),
+                Some(format!(
+                    "write `{key} = true` without quotes, or delete the line"
+                )),
+                true,
+            );
+            false
+        })
+    }
+
     fn number(&mut self, table: &Table, key: &str) -> Option<f64> {
         let item = table.get(key)?;
         match item
@@ -241,10 +258,7 @@ impl Checker<'_> {
             note: self.string(table, "note", false),
             reviewer: self.string(table, "reviewer", false),
             reviewed_at: self.string(table, "reviewed_at", false),
-            changed: table
-                .get("changed")
-                .and_then(Item::as_bool)
-                .unwrap_or(false),
+            changed: self.boolean(table, "changed"),
             history,
         }
     }
