@@ -1,10 +1,11 @@
 //! `factcheck.toml`: which articles to review, where review files go, and the check policy.
 //! Found by walking up from the current directory; its directory is the repository root.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+
+use crate::diagnostic::{line_col, Diagnostic};
 
 pub const FILE_NAME: &str = "factcheck.toml";
 
@@ -157,30 +158,6 @@ fn default_annotations() -> toml::Spanned<String> {
     toml::Spanned::new(0..0, "annotations".into())
 }
 
-/// A configuration that cannot be used, with where and why.
-#[derive(Debug)]
-pub struct ConfigError {
-    pub path: PathBuf,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}\n  help: `factcheck init --force` writes a commented default to compare with",
-            self.path.display(),
-            self.line,
-            self.column,
-            self.message
-        )
-    }
-}
-
-impl std::error::Error for ConfigError {}
-
 /// Where the work happens: the root, its configuration (if any) and the review directory.
 #[derive(Debug, Clone)]
 pub struct Workspace {
@@ -191,7 +168,7 @@ pub struct Workspace {
 
 impl Workspace {
     /// Finds `factcheck.toml` in `start` or a parent; without one, `start` is the root.
-    pub fn discover(start: &Path) -> Result<Workspace, ConfigError> {
+    pub fn discover(start: &Path) -> Result<Workspace, Diagnostic> {
         let mut dir = Some(start);
         while let Some(d) = dir {
             let candidate = d.join(FILE_NAME);
@@ -258,20 +235,20 @@ impl Workspace {
     }
 }
 
-fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-        path: path.to_path_buf(),
-        line: 1,
-        column: 1,
-        message: format!("cannot read: {e}"),
-    })?;
+fn load(path: &Path) -> Result<Config, Diagnostic> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Diagnostic::file(path, format!("cannot read: {e}")))?;
     let error_at = |offset: usize, message: String| {
-        let (line, column) = crate::review::parse::line_col(&text, offset);
-        ConfigError {
+        let (line, column) = line_col(&text, offset);
+        Diagnostic {
             path: path.to_path_buf(),
             line,
             column,
             message,
+            help: Some(
+                "`factcheck init --force` writes a commented default to compare with".into(),
+            ),
+            fatal: true,
         }
     };
     let config: Config = toml::from_str(&text).map_err(|e| {

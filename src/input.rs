@@ -23,18 +23,30 @@ pub enum InputError {
     InvalidUtf8 { path: PathBuf, offset: usize },
 }
 
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl InputError {
+    pub fn path(&self) -> &Path {
         match self {
-            InputError::NotFound(p) => write!(f, "{}: no such file or directory", p.display()),
-            InputError::Unreadable(p, e) => write!(f, "{}: cannot read: {e}", p.display()),
-            InputError::InvalidUtf8 { path, offset } => write!(
-                f,
-                "{}: not valid UTF-8 at byte {offset}; convert the file to UTF-8 \
-                 (for example `iconv -f windows-1252 -t utf-8`)",
-                path.display()
+            InputError::NotFound(p) | InputError::Unreadable(p, _) => p,
+            InputError::InvalidUtf8 { path, .. } => path,
+        }
+    }
+
+    /// What went wrong, without the path.
+    pub fn reason(&self) -> String {
+        match self {
+            InputError::NotFound(_) => "no such file or directory".into(),
+            InputError::Unreadable(_, e) => format!("cannot read: {e}"),
+            InputError::InvalidUtf8 { offset, .. } => format!(
+                "not valid UTF-8 at byte {offset}; convert the file to UTF-8 \
+                 (for example `iconv -f windows-1252 -t utf-8`)"
             ),
         }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path().display(), self.reason())
     }
 }
 

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod conflicts;
+pub mod diagnostic;
 pub mod digest;
 pub mod extract;
 pub mod fsutil;

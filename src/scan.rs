@@ -44,6 +44,10 @@ pub enum ScanError {
         path: PathBuf,
         error: std::io::Error,
     },
+    Unwritable {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 impl fmt::Display for ScanError {
@@ -51,7 +55,7 @@ impl fmt::Display for ScanError {
         match self {
             ScanError::Input(e) => write!(f, "{e}"),
             ScanError::Review(problems) => {
-                for (k, p) in problems.iter().filter(|p| p.fatal).enumerate() {
+                for (k, p) in problems.iter().enumerate() {
                     if k > 0 {
                         writeln!(f)?;
                     }
@@ -65,6 +69,9 @@ impl fmt::Display for ScanError {
             ),
             ScanError::Unreadable { path, error } => {
                 write!(f, "{}: cannot read: {error}", path.display())
+            }
+            ScanError::Unwritable { path, error } => {
+                write!(f, "{}: cannot write: {error}", path.display())
             }
         }
     }

@@ -20,6 +20,8 @@ pub struct ArticleStatus {
     pub retired: usize,
     /// No review file yet.
     pub not_scanned: bool,
+    /// The review file exists but cannot be read (see the errors reported).
+    pub unreadable: bool,
     /// The article changed since its last scan.
     pub out_of_date: bool,
 }
@@ -47,6 +49,7 @@ pub fn count(loaded: &Loaded) -> ArticleStatus {
     let mut row = ArticleStatus {
         path: loaded.article.clone(),
         not_scanned: loaded.missing,
+        unreadable: loaded.review.is_none() && !loaded.missing,
         out_of_date: loaded.stale,
         ..Default::default()
     };
@@ -73,8 +76,8 @@ pub fn count(loaded: &Loaded) -> ArticleStatus {
 /// Rows with the most open work first, then by path.
 pub fn sort_by_work(rows: &mut [ArticleStatus]) {
     rows.sort_by(|a, b| {
-        (b.not_scanned, b.open())
-            .cmp(&(a.not_scanned, a.open()))
+        (b.unreadable || b.not_scanned, b.open())
+            .cmp(&(a.unreadable || a.not_scanned, a.open()))
             .then_with(|| a.path.cmp(&b.path))
     });
 }

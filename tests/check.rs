@@ -349,3 +349,42 @@ fn the_bundled_review_files_are_up_to_date() {
         String::from_utf8_lossy(&run.stdout)
     );
 }
+
+#[test]
+fn a_file_that_cannot_be_checked_is_counted_once_annotated_and_marked_in_status() {
+    let sb = scanned(CONFIG);
+    let review = util::review_rel(SEEDS[0]);
+    edit_first(&sb, &review, "status = \"pending\"", "stauts = \"pending\"");
+    let run = sb.run(&["check"]).expect(2);
+    assert!(
+        run.stdout
+            .trim_end()
+            .ends_with(", 1 file could not be checked"),
+        "{}",
+        run.stdout
+    );
+
+    let run = sb.run(&["check", "--format", "github"]).expect(2);
+    let annotation = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("cannot check this file"))
+        .expect("an annotation");
+    assert!(
+        annotation.starts_with(&format!("::error file={review},line=")),
+        "{annotation}"
+    );
+    assert!(annotation.contains("unknown key `stauts`"), "{annotation}");
+
+    sb.write(&review, "[article\n");
+    let run = sb.run(&["status"]).expect(2);
+    assert!(
+        run.stdout
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with(&format!("{} (cannot be read)", SEEDS[0])),
+        "{}",
+        run.stdout
+    );
+}

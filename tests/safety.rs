@@ -153,3 +153,18 @@ fn a_changed_flag_that_is_not_a_boolean_is_an_error() {
         run.stderr
     );
 }
+
+#[test]
+fn two_articles_that_would_share_a_review_file_are_refused_and_the_first_is_scanned() {
+    let sb = Sandbox::new();
+    sb.write("notes/a.md", "Officials counted 12 ships.\n");
+    sb.write("notes/a.md.txt", "Officials counted 14 ships.\n");
+    let run = sb.run(&["scan", "notes/a.md", "notes/a.md.txt"]).expect(2);
+    assert!(
+        run.stderr
+            .contains("notes/a.md and notes/a.md.txt would share one review file"),
+        "{}",
+        run.stderr
+    );
+    assert!(sb.read("annotations/notes/a.md.toml").contains("12 ships"));
+}

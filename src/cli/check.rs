@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{report_error, select_articles, Outcome};
+use super::{report_error, select_articles, Outcome, Selection};
 use crate::config::Workspace;
 use crate::gate::{evaluate, Severity};
 use crate::parallel::map_ordered;
@@ -54,17 +54,23 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let Some(articles) = select_articles(ws, &args.paths, err)? else {
+    let Some(Selection {
+        articles,
+        outcome: selected,
+    }) = select_articles(ws, &args.paths, err)?
+    else {
         return Ok(Outcome::Error);
     };
     let policy = ws.policy();
     // Each article is evaluated where it is loaded, so only findings are kept in memory.
     let checked = map_ordered(&articles, "checking", |article| {
         let l = load(ws, article);
-        let mut errors: Vec<String> = l.read_error.iter().cloned().collect();
-        errors.extend(l.problems.iter().map(ToString::to_string));
         let claims = l.review.as_ref().map_or(0, |r| r.claims.len());
-        (evaluate(&l, &policy.for_article(article)), claims, errors)
+        (
+            evaluate(&l, &policy.for_article(article)),
+            claims,
+            l.problems,
+        )
     });
     let mut findings = Vec::new();
     let mut errors = Vec::new();
@@ -72,9 +78,10 @@ pub fn run(
         articles: articles.len(),
         ..Default::default()
     };
-    for (article_findings, claims, article_errors) in checked {
+    for (article_findings, claims, problems) in checked {
         findings.extend(article_findings);
-        errors.extend(article_errors);
+        totals.errors += usize::from(!problems.is_empty());
+        errors.extend(problems);
         totals.claims += claims;
     }
     totals.failing = findings
@@ -82,21 +89,21 @@ pub fn run(
         .filter(|f| f.severity == Severity::Error)
         .count();
     totals.warnings = findings.len() - totals.failing;
-    totals.errors = errors.len();
     for e in &errors {
         report_error(err, e)?;
     }
     match args.format {
         OutputFormat::Human => render::human(out, &findings, &totals)?,
         OutputFormat::Json => render::json(out, &findings, &errors, &totals)?,
-        OutputFormat::Github => render::github(out, &findings, &totals)?,
+        OutputFormat::Github => render::github(out, &findings, &errors, &totals)?,
         OutputFormat::Sarif => render::sarif(out, &findings)?,
     }
-    Ok(if !errors.is_empty() {
+    let checked = if !errors.is_empty() {
         Outcome::Error
     } else if totals.failing > 0 {
         Outcome::Findings
     } else {
         Outcome::Clean
-    })
+    };
+    Ok(checked.and(selected))
 }

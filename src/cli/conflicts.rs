@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{report_error, select_articles, Outcome};
+use super::{report_error, select_articles, Outcome, Selection};
 use crate::config::Workspace;
 use crate::conflicts::{find, Related, Sourced};
 use crate::parallel::map_ordered;
@@ -54,10 +54,6 @@ pub fn load_reviews(
     let loaded = map_ordered(articles, "reading", |a| load(ws, a));
     let mut failed = false;
     for l in &loaded {
-        if let Some(e) = &l.read_error {
-            report_error(err, e)?;
-            failed = true;
-        }
         for p in l.problems.iter().filter(|p| p.fatal) {
             report_error(err, p)?;
             failed = true;
@@ -100,7 +96,11 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let Some(articles) = select_articles(ws, &args.paths, err)? else {
+    let Some(Selection {
+        articles,
+        outcome: selected,
+    }) = select_articles(ws, &args.paths, err)?
+    else {
         return Ok(Outcome::Error);
     };
     let (loaded, failed) = load_reviews(ws, &articles, err)?;
@@ -110,11 +110,12 @@ pub fn run(
         OutputFormat::Json => render::json(out, &groups)?,
         OutputFormat::Markdown => render::markdown(out, &groups)?,
     }
-    Ok(if failed {
+    let found = if failed {
         Outcome::Error
     } else if groups.iter().any(|g| !g.compatible) {
         Outcome::Findings
     } else {
         Outcome::Clean
-    })
+    };
+    Ok(found.and(selected))
 }

@@ -10,6 +10,7 @@ use super::conflicts::related_notes;
 use super::{report_error, Outcome};
 use crate::config::Workspace;
 use crate::fsutil::write_atomic;
+use crate::input::decode;
 use crate::review::edit::{set_verdict, to_text, Verdict};
 use crate::review::layout::{relative_to_root, review_path, shown_path};
 use crate::review::{parse_for_edit, ReviewClaim, ReviewFile, Status};
@@ -107,7 +108,7 @@ pub fn locate_review(ws: &Workspace, given: &Path) -> Result<PathBuf, String> {
     let mut message = format!(
         "{}: no review file found (looked for {})\n  help: run `factcheck scan {}` first",
         given.display(),
-        path.display(),
+        shown_path(&ws.root, &path).display(),
         given.display()
     );
     let near = near_review_files(&annotations, given);
@@ -207,8 +208,19 @@ pub fn run(
             return Ok(Outcome::Error);
         }
     };
-    let text = std::fs::read_to_string(&path)?;
-    let (file, mut doc) = match parse_for_edit(&path, &text) {
+    let shown = shown_path(&ws.root, &path);
+    let text = match std::fs::read(&path).map(|bytes| decode(&shown, bytes)) {
+        Ok(Ok(text)) => text,
+        Ok(Err(e)) => {
+            report_error(err, e)?;
+            return Ok(Outcome::Error);
+        }
+        Err(e) => {
+            report_error(err, format!("{}: cannot read: {e}", shown.display()))?;
+            return Ok(Outcome::Error);
+        }
+    };
+    let (file, mut doc) = match parse_for_edit(&shown, &text) {
         (Some(parsed), _) => parsed,
         (None, problems) => {
             for p in problems.iter().filter(|p| p.fatal) {
@@ -225,7 +237,7 @@ pub fn run(
         let why = if file.retired.iter().any(|c| &c.id == id) {
             "is retired (no longer in the article)".to_string()
         } else {
-            format!("is not in {}; {}", path.display(), near_ids(&file, id))
+            format!("is not in {}; {}", shown.display(), near_ids(&file, id))
         };
         report_error(err, format!("claim `{id}` {why}"))?;
         return Ok(Outcome::Error);
@@ -275,10 +287,10 @@ pub fn run(
         set_verdict(&mut doc, id, &verdict);
     }
     write_atomic(&path, &to_text(&doc, &text))?;
-    let shown = shown_path(&ws.root, &path).display().to_string();
     writeln!(
         out,
-        "{shown}: {} marked {status}: {}",
+        "{}: {} marked {status}: {}",
+        shown.display(),
         args.ids.len(),
         args.ids.join(", ")
     )?;

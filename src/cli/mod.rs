@@ -25,34 +25,18 @@ Exit status:
   1  findings: the policy is not met, a file is out of date, or a diff is not empty
   2  error: bad arguments, unreadable or malformed files, bad configuration";
 
-/// How a command ended; becomes the process exit status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a command ended; becomes the process exit status. Ordered from best to worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Outcome {
-    Clean,
-    Findings,
-    Error,
+    Clean = 0,
+    Findings = 1,
+    Error = 2,
 }
 
 impl Outcome {
     /// The worse of two outcomes.
     pub fn and(self, other: Outcome) -> Outcome {
-        self.max_by_code(other)
-    }
-
-    fn code(self) -> u8 {
-        match self {
-            Outcome::Clean => 0,
-            Outcome::Findings => 1,
-            Outcome::Error => 2,
-        }
-    }
-
-    fn max_by_code(self, other: Outcome) -> Outcome {
-        if other.code() > self.code() {
-            other
-        } else {
-            self
-        }
+        self.max(other)
     }
 }
 
@@ -112,12 +96,12 @@ pub fn main() -> ExitCode {
     let result =
         dispatch(cli.command, &mut out, &mut err).and_then(|outcome| out.flush().map(|_| outcome));
     match result {
-        Ok(outcome) => ExitCode::from(outcome.code()),
+        Ok(outcome) => ExitCode::from(outcome as u8),
         // A closed pipe (`factcheck extract | head`) is not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");
-            ExitCode::from(Outcome::Error.code())
+            ExitCode::from(Outcome::Error as u8)
         }
     }
 }
@@ -160,40 +144,77 @@ pub fn report_error(err: &mut dyn Write, message: impl std::fmt::Display) -> io:
     writeln!(err, "error: {message}")
 }
 
-/// The articles a command works on, relative to the root: the given paths, or the
-/// configured ones. Paths outside the root are reported and skipped.
+/// The articles a command works on, relative to the root.
+pub struct Selection {
+    pub articles: Vec<String>,
+    /// `Error` when some path was refused (outside the root, or sharing a review file with
+    /// another article); the others are still worked on.
+    pub outcome: Outcome,
+}
+
+/// Selects the given paths, or the configured articles; `None` (after saying why) when there
+/// is nothing to work on.
 pub fn select_articles(
     ws: &Workspace,
     paths: &[std::path::PathBuf],
     err: &mut dyn Write,
-) -> io::Result<Option<Vec<String>>> {
+) -> io::Result<Option<Selection>> {
+    let mut articles = Vec::new();
     if paths.is_empty() {
         if ws.config.is_none() {
             report_error(err, "no articles given and no factcheck.toml found\n  help: name the articles (`factcheck scan seeds/`) or run `factcheck init` to list them in factcheck.toml")?;
             return Ok(None);
         }
-        return match ws.configured_articles() {
-            Ok(list) => Ok(Some(list)),
+        match ws.configured_articles() {
+            Ok(list) => articles = list,
             Err(message) => {
                 report_error(err, message)?;
-                Ok(None)
-            }
-        };
-    }
-    let mut out = Vec::new();
-    let mut ok = true;
-    for path in crate::input::expand(paths) {
-        match crate::review::layout::relative_to_root(&ws.root, &path) {
-            Some(rel) => out.push(rel),
-            None => {
-                report_error(err, format!("{}: outside the repository root {}; factcheck only works on files under it", path.display(), ws.root.display()))?;
-                ok = false;
+                return Ok(None);
             }
         }
     }
-    Ok(if ok || !out.is_empty() {
-        Some(out)
+    let mut refused = false;
+    for path in crate::input::expand(paths) {
+        match crate::review::layout::relative_to_root(&ws.root, &path) {
+            Some(rel) => articles.push(rel),
+            None => {
+                report_error(err, format!("{}: outside the repository root {}; factcheck only works on files under it", path.display(), ws.root.display()))?;
+                refused = true;
+            }
+        }
+    }
+    articles.dedup();
+    let annotations = ws.annotations();
+    let mut owners: std::collections::HashMap<std::path::PathBuf, String> = Default::default();
+    let mut kept = Vec::with_capacity(articles.len());
+    for article in articles {
+        let review = crate::review::layout::review_path(&annotations, &article);
+        match owners.get(&review) {
+            Some(first) => {
+                report_error(
+                    err,
+                    format!(
+                        "{first} and {article} would share one review file; rename one of them"
+                    ),
+                )?;
+                refused = true;
+            }
+            None => {
+                owners.insert(review, article.clone());
+                kept.push(article);
+            }
+        }
+    }
+    if kept.is_empty() && refused {
+        return Ok(None);
+    }
+    let outcome = if refused {
+        Outcome::Error
     } else {
-        None
-    })
+        Outcome::Clean
+    };
+    Ok(Some(Selection {
+        articles: kept,
+        outcome,
+    }))
 }

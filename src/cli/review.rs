@@ -14,7 +14,7 @@ use terminal::{Key, Terminal};
 
 use super::conflicts::{load_reviews, sourced};
 use super::mark::default_reviewer;
-use super::{report_error, select_articles, Outcome};
+use super::{report_error, select_articles, Outcome, Selection};
 use crate::config::Workspace;
 use crate::conflicts::Related;
 use crate::fsutil::write_atomic;
@@ -75,10 +75,15 @@ pub fn run(
         report_error(err, "factcheck review needs a terminal on standard input\n  help: to record verdicts from a script, use `factcheck mark ARTICLE CLAIM_ID --status STATUS`")?;
         return Ok(Outcome::Error);
     }
-    let Some(articles) = select_articles(ws, &args.paths, err)? else {
+    let Some(Selection {
+        articles,
+        outcome: selected,
+    }) = select_articles(ws, &args.paths, err)?
+    else {
         return Ok(Outcome::Error);
     };
     let (loaded, mut failed) = load_reviews(ws, &articles, err)?;
+    failed |= selected == Outcome::Error;
     for l in loaded.iter().filter(|l| l.missing || l.stale) {
         let what = if l.missing {
             "no review file"

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use super::{report_error, select_articles, Outcome};
+use super::{report_error, select_articles, Outcome, Selection};
 use crate::config::Workspace;
 use crate::fsutil::write_atomic;
 use crate::render::diff::unified;
@@ -60,14 +60,14 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let Some(articles) = select_articles(ws, &args.paths, err)? else {
+    let Some(Selection {
+        articles,
+        outcome: selected,
+    }) = select_articles(ws, &args.paths, err)?
+    else {
         return Ok(Outcome::Error);
     };
-    let mut outcome = if articles.len() < crate::input::expand(&args.paths).len() {
-        Outcome::Error
-    } else {
-        Outcome::Clean
-    };
+    let mut outcome = selected;
     let now = crate::clock::now();
     let (mut created, mut updated, mut unchanged, mut failed) = (0, 0, 0, 0);
     for result in scan_all(ws, &articles, &args, &now) {
@@ -175,7 +175,7 @@ fn scan_one(
         );
     } else if changed {
         write_atomic(&scanned.review_path, &scanned.after).map_err(|error| {
-            ScanError::Unreadable {
+            ScanError::Unwritable {
                 path: scanned.review_path.clone(),
                 error,
             }

@@ -5,12 +5,10 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::conflicts::related_notes;
-use super::{report_error, select_articles, Outcome};
+use super::conflicts::{load_reviews, related_notes};
+use super::{report_error, select_articles, Outcome, Selection};
 use crate::config::Workspace;
-use crate::parallel::map_ordered;
 use crate::render::status as render;
-use crate::review::load::load;
 use crate::status::{count, sort_by_work, ArticleStatus};
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,7 +51,11 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
     let color = crate::render::color_enabled();
-    let Some(articles) = select_articles(ws, &args.paths, err)? else {
+    let Some(Selection {
+        articles,
+        outcome: selected,
+    }) = select_articles(ws, &args.paths, err)?
+    else {
         return Ok(Outcome::Error);
     };
     if args.claims && articles.len() != 1 {
@@ -63,18 +65,8 @@ pub fn run(
         )?;
         return Ok(Outcome::Error);
     }
-    let loaded = map_ordered(&articles, "reading", |a| load(ws, a));
-    let mut outcome = Outcome::Clean;
-    for l in &loaded {
-        if let Some(e) = &l.read_error {
-            report_error(err, e)?;
-            outcome = Outcome::Error;
-        }
-        for p in l.problems.iter().filter(|p| p.fatal) {
-            report_error(err, p)?;
-            outcome = Outcome::Error;
-        }
-    }
+    let (loaded, failed) = load_reviews(ws, &articles, err)?;
+    let outcome = if failed { Outcome::Error } else { selected };
     if args.claims {
         let l = &loaded[0];
         match &l.review {

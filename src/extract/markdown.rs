@@ -40,7 +40,8 @@ pub fn mask(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
-fn front_matter_end(text: &str) -> Option<usize> {
+/// The end of a front matter block (`---` or `+++` fenced) opening the text, if any.
+pub fn front_matter_end(text: &str) -> Option<usize> {
     let marker = if text.starts_with("---\n") || text.starts_with("---\r\n") {
         "---"
     } else if text.starts_with("+++\n") || text.starts_with("+++\r\n") {

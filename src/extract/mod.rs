@@ -14,6 +14,7 @@ mod text;
 mod vague;
 
 pub use claim::{format_value, Bound, Claim, Kind, Trend};
+pub use markdown::front_matter_end;
 
 /// How a text is written, which decides what is skipped and where sentences end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

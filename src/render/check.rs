@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::json;
 
+use crate::diagnostic::Diagnostic;
 use crate::gate::{Finding, Severity};
 use crate::render::plural;
 
@@ -85,8 +86,29 @@ fn escape(s: &str, property: bool) -> String {
     out
 }
 
-/// GitHub Actions workflow commands, so problems show on the pull request's diff.
-pub fn github(out: &mut dyn Write, findings: &[Finding], totals: &Totals) -> io::Result<()> {
+/// GitHub Actions workflow commands, so problems show on the pull request's diff; a file that
+/// could not be checked is an error on the line where it went wrong.
+pub fn github(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    errors: &[Diagnostic],
+    totals: &Totals,
+) -> io::Result<()> {
+    for e in errors {
+        let message = match &e.help {
+            Some(help) => format!("{} ({help})", e.message),
+            None => e.message.clone(),
+        };
+        writeln!(
+            out,
+            "::error file={},line={},col={},title={}::{}",
+            escape(&e.path.display().to_string(), true),
+            e.line,
+            e.column,
+            escape("factcheck: cannot check this file", true),
+            escape(&message, false)
+        )?;
+    }
     for f in findings {
         let level = match f.severity {
             Severity::Error => "error",
@@ -172,13 +194,14 @@ struct CheckDocument<'a> {
 pub fn json(
     out: &mut dyn Write,
     findings: &[Finding],
-    errors: &[String],
+    errors: &[Diagnostic],
     totals: &Totals,
 ) -> io::Result<()> {
+    let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
     let doc = CheckDocument {
         passed: totals.failing == 0 && totals.errors == 0,
         findings,
-        errors,
+        errors: &errors,
         totals,
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;

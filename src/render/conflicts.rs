@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use colored::Colorize;
 
-use super::figure;
+use super::{figure, plural};
 use crate::conflicts::{Elsewhere, Figure, Group};
 
 fn label(f: &Figure) -> String {
@@ -21,7 +21,7 @@ fn headline(g: &Group) -> String {
             g.thing,
             g.figures.len(),
             g.disagreements.len(),
-            if g.disagreements.len() == 1 { "" } else { "s" }
+            plural(g.disagreements.len())
         )
     }
 }
@@ -88,7 +88,7 @@ pub fn human(out: &mut dyn Write, groups: &[Group], color: bool) -> io::Result<(
         out,
         "{} group{} of differing figures, {disagreeing} with figures that disagree",
         groups.len(),
-        if groups.len() == 1 { "" } else { "s" }
+        plural(groups.len())
     )
 }
 

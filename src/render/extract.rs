@@ -29,7 +29,7 @@ impl<'a> ClaimRecord<'a> {
 
 /// Writes one file's claims for a person: position, figure, and the sentence.
 pub fn human(out: &mut dyn Write, path: &Path, claims: &[Claim], color: bool) -> io::Result<()> {
-    let noun = if claims.len() == 1 { "claim" } else { "claims" };
+    let noun = format!("claim{}", plural(claims.len()));
     let title = path.display().to_string();
     let title = if color {
         title.bold().to_string()

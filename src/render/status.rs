@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use colored::Colorize;
 use serde::Serialize;
 
-use super::{figure, highlight};
+use super::{figure, highlight, plural};
 use crate::review::{ReviewClaim, Status};
 use crate::status::ArticleStatus;
 
@@ -24,7 +24,9 @@ const HEADERS: [&str; 9] = [
 
 fn cells(row: &ArticleStatus) -> [String; 9] {
     let mut path = row.path.clone();
-    if row.not_scanned {
+    if row.unreadable {
+        path.push_str(" (cannot be read)");
+    } else if row.not_scanned {
         path.push_str(" (not scanned)");
     } else if row.out_of_date {
         path.push_str(" (out of date)");
@@ -64,7 +66,7 @@ pub fn table(
 ) -> io::Result<()> {
     let mut all: Vec<[String; 9]> = rows.iter().map(cells).collect();
     let mut total_cells = cells(total);
-    total_cells[0] = format!("total ({} articles)", rows.len());
+    total_cells[0] = format!("total ({} article{})", rows.len(), plural(rows.len()));
     all.push(total_cells);
     let mut widths: Vec<usize> = HEADERS.iter().map(|h| h.len()).collect();
     for r in &all {
@@ -124,7 +126,7 @@ pub fn markdown(
         writeln!(out, "| `{}` | {} |", c[0], c[1..].join(" | "))?;
     }
     let mut t = cells(total);
-    t[0] = format!("**total** ({} articles)", rows.len());
+    t[0] = format!("**total** ({} article{})", rows.len(), plural(rows.len()));
     writeln!(out, "| {} |", t.join(" | "))
 }
 

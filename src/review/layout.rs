@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use crate::digest::fnv1a;
-use crate::extract::Claim;
+use crate::extract::{front_matter_end, Claim};
 
 /// The review file for an article: `seeds/a.txt` → `<dir>/seeds/a.toml`. A `.txt` extension
 /// is replaced; any other is kept (`notes/a.md` → `<dir>/notes/a.md.toml`), so a Markdown and
@@ -104,12 +104,27 @@ pub fn new_ids<'a>(
 }
 
 /// The article's title: its first non-blank line, without Markdown heading marks or bullets.
+/// Front matter's `title` field wins when there is one.
 pub fn title(text: &str) -> String {
-    let line = text
-        .lines()
-        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '#' || c == '•' || c == '*'))
-        .find(|l| !l.is_empty() && *l != "---")
-        .unwrap_or("");
+    let text = text.trim_start_matches('\u{feff}');
+    let (front, body) = match front_matter_end(text) {
+        Some(end) => text.split_at(end),
+        None => ("", text),
+    };
+    let from_front = front.lines().find_map(|l| {
+        let value = l
+            .strip_prefix("title:")
+            .or_else(|| l.strip_prefix("title ="))?;
+        Some(value.trim().trim_matches(['"', '\'']))
+    });
+    let line = from_front.unwrap_or_else(|| {
+        body.lines()
+            .map(|l| {
+                l.trim_matches(|c: char| c.is_whitespace() || c == '#' || c == '•' || c == '*')
+            })
+            .find(|l| !l.is_empty() && *l != "---")
+            .unwrap_or("")
+    });
     line.chars().take(200).collect()
 }
 
@@ -148,5 +163,11 @@ mod tests {
     fn title_skips_furniture() {
         assert_eq!(title("\n  • Shortlysts\nBody"), "Shortlysts");
         assert_eq!(title("# Big news\n\ntext"), "Big news");
+        assert_eq!(title("\u{feff}Ships arrive\n"), "Ships arrive");
+        assert_eq!(
+            title("---\ntitle: \"Ships: 40 arrived\"\n---\n# Other\n"),
+            "Ships: 40 arrived"
+        );
+        assert_eq!(title("---\nauthor: x\n---\n\n# Heading\n"), "Heading");
     }
 }

@@ -2,42 +2,13 @@
 //! hint: TOML syntax, git conflict markers, unknown statuses, duplicate ids, wrong types and
 //! misspelt keys. Keys factcheck does not know, and that resemble none it does, are kept.
 
-use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use toml_edit::{Document, DocumentMut, Item, Table};
 
 use super::model::{HistoryEntry, ReviewClaim, ReviewFile, Status};
+pub use crate::diagnostic::{line_col, Diagnostic};
 use crate::extract::{Bound, Kind, Trend};
-
-/// One problem in a file, pointing at where it is.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Diagnostic {
-    pub path: PathBuf,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-    pub help: Option<String>,
-    /// The file cannot be used at all (as opposed to a suspicious key).
-    pub fatal: bool,
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path.display(),
-            self.line,
-            self.column,
-            self.message
-        )?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
-    }
-}
 
 pub const ROOT_KEYS: &[&str] = &["article", "claim", "retired"];
 pub const ARTICLE_KEYS: &[&str] = &["path", "title", "digest"];
@@ -74,15 +45,6 @@ pub const HISTORY_KEYS: &[&str] = &[
     "reviewed_at",
     "replaced_at",
 ];
-
-/// 1-based line and character column of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |k| k + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
 
 struct Checker<'a> {
     path: &'a Path,
@@ -143,7 +105,14 @@ impl Checker<'_> {
             },
             None => {
                 if required {
-                    self.report(table.span(), format!("missing `{key}`"), Some(format!("add `{key} = \"...\"`, or run `factcheck scan` to rebuild missing fields")), true);
+                    self.report(
+                        table.span(),
+                        format!("missing `{key}`"),
+                        Some(format!(
+                            "add `{key} = \"...\"` to the claim, or check for a misspelt key"
+                        )),
+                        true,
+                    );
                 }
                 String::new()
             }
