@@ -163,7 +163,6 @@ fn default_annotations() -> toml::Spanned<String> {
 pub struct Workspace {
     pub root: PathBuf,
     pub config: Option<Config>,
-    pub config_path: Option<PathBuf>,
 }
 
 impl Workspace {
@@ -177,7 +176,6 @@ impl Workspace {
                 return Ok(Workspace {
                     root: d.to_path_buf(),
                     config: Some(config),
-                    config_path: Some(candidate),
                 });
             }
             dir = d.parent();
@@ -185,7 +183,6 @@ impl Workspace {
         Ok(Workspace {
             root: start.to_path_buf(),
             config: None,
-            config_path: None,
         })
     }
 

@@ -227,6 +227,14 @@ impl Repo {
     }
 }
 
+/// A git configuration value as seen from `dir` (`user.name`), if set.
+pub fn config_value(dir: &Path, key: &str) -> Option<String> {
+    run_in(dir, &["config", key])
+        .ok()
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
 fn git() -> Command {
     let mut command = Command::new("git");
     command.env("GIT_OPTIONAL_LOCKS", "0").env_remove("GIT_DIR");

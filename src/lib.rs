@@ -14,7 +14,6 @@ pub mod fsutil;
 pub mod gate;
 pub mod gitio;
 pub mod input;
-pub mod parallel;
 pub mod render;
 pub mod review;
 pub mod scan;

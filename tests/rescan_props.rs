@@ -229,7 +229,6 @@ fn workspace(root: &Path) -> Workspace {
     Workspace {
         root: root.to_path_buf(),
         config: None,
-        config_path: None,
     }
 }
 

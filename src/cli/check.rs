@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
+use super::parallel::map_ordered;
 use super::{report_error, select_articles, Outcome, Selection};
 use crate::config::Workspace;
 use crate::gate::{evaluate, Severity};
-use crate::parallel::map_ordered;
 use crate::render::check::{self as render, Totals};
 use crate::review::load::load;
 

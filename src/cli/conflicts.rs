@@ -3,23 +3,14 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::ValueEnum;
-
-use super::{report_error, select_articles, Outcome, Selection};
+use super::parallel::map_ordered;
+use super::{report_error, select_articles, Outcome, ReportFormat, Selection};
 use crate::config::Workspace;
 use crate::conflicts::{find, Related, Sourced};
-use crate::parallel::map_ordered;
 use crate::render::conflicts as render;
 use crate::render::conflicts::elsewhere;
 use crate::review::load::{load, Loaded};
 use crate::review::ReviewClaim;
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum OutputFormat {
-    Human,
-    Json,
-    Markdown,
-}
 
 #[derive(clap::Args)]
 #[command(
@@ -37,8 +28,8 @@ enum OutputFormat {
 )]
 pub struct Args {
     /// Output format
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-    format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    format: ReportFormat,
 
     /// Articles or directories (default: the articles in factcheck.toml)
     #[arg(value_name = "PATH")]
@@ -106,9 +97,9 @@ pub fn run(
     let (loaded, failed) = load_reviews(ws, &articles, err)?;
     let groups = find(&sourced(&loaded));
     match args.format {
-        OutputFormat::Human => render::human(out, &groups, crate::render::color_enabled())?,
-        OutputFormat::Json => render::json(out, &groups)?,
-        OutputFormat::Markdown => render::markdown(out, &groups)?,
+        ReportFormat::Human => render::human(out, &groups, crate::render::color_enabled())?,
+        ReportFormat::Json => render::json(out, &groups)?,
+        ReportFormat::Markdown => render::markdown(out, &groups)?,
     }
     let found = if failed {
         Outcome::Error

@@ -5,22 +5,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use clap::ValueEnum;
-
-use super::{report_error, Outcome};
+use super::{report_error, Outcome, ReportFormat};
 use crate::audit::ArticleDiff;
 use crate::config::Workspace;
 use crate::gitio::{GitError, Repo};
 use crate::render::audit as render;
 use crate::review::layout::{relative_to_root, review_path};
 use crate::review::{parse, Diagnostic, ReviewFile};
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Human,
-    Json,
-    Markdown,
-}
 
 #[derive(clap::Args)]
 #[command(
@@ -55,8 +46,8 @@ pub struct Args {
     files: Option<Vec<PathBuf>>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    format: ReportFormat,
 
     /// Exit 1 when anything changed
     #[arg(long)]
@@ -127,7 +118,7 @@ pub fn run(
         Some((label, bytes)) => parse_review(label, bytes).map(Some),
         None => Ok(None),
     };
-    let parsed = crate::parallel::map_ordered(&loaded.pairs, "reading", |p| {
+    let parsed = super::parallel::map_ordered(&loaded.pairs, "reading", |p| {
         (parse_side(&p.old), parse_side(&p.new))
     });
     let mut failed = false;
@@ -153,9 +144,11 @@ pub fn run(
         .collect();
     let between = format!("{} and {}", loaded.from, loaded.to);
     match args.format {
-        Format::Human => render::human(out, &diffs, &between, crate::render::color_enabled())?,
-        Format::Markdown => render::markdown(out, &diffs, &between)?,
-        Format::Json => render::json(out, &diffs, &loaded.from, &loaded.to)?,
+        ReportFormat::Human => {
+            render::human(out, &diffs, &between, crate::render::color_enabled())?
+        }
+        ReportFormat::Markdown => render::markdown(out, &diffs, &between)?,
+        ReportFormat::Json => render::json(out, &diffs, &loaded.from, &loaded.to)?,
     }
     Ok(if failed {
         Outcome::Error

@@ -183,16 +183,8 @@ pub fn near_ids(file: &ReviewFile, id: &str) -> String {
 
 /// Git's `user.name`, or `$USER`.
 pub fn default_reviewer(root: &Path) -> Option<String> {
-    let from_git = std::process::Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["config", "user.name"])
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .filter(|s| !s.is_empty());
-    from_git.or_else(|| std::env::var("USER").ok().filter(|s| !s.is_empty()))
+    crate::gitio::config_value(root, "user.name")
+        .or_else(|| std::env::var("USER").ok().filter(|s| !s.is_empty()))
 }
 
 pub fn run(

@@ -8,6 +8,7 @@ mod extract;
 mod init;
 mod log;
 mod mark;
+mod parallel;
 mod review;
 mod scan;
 mod status;
@@ -57,6 +58,17 @@ pub struct Cli {
 
     #[command(subcommand)]
     command: Command,
+}
+
+/// Output of reports that people read, paste into a pull request, or feed to other tools.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Readable text, coloured in a terminal
+    Human,
+    /// One JSON document
+    Json,
+    /// Markdown to paste into a pull-request comment
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

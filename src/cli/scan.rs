@@ -9,6 +9,7 @@ use crate::config::Workspace;
 use crate::fsutil::write_atomic;
 use crate::render::diff::unified;
 use crate::render::plural;
+use crate::render::scan::describe;
 use crate::review::edit::ScanSummary;
 use crate::review::layout::shown_path;
 use crate::review::Diagnostic;
@@ -96,7 +97,12 @@ pub fn run(
             write!(out, "{}", report.diff)?;
             outcome = outcome.and(Outcome::Findings);
         } else {
-            writeln!(out, "{}: {}", report.shown, describe(&report))?;
+            writeln!(
+                out,
+                "{}: {}",
+                report.shown,
+                describe(report.created, &report.summary)
+            )?;
         }
     }
     let total = created + updated + unchanged;
@@ -123,31 +129,6 @@ pub fn run(
         )?;
     }
     Ok(outcome)
-}
-
-fn describe(r: &Report) -> String {
-    let m = &r.summary;
-    if r.created {
-        return format!("created, {} claim{}", m.added, plural(m.added));
-    }
-    let parts = [
-        (m.added, "added"),
-        (m.retired, "retired"),
-        (m.revived, "restored from retired"),
-        (m.reopened, "back to pending (figure changed)"),
-        (m.flagged, "flagged changed (sentence edited)"),
-        (m.pruned, "pruned"),
-    ];
-    let said: Vec<String> = parts
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, w)| format!("{n} {w}"))
-        .collect();
-    if said.is_empty() {
-        "updated positions".into()
-    } else {
-        format!("updated: {}", said.join(", "))
-    }
 }
 
 /// Scans one article and saves its review file, or with `--check` diffs it.
@@ -199,7 +180,7 @@ fn scan_all(
     now: &str,
 ) -> Vec<Result<Report, ScanError>> {
     let color = crate::render::color_enabled();
-    crate::parallel::map_ordered(articles, "scanning", |article| {
+    super::parallel::map_ordered(articles, "scanning", |article| {
         scan_one(ws, article, args, now, color)
     })
 }

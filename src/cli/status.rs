@@ -3,23 +3,11 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::ValueEnum;
-
 use super::conflicts::{load_reviews, related_notes};
-use super::{report_error, select_articles, Outcome, Selection};
+use super::{report_error, select_articles, Outcome, ReportFormat, Selection};
 use crate::config::Workspace;
 use crate::render::status as render;
 use crate::status::{count, sort_by_work, ArticleStatus};
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum OutputFormat {
-    /// A table, coloured in a terminal
-    Human,
-    /// One JSON document
-    Json,
-    /// A Markdown table to paste into a pull-request comment
-    Markdown,
-}
 
 #[derive(clap::Args)]
 #[command(
@@ -32,8 +20,8 @@ enum OutputFormat {
 )]
 pub struct Args {
     /// Output format
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-    format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    format: ReportFormat,
 
     /// List the claims of one article: id, state, figure and sentence
     #[arg(long)]
@@ -95,9 +83,9 @@ pub fn run(
         total.add(r);
     }
     match args.format {
-        OutputFormat::Human => render::table(out, &rows, &total, color)?,
-        OutputFormat::Json => render::json(out, &rows, &total)?,
-        OutputFormat::Markdown => render::markdown(out, &rows, &total)?,
+        ReportFormat::Human => render::table(out, &rows, &total, color)?,
+        ReportFormat::Json => render::json(out, &rows, &total)?,
+        ReportFormat::Markdown => render::markdown(out, &rows, &total)?,
     }
     Ok(outcome)
 }

@@ -6,6 +6,7 @@ pub mod check;
 pub mod conflicts;
 pub mod diff;
 pub mod extract;
+pub mod scan;
 pub mod status;
 
 use colored::Colorize;

@@ -278,7 +278,7 @@ pub fn rescan(doc: &mut DocumentMut, fresh: &Fresh<'_>, now: &str, prune: bool) 
     let retired = take_tables(doc, "retired");
     let old_count = current.len();
     let mut old: Vec<Option<Table>> = current.into_iter().chain(retired).map(Some).collect();
-    let matching = {
+    let pairs = {
         let old_keys: Vec<Key<'_>> = old.iter().flatten().map(key_of).collect();
         let new_keys: Vec<Key<'_>> = fresh.claims.iter().map(key_of_claim).collect();
         match_claims(&old_keys, &new_keys)
@@ -286,7 +286,7 @@ pub fn rescan(doc: &mut DocumentMut, fresh: &Fresh<'_>, now: &str, prune: bool) 
 
     let mut claims = Vec::with_capacity(fresh.claims.len());
     let mut previous: Option<usize> = None;
-    for (j, (claim, pair)) in fresh.claims.iter().zip(&matching.pairs).enumerate() {
+    for (j, (claim, pair)) in fresh.claims.iter().zip(&pairs).enumerate() {
         let Some((i, change)) = *pair else {
             claims.push(new_claim_table(&fresh.ids[j], claim));
             summary.added += 1;

@@ -54,15 +54,9 @@ fn similarity(a: &str, b: &str) -> f32 {
     TextDiff::from_words(a, b).ratio()
 }
 
-/// The result: for each new claim, the old claim it continues and how it changed.
-#[derive(Debug, Default)]
-pub struct Matching {
-    pub pairs: Vec<Option<(usize, Change)>>,
-    /// Old claims matched by no new claim.
-    pub unmatched_old: Vec<usize>,
-}
-
-pub fn match_claims(old: &[Key<'_>], new: &[Key<'_>]) -> Matching {
+/// For each new claim, the old claim it continues and how it changed. Old claims named by no
+/// pair are gone from the article.
+pub fn match_claims(old: &[Key<'_>], new: &[Key<'_>]) -> Vec<Option<(usize, Change)>> {
     let mut pairs: Vec<Option<(usize, Change)>> = vec![None; new.len()];
     let mut taken = vec![false; old.len()];
 
@@ -133,10 +127,7 @@ pub fn match_claims(old: &[Key<'_>], new: &[Key<'_>]) -> Matching {
         }
     }
 
-    Matching {
-        pairs,
-        unmatched_old: (0..old.len()).filter(|i| !taken[*i]).collect(),
-    }
+    pairs
 }
 
 #[cfg(test)]
@@ -173,11 +164,7 @@ mod tests {
             key("64 shipments", "They tracked 64 shipments.", 64.0),
         ];
         let m = match_claims(&old, &new);
-        assert_eq!(
-            m.pairs,
-            vec![Some((1, Change::Figure)), Some((0, Change::None))]
-        );
-        assert!(m.unmatched_old.is_empty());
+        assert_eq!(m, vec![Some((1, Change::Figure)), Some((0, Change::None))]);
     }
 
     #[test]
@@ -192,10 +179,7 @@ mod tests {
             "It took 20 months to build the new port.",
             20.0,
         )];
-        assert_eq!(
-            match_claims(&old, &new).pairs,
-            vec![Some((0, Change::Sentence))]
-        );
+        assert_eq!(match_claims(&old, &new), vec![Some((0, Change::Sentence))]);
     }
 
     #[test]
@@ -211,7 +195,6 @@ mod tests {
             3.0,
         )];
         let m = match_claims(&old, &new);
-        assert_eq!(m.pairs, vec![None]);
-        assert_eq!(m.unmatched_old, vec![0]);
+        assert_eq!(m, vec![None]);
     }
 }

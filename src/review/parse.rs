@@ -10,6 +10,8 @@ use super::model::{HistoryEntry, ReviewClaim, ReviewFile, Status};
 pub use crate::diagnostic::{line_col, Diagnostic};
 use crate::extract::{Bound, Kind, Trend};
 
+const STATUS_NAMES: &[&str] = &["pending", "verified", "disputed", "unsourced", "dismissed"];
+
 pub const ROOT_KEYS: &[&str] = &["article", "claim", "retired"];
 pub const ARTICLE_KEYS: &[&str] = &["path", "title", "digest"];
 pub const CLAIM_KEYS: &[&str] = &[
@@ -183,7 +185,6 @@ impl Checker<'_> {
 
     fn claim(&mut self, table: &Table) -> ReviewClaim {
         self.keys(table, CLAIM_KEYS, "[[claim]]");
-        let status_names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
         let history = match table.get("history") {
             Some(Item::ArrayOfTables(entries)) => entries.iter().map(|t| self.history(t)).collect(),
             Some(item) => {
@@ -216,7 +217,7 @@ impl Checker<'_> {
             trend: self.choice(table, "trend", Trend::parse, Trend::NAMES),
             status: match table.get("status") {
                 Some(_) => self
-                    .choice(table, "status", Status::parse, &status_names)
+                    .choice(table, "status", Status::parse, STATUS_NAMES)
                     .unwrap_or(Status::Pending),
                 None => {
                     self.string(table, "status", true);
@@ -234,10 +235,9 @@ impl Checker<'_> {
 
     fn history(&mut self, table: &Table) -> HistoryEntry {
         self.keys(table, HISTORY_KEYS, "[[claim.history]]");
-        let status_names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
         HistoryEntry {
             status: self
-                .choice(table, "status", Status::parse, &status_names)
+                .choice(table, "status", Status::parse, STATUS_NAMES)
                 .unwrap_or(Status::Pending),
             text: self.string(table, "text", false),
             source: self.string(table, "source", false),
@@ -413,6 +413,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_names_match_the_statuses() {
+        let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(names, STATUS_NAMES);
+    }
 
     #[test]
     fn suggests_misspelt_keys() {
