@@ -252,7 +252,14 @@ pub fn is_month(word: &str) -> bool {
             | "October"
             | "November"
             | "December"
-            | "Jan"
+    ) || month_abbreviation(word)
+}
+
+/// Abbreviated month names ("Feb", "Sept"), which a full stop may follow.
+pub fn month_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Jan"
             | "Feb"
             | "Mar"
             | "Apr"

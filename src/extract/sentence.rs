@@ -2,6 +2,7 @@
 //! sentences of their own: a line break ends a sentence in plain text, a blank line, heading or
 //! list item does in Markdown.
 
+use super::lexicon::month_abbreviation;
 use super::text::char_at;
 
 /// Abbreviations whose full stop does not end a sentence.
@@ -31,18 +32,6 @@ fn is_abbreviation(word: &str) -> bool {
             | "vs"
             | "etc"
             | "approx"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
             | "U.S"
             | "U.K"
             | "U.N"
@@ -51,7 +40,8 @@ fn is_abbreviation(word: &str) -> bool {
             | "Mt"
             | "Ft"
             | "Rev"
-    ) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+    ) || month_abbreviation(word)
+        || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 /// Splits `text` into sentence spans `(start, end)`, covering every non-blank stretch.
