@@ -10,7 +10,7 @@ use super::{report_error, Outcome};
 use crate::audit::log::claim_log;
 use crate::config::Workspace;
 use crate::gitio::{GitError, Repo, Touch};
-use crate::render::audit::{log_human, log_json, LogSubject};
+use crate::render::log::{self as render_log, LogSubject};
 use crate::review::layout::review_path;
 use crate::review::ReviewFile;
 
@@ -82,8 +82,8 @@ fn show(
         review_file: path,
     };
     match args.format {
-        Format::Human => log_human(out, &subject, &steps, crate::render::color_enabled())?,
-        Format::Json => log_json(out, &subject, &steps)?,
+        Format::Human => render_log::human(out, &subject, &steps, crate::render::color_enabled())?,
+        Format::Json => render_log::json(out, &subject, &steps)?,
     }
     Ok(Outcome::Clean)
 }

@@ -2,14 +2,13 @@
 //! decision, each saved to the review file in place the moment it is made.
 
 mod prompt;
-mod screen;
 mod terminal;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
+use crate::render::review::{self as screen, Extras};
 use prompt::{Ended, LineEditor};
-use screen::Extras;
 use terminal::{Key, Terminal};
 
 use super::conflicts::{load_reviews, sourced};

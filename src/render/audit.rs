@@ -11,7 +11,6 @@ use super::figure;
 use super::plural;
 use crate::audit::{ArticleDiff, ChangeKind, ClaimChange, Field, Summary};
 use crate::extract::Bound;
-use crate::gitio::Touch;
 use crate::review::ReviewClaim;
 
 /// How emphasis is written.
@@ -176,7 +175,7 @@ pub fn headline(change: &ClaimChange<'_>, style: Style) -> String {
     }
 }
 
-fn mark(kind: ChangeKind, style: Style) -> String {
+pub(super) fn mark(kind: ChangeKind, style: Style) -> String {
     let (sign, paint): (&str, fn(&str) -> colored::ColoredString) = match kind {
         ChangeKind::Added => ("+", |s| s.green()),
         ChangeKind::Retired => ("-", |s| s.red()),
@@ -318,7 +317,7 @@ impl<'a> From<&'a ReviewClaim> for ClaimView<'a> {
 }
 
 #[derive(Serialize)]
-struct ChangeView<'a> {
+pub(super) struct ChangeView<'a> {
     id: &'a str,
     change: ChangeKind,
     fields: &'a [Field],
@@ -354,7 +353,7 @@ struct DiffView<'a> {
     articles: Vec<ArticleView<'a>>,
 }
 
-fn json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+pub(super) fn json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
 }
@@ -382,104 +381,6 @@ pub fn json(
             to,
             summary: Summary::of(diffs),
             articles,
-        },
-    )
-}
-
-/// Which claim a log is about.
-pub struct LogSubject<'a> {
-    pub id: &'a str,
-    pub article: &'a str,
-    pub review_file: &'a str,
-}
-
-/// A claim's history for a person: each commit that changed it, and what changed.
-pub fn log_human(
-    out: &mut dyn Write,
-    subject: &LogSubject<'_>,
-    steps: &[(&Touch, ClaimChange<'_>)],
-    color: bool,
-) -> io::Result<()> {
-    let style = Style::human(color);
-    writeln!(
-        out,
-        "claim {} in {} ({})",
-        subject.id, subject.article, subject.review_file
-    )?;
-    for (touch, change) in steps {
-        let commit = &touch.commit[..touch.commit.len().min(10)];
-        let commit = if color {
-            commit.yellow().to_string()
-        } else {
-            commit.to_string()
-        };
-        writeln!(
-            out,
-            "\n{commit} {} {}  {}",
-            touch.date, touch.author, touch.subject
-        )?;
-        writeln!(
-            out,
-            "  {} {}",
-            mark(change.kind, style),
-            headline(change, style)
-        )?;
-        for line in field_lines(change, style) {
-            writeln!(out, "      {line}")?;
-        }
-    }
-    writeln!(
-        out,
-        "\n{} change{} to claim {}",
-        steps.len(),
-        plural(steps.len()),
-        subject.id
-    )
-}
-
-#[derive(Serialize)]
-struct LogEntryView<'a> {
-    commit: &'a str,
-    author: &'a str,
-    date: &'a str,
-    subject: &'a str,
-    review_file: &'a str,
-    #[serde(flatten)]
-    change: ChangeView<'a>,
-}
-
-#[derive(Serialize)]
-struct LogView<'a> {
-    claim: &'a str,
-    article: &'a str,
-    review_file: &'a str,
-    entries: Vec<LogEntryView<'a>>,
-}
-
-/// A claim's history as one JSON document.
-pub fn log_json(
-    out: &mut dyn Write,
-    subject: &LogSubject<'_>,
-    steps: &[(&Touch, ClaimChange<'_>)],
-) -> io::Result<()> {
-    let entries = steps
-        .iter()
-        .map(|(t, c)| LogEntryView {
-            commit: &t.commit,
-            author: &t.author,
-            date: &t.date,
-            subject: &t.subject,
-            review_file: &t.path,
-            change: ChangeView::from(c),
-        })
-        .collect();
-    json_line(
-        out,
-        &LogView {
-            claim: subject.id,
-            article: subject.article,
-            review_file: subject.review_file,
-            entries,
         },
     )
 }

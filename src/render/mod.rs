@@ -6,6 +6,8 @@ pub mod check;
 pub mod conflicts;
 pub mod diff;
 pub mod extract;
+pub mod log;
+pub mod review;
 pub mod scan;
 pub mod status;
 

@@ -1,0 +1,110 @@
+//! Output of `factcheck log`: one claim's history through the commits, for a person or as
+//! JSON.
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+use serde::Serialize;
+
+use super::audit::{field_lines, headline, json_line, mark, ChangeView, Style};
+use super::plural;
+use crate::audit::ClaimChange;
+use crate::gitio::Touch;
+
+/// Which claim a log is about.
+pub struct LogSubject<'a> {
+    pub id: &'a str,
+    pub article: &'a str,
+    pub review_file: &'a str,
+}
+
+/// A claim's history for a person: each commit that changed it, and what changed.
+pub fn human(
+    out: &mut dyn Write,
+    subject: &LogSubject<'_>,
+    steps: &[(&Touch, ClaimChange<'_>)],
+    color: bool,
+) -> io::Result<()> {
+    let style = Style::human(color);
+    writeln!(
+        out,
+        "claim {} in {} ({})",
+        subject.id, subject.article, subject.review_file
+    )?;
+    for (touch, change) in steps {
+        let commit = &touch.commit[..touch.commit.len().min(10)];
+        let commit = if color {
+            commit.yellow().to_string()
+        } else {
+            commit.to_string()
+        };
+        writeln!(
+            out,
+            "\n{commit} {} {}  {}",
+            touch.date, touch.author, touch.subject
+        )?;
+        writeln!(
+            out,
+            "  {} {}",
+            mark(change.kind, style),
+            headline(change, style)
+        )?;
+        for line in field_lines(change, style) {
+            writeln!(out, "      {line}")?;
+        }
+    }
+    writeln!(
+        out,
+        "\n{} change{} to claim {}",
+        steps.len(),
+        plural(steps.len()),
+        subject.id
+    )
+}
+
+#[derive(Serialize)]
+struct LogEntryView<'a> {
+    commit: &'a str,
+    author: &'a str,
+    date: &'a str,
+    subject: &'a str,
+    review_file: &'a str,
+    #[serde(flatten)]
+    change: ChangeView<'a>,
+}
+
+#[derive(Serialize)]
+struct LogView<'a> {
+    claim: &'a str,
+    article: &'a str,
+    review_file: &'a str,
+    entries: Vec<LogEntryView<'a>>,
+}
+
+/// A claim's history as one JSON document.
+pub fn json(
+    out: &mut dyn Write,
+    subject: &LogSubject<'_>,
+    steps: &[(&Touch, ClaimChange<'_>)],
+) -> io::Result<()> {
+    let entries = steps
+        .iter()
+        .map(|(t, c)| LogEntryView {
+            commit: &t.commit,
+            author: &t.author,
+            date: &t.date,
+            subject: &t.subject,
+            review_file: &t.path,
+            change: ChangeView::from(c),
+        })
+        .collect();
+    json_line(
+        out,
+        &LogView {
+            claim: subject.id,
+            article: subject.article,
+            review_file: subject.review_file,
+            entries,
+        },
+    )
+}
