@@ -1,6 +1,6 @@
 //! Scale benchmarks of the review commands, run through the real binary on 10,000 articles
 //! generated from the seeds: a first `scan`, a rescan after every article was edited, a
-//! no-change rescan, and `check`.
+//! no-change rescan, `check`, and `conflicts` over all their claims.
 
 use std::path::Path;
 use std::process::Command;
@@ -94,6 +94,9 @@ fn review_commands(c: &mut Criterion) {
         b.iter(|| factcheck(dir.path(), &["scan"]))
     });
     group.bench_function("check", |b| b.iter(|| factcheck(dir.path(), &["check"])));
+    group.bench_function("conflicts", |b| {
+        b.iter(|| factcheck(dir.path(), &["conflicts"]))
+    });
     group.finish();
 }
 
