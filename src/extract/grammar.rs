@@ -28,25 +28,54 @@ pub struct Draft {
     pub trend: Option<Trend>,
 }
 
+/// What a byte may open: nothing (spacing, most punctuation), digits, an ASCII word, or
+/// something to look at closely (a decimal point, a minus sign, a non-ASCII character).
+const QUIET: u8 = 0;
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+const CLOSER_LOOK: u8 = 3;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [QUIET; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'.' | b'-' | 0x80..=0xff => CLOSER_LOOK,
+            _ => QUIET,
+        };
+        b += 1;
+    }
+    table
+};
+
+fn class(b: u8) -> u8 {
+    BYTE_CLASS[usize::from(b)]
+}
+
 /// Finds every claim in `text`, in order of position.
 pub fn find_claims(text: &str) -> Vec<Draft> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let next = if b.is_ascii_digit()
-            || starts_decimal(bytes, i)
-            || ((b == b'-' || b == 0xE2) && minus_sign(text, i).is_some())
-        {
-            at_digits(text, i, &mut out)
-        } else if b.is_ascii_alphabetic() {
-            match plain_ascii_word(bytes, i) {
+    loop {
+        while i < bytes.len() && class(bytes[i]) == QUIET {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        let next = match class(b) {
+            DIGIT => at_digits(text, i, &mut out),
+            LETTER => match plain_ascii_word(bytes, i) {
                 Some(end) if !opens_claim_word(&bytes[i..end]) => end,
                 _ => at_word(text, i, &mut out),
+            },
+            _ if starts_decimal(bytes, i) || minus_sign(text, i).is_some() => {
+                at_digits(text, i, &mut out)
             }
-        } else if b >= 0x80 {
-            match char_at(text, i) {
+            _ if b >= 0x80 => match char_at(text, i) {
                 Some(c) if c.is_alphabetic() => at_word(text, i, &mut out),
                 Some(c) => match vulgar_fraction(c) {
                     Some(value) => {
@@ -55,9 +84,8 @@ pub fn find_claims(text: &str) -> Vec<Draft> {
                     None => i + c.len_utf8(),
                 },
                 None => i + 1,
-            }
-        } else {
-            i + 1
+            },
+            _ => i + 1,
         };
         i = next.max(i + 1);
         while i < bytes.len() && !text.is_char_boundary(i) {
@@ -72,7 +100,7 @@ pub fn find_claims(text: &str) -> Vec<Draft> {
 fn plain_ascii_word(bytes: &[u8], i: usize) -> Option<usize> {
     let end = bytes[i..]
         .iter()
-        .position(|b| !b.is_ascii_alphabetic())
+        .position(|b| class(*b) != LETTER)
         .map_or(bytes.len(), |k| i + k);
     match bytes.get(end) {
         Some(b) if b.is_ascii_digit() || *b == b'\'' || *b >= 0x80 => None,
