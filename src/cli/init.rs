@@ -26,7 +26,7 @@ pub fn run(
 ) -> io::Result<Outcome> {
     let path = dir.join(FILE_NAME);
     if path.exists() && !args.force {
-        report_error(err, format!("{} already exists\n  help: edit it, or pass --force to replace it with the default", path.display()))?;
+        report_error(err, format!("{FILE_NAME} already exists\n  help: edit it, or pass --force to replace it with the default"))?;
         return Ok(Outcome::Error);
     }
     write_atomic(&path, DEFAULT)?;
