@@ -5,9 +5,9 @@
 use super::claim::{Bound, Kind, Trend};
 use super::head::{head_before, next_is_month, percent_before, temporal_over, Head};
 use super::lexicon::{
-    anaphoric_determiner, ends_phrase, may_open_claim, one_idiom_follower, opens_claim,
-    plural_scale, qualifier, scale_word, small_number, vague_magnitude, vulgar_fraction,
-    year_preposition,
+    anaphoric_determiner, article_number_word, ends_phrase, may_open_claim, one_idiom_follower,
+    opens_claim, plural_scale, qualifier, scale_word, small_number, vague_magnitude,
+    vulgar_fraction, year_preposition,
 };
 use super::number::{glued_to_name, read_digits, read_words, DigitRead, Form, Number};
 use super::tail::{tail_after, Tail};
@@ -70,6 +70,9 @@ pub fn find_claims(text: &str) -> Vec<Draft> {
             DIGIT => at_digits(text, i, &mut out),
             LETTER => match plain_ascii_word(bytes, i) {
                 Some(end) if !opens_claim_word(&bytes[i..end]) => end,
+                Some(end) if is_article(&bytes[i..end]) && !ascii_number_word_after(bytes, end) => {
+                    end
+                }
                 _ => at_word(text, i, &mut out),
             },
             _ if starts_decimal(bytes, i) || minus_sign(text, i).is_some() => {
@@ -119,6 +122,35 @@ fn opens_claim_word(word: &[u8]) -> bool {
     lower.copy_from_slice(word);
     lower.make_ascii_lowercase();
     std::str::from_utf8(lower).is_ok_and(opens_claim)
+}
+
+fn is_article(word: &[u8]) -> bool {
+    word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an")
+}
+
+/// Whether the word after `end` may make the article before it a numeral ("a dozen"); true
+/// whenever the text there is not plain enough to tell at a glance.
+fn ascii_number_word_after(bytes: &[u8], end: usize) -> bool {
+    let start = end
+        + bytes[end..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count();
+    let Some(word_end) = plain_ascii_word(bytes, start) else {
+        return true;
+    };
+    let word = &bytes[start..word_end];
+    if word.is_empty() {
+        return bytes.get(start).is_some_and(|b| matches!(b, b'\n' | b'\r'));
+    }
+    if word.len() > 16 {
+        return false;
+    }
+    let mut lower = [0u8; 16];
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(article_number_word)
 }
 
 /// ".08": a decimal point that opens a number, not one inside a name or after a word.
@@ -204,31 +236,8 @@ fn at_word(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
 
 /// "a dozen", "a hundred", "a third": an article that is the numeral one.
 fn article_opens_number(text: &str, article: Word<'_>) -> bool {
-    next_word(text, article.end).is_some_and(|w| {
-        w.lower().is_some_and(|l| {
-            let l = l.as_str();
-            matches!(
-                l,
-                "dozen" | "hundred" | "thousand" | "million" | "billion" | "trillion"
-            ) || matches!(
-                l,
-                "third"
-                    | "quarter"
-                    | "fifth"
-                    | "sixth"
-                    | "seventh"
-                    | "eighth"
-                    | "ninth"
-                    | "tenth"
-                    | "hundredth"
-                    | "thousandth"
-                    | "millionth"
-                    | "billionth"
-                    | "trillionth"
-                    | "half"
-            )
-        })
-    })
+    next_word(text, article.end)
+        .is_some_and(|w| w.lower().is_some_and(|l| article_number_word(l.as_str())))
 }
 
 pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {

@@ -81,6 +81,33 @@ pub fn opens_claim(word: &str) -> bool {
         || matches!(word, "several" | "few" | "half" | "a" | "an")
 }
 
+/// A word after which the article "a" is the numeral one: "a dozen", "a third", "a half".
+pub fn article_number_word(word: &str) -> bool {
+    matches!(
+        word,
+        "dozen"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "billion"
+            | "trillion"
+            | "third"
+            | "quarter"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "hundredth"
+            | "thousandth"
+            | "millionth"
+            | "billionth"
+            | "trillionth"
+            | "half"
+    )
+}
+
 /// Multiplier of a scale word or abbreviation written apart from the digits ("million", "bn").
 pub fn scale_word(word: &str) -> Option<f64> {
     let v = match word {
