@@ -47,7 +47,7 @@ use crate::review::{parse, parse_for_edit};
     after_help = "Examples:\n  factcheck review\n  \
         factcheck review seeds/001_4e05fcd575987f34.txt --reviewer Ann\n  \
         factcheck review --all seeds/\n\n\
-        Exit status: 0 after a session, 2 when standard input is not a terminal, a review file \
+        Exit status: 0 after a session, 2 when standard input or output is not a terminal, a review file \
         is missing, malformed or older than its article, or no reviewer name is known."
 )]
 pub struct Args {
@@ -70,8 +70,8 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    if !io::stdin().is_terminal() {
-        report_error(err, "factcheck review needs a terminal on standard input\n  help: to record verdicts from a script, use `factcheck mark ARTICLE CLAIM_ID --status STATUS`")?;
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        report_error(err, "factcheck review needs a terminal on standard input and output\n  help: to record verdicts from a script, use `factcheck mark ARTICLE CLAIM_ID --status STATUS`")?;
         return Ok(Outcome::Error);
     }
     let Some(Selection {
@@ -113,8 +113,9 @@ pub fn run(
     if session.is_empty() {
         writeln!(
             out,
-            "Nothing needs a person in {} articles (--all goes through every claim).",
-            articles.len()
+            "Nothing needs a person in {} article{} (--all goes through every claim).",
+            articles.len(),
+            crate::render::plural(articles.len())
         )?;
         return Ok(Outcome::Clean);
     }
