@@ -1,6 +1,6 @@
 //! Hides the parts of a Markdown file that are not prose (front matter, code, link targets,
-//! HTML tags and comments) by overwriting them with spaces, so byte offsets stay those of the
-//! original file.
+//! HTML tags and comments, emphasis marks) by overwriting them with spaces, so byte offsets
+//! stay those of the original file.
 
 /// Returns `text` with non-prose regions blanked out; line breaks are kept.
 pub fn mask(text: &str) -> String {
@@ -99,10 +99,19 @@ fn mask_inline(
                     continue;
                 }
             }
+            // Emphasis and link brackets: "**1,200** containers" reads as "1,200 containers".
+            b'*' | b'~' | b'[' | b']' => blank(i, i + 1, out),
+            b'_' if !word_byte(bytes, i.wrapping_sub(1)) || !word_byte(bytes, i + 1) => {
+                blank(i, i + 1, out)
+            }
             _ => {}
         }
         i += 1;
     }
+}
+
+fn word_byte(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric())
 }
 
 /// HTML comments, which may span lines.
