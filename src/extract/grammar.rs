@@ -6,7 +6,7 @@ use super::claim::{Bound, Kind, Trend};
 use super::head::{head_before, next_is_month, percent_before, temporal_over, Head};
 use super::lexicon::{
     anaphoric_determiner, article_number_word, ends_phrase, may_open_claim, one_idiom_follower,
-    opens_claim, plural_scale, qualifier, scale_word, small_number, vague_magnitude,
+    opens_claim, plural_scale, qualifier, scale_word, small_number, unit_kind, vague_magnitude,
     vulgar_fraction, year_preposition,
 };
 use super::number::{glued_to_name, read_digits, read_words, DigitRead, Form, Number};
@@ -241,6 +241,9 @@ fn article_opens_number(text: &str, article: Word<'_>) -> bool {
 }
 
 pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
+    if let Some(ratio) = ratio_after(text, &number) {
+        number = ratio;
+    }
     let resume = number.end;
     let mut scaled = false;
     if matches!(number.form, Form::BareDigits | Form::Digits) {
@@ -252,15 +255,39 @@ pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
         }
     }
     let mut range = range_after(text, &number);
-    let last = range.map_or(number, |r| r.1);
+    if let Some(r) = &range {
+        // "6-4", "3-0 win": a score, not a range of values.
+        let score = r.hyphen && number.form == Form::BareDigits && number.value >= r.second.value;
+        if score {
+            return r.second.end.max(resume);
+        }
+        // "between 3 and 5 million": the scale belongs to both ends.
+        if let Some(scale) = r.shared_scale.filter(|_| !scaled) {
+            if number.value * scale <= r.second.value {
+                number.value *= scale;
+            }
+        }
+    }
+    let last = range.map_or(number, |r| r.second);
     let mut head = head_before(text, number.start);
     let mut tail = tail_after(text, &last, head.currency);
     tail.scaled |= scaled;
     if range.is_none() {
         if let Some((opener, second, second_tail)) = unit_range(text, &number, &tail) {
-            range = Some((opener, second));
+            range = Some(Range {
+                opener,
+                second,
+                shared_scale: None,
+                hyphen: false,
+            });
             tail = second_tail;
         }
+    }
+    if metres_not_millions(text, &number, &head, &tail) {
+        number.value /= 1e6;
+        tail.end = number.end;
+        tail.unit = "m".into();
+        tail.kind = Kind::Measure;
     }
     if tail.unit.is_empty() {
         if let Some(percent_start) = percent_before(text, head.start) {
@@ -270,12 +297,12 @@ pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
         }
     }
 
-    if let Some(skip) = not_a_claim(text, &number, range.is_some(), &head, &tail) {
+    if let Some(skip) = not_a_claim(text, &number, last.end, range.is_some(), &head, &tail) {
         return skip.max(resume);
     }
     let head = temporal_over(text, head, &tail, number.start);
     let (value, low, high, start, bound) = match range {
-        Some((opener, second)) => {
+        Some(Range { opener, second, .. }) => {
             let (lo, hi) = (
                 number.value.min(second.value),
                 number.value.max(second.value),
@@ -317,7 +344,7 @@ fn unit_range(text: &str, first: &Number, tail: &Tail) -> Option<(Option<usize>,
         end: tail.end,
         ..*first
     };
-    let (opener, second) = range_after(text, &with_unit)?;
+    let Range { opener, second, .. } = range_after(text, &with_unit)?;
     let second_tail = tail_after(text, &second, None);
     (second_tail.unit == tail.unit).then_some((opener, second, second_tail))
 }
@@ -339,6 +366,7 @@ fn tail_end_resume(out: &[Draft], resume: usize) -> usize {
 fn not_a_claim(
     text: &str,
     number: &Number,
+    last_end: usize,
     is_range: bool,
     head: &Head,
     tail: &Tail,
@@ -346,13 +374,22 @@ fn not_a_claim(
     let before = head.before.as_deref().unwrap_or("");
     let qualified = head.bound != Bound::Exact || head.currency.is_some();
     let has_unit = !tail.unit.is_empty();
+    // "5 pm", "0700 GMT": a clock time.
+    let clock = next_word(text, last_end).is_some_and(|w| {
+        clock_word(w.text) || (matches!(w.text, "a" | "p") && text[w.end..].starts_with(".m"))
+    });
+    let hour_like = number.form == Form::BareDigits && number.value <= 2400.0;
+    if !qualified && clock && hour_like {
+        return Some(last_end);
+    }
     match number.form {
         Form::BareDigits => {
             let v = number.value;
-            // "March 17", "17 March", "May 24 2024".
+            // "March 17", "17 March", "May 24 2024", "5-6 March".
             let day = number.int_digits <= 2 && (1.0..=31.0).contains(&v) && v.fract() == 0.0;
-            if day && (head.before_is_month || next_is_month(text, number.end)) {
-                return Some(number.end);
+            let month_after = next_is_month(text, number.end) || next_is_month(text, last_end);
+            if day && (head.before_is_month || month_after) {
+                return Some(last_end);
             }
             // "February 2022", "since 2023", "the 2024 election", "in 1979".
             let year = number.int_digits == 4 && (1000.0..=2100.0).contains(&v);
@@ -367,13 +404,14 @@ fn not_a_claim(
             if tail.counter && !tail.scaled {
                 return Some(tail.end);
             }
-            // "Section 427", "Voyager 2": a capitalised name before a bare number.
-            if !qualified
-                && !has_unit
-                && head.before_capitalised
+            // "Section 427", "Voyager 2", "Chapter 11 bankruptcy", "iPhone 15", "page 12": a
+            // name or a place in a sequence, not a quantity.
+            let named = head.before_capitalised
                 && !ends_phrase(before)
                 && qualifier(&[before]).is_none()
-            {
+                && unit_kind(before).is_none();
+            let numbered = text[..number.start].trim_end().ends_with("No.");
+            if !qualified && !is_range && (named || numbered || locator_word(before)) {
                 return Some(number.end);
             }
             None
@@ -401,6 +439,123 @@ fn not_a_claim(
         }
         Form::Digits | Form::Fraction => None,
     }
+}
+
+/// "one in five", "1 in 10": a proportion, read as the fraction it states.
+fn ratio_after(text: &str, first: &Number) -> Option<Number> {
+    if !matches!(first.form, Form::BareDigits | Form::Words) || first.value < 1.0 {
+        return None;
+    }
+    let connector = next_word(text, first.end).filter(|w| w.text == "in")?;
+    let s = skip_space(text, connector.end);
+    let second = match char_at(text, s)? {
+        c if c.is_ascii_digit() => match read_digits(text, s) {
+            DigitRead::Number(n) if n.form == Form::BareDigits || n.form == Form::Digits => n,
+            _ => return None,
+        },
+        c if c.is_alphabetic() => {
+            let w = word_at(text, s)?;
+            small_number(w.lower()?.as_str())?;
+            read_words(text, w)?
+        }
+        _ => return None,
+    };
+    let year = second.form == Form::BareDigits && second.int_digits == 4;
+    (second.value > first.value && second.glued_unit.is_none() && !year)
+        .then(|| Number::fraction(first.start, second.end, first.value / second.value))
+}
+
+/// "60m hurdles", "won the 5,000m": a glued "m" that means metres. It means millions after a
+/// currency ("£60m") or before a counted thing ("60m people").
+fn metres_not_millions(text: &str, number: &Number, head: &Head, tail: &Tail) -> bool {
+    let written = &text[number.start..number.end];
+    let glued_m = written.ends_with('m')
+        && written[..written.len() - 1].ends_with(|c: char| c.is_ascii_digit());
+    if !glued_m || head.currency.is_some() {
+        return false;
+    }
+    let event = next_word(text, number.end).is_some_and(|w| {
+        w.lower().is_some_and(|l| {
+            matches!(
+                l.as_str(),
+                "hurdles"
+                    | "race"
+                    | "sprint"
+                    | "relay"
+                    | "freestyle"
+                    | "butterfly"
+                    | "backstroke"
+                    | "breaststroke"
+                    | "medley"
+                    | "final"
+                    | "finals"
+                    | "title"
+                    | "record"
+                    | "dash"
+                    | "event"
+                    | "steeplechase"
+                    | "heat"
+                    | "heats"
+                    | "champion"
+                    | "gold"
+                    | "silver"
+                    | "bronze"
+                    | "run"
+                    | "swim"
+            )
+        })
+    });
+    let after_article = matches!(head.before.as_deref(), Some("the" | "a" | "an"));
+    event || (after_article && tail.unit.is_empty())
+}
+
+/// Words after a number that make it a clock time ("5 pm", "0700 GMT").
+fn clock_word(word: &str) -> bool {
+    matches!(
+        word,
+        "am" | "pm"
+            | "AM"
+            | "PM"
+            | "GMT"
+            | "BST"
+            | "UTC"
+            | "CET"
+            | "CEST"
+            | "EST"
+            | "EDT"
+            | "PST"
+            | "PDT"
+    )
+}
+
+/// Lowercase words that place a number in a sequence rather than count with it.
+fn locator_word(word: &str) -> bool {
+    matches!(
+        word,
+        "page"
+            | "pages"
+            | "room"
+            | "number"
+            | "no"
+            | "article"
+            | "chapter"
+            | "section"
+            | "clause"
+            | "platform"
+            | "gate"
+            | "flight"
+            | "channel"
+            | "top"
+            | "version"
+            | "level"
+            | "grade"
+            | "route"
+            | "exit"
+            | "junction"
+            | "paragraph"
+            | "rule"
+            | "resolution"
+    )
 }
 
 fn tail_or_range_end(number: &Number, tail: &Tail, is_range: bool) -> usize {
@@ -436,7 +591,7 @@ fn scale_after(text: &str, number: &Number) -> Option<(f64, usize)> {
 
 /// The second number of a range after the first: "3-5", "3 to 5", "between 3 and 5".
 /// Returns the opening word's start ("between", "from") and the second number.
-fn range_after(text: &str, first: &Number) -> Option<(Option<usize>, Number)> {
+fn range_after(text: &str, first: &Number) -> Option<Range> {
     let mut p = first.end;
     // "8- to 16-meter": a dangling hyphen.
     if char_at(text, p) == Some('-') && text[p + 1..].starts_with(' ') {
@@ -449,7 +604,14 @@ fn range_after(text: &str, first: &Number) -> Option<(Option<usize>, Number)> {
         .map(|l| l.as_str().to_string());
     let hyphen = matches!(char_at(text, q), Some('-' | '–'));
     let connector_end = match char_at(text, q) {
-        Some('-' | '–') if !text[p..q].contains('\n') => q + char_at(text, q)?.len_utf8(),
+        // "3-5", "2010–15"; a dash set apart by spaces is punctuation ("£50bn - 14% more").
+        Some(dash @ ('-' | '–')) => {
+            let after = q + dash.len_utf8();
+            if q != p || char_at(text, after).is_some_and(char::is_whitespace) {
+                return None;
+            }
+            after
+        }
         _ => {
             let w = next_word(text, p)?;
             let lw = w.lower()?;
@@ -478,10 +640,36 @@ fn range_after(text: &str, first: &Number) -> Option<(Option<usize>, Number)> {
     if first.form == Form::Fraction || second.form == Form::Fraction {
         return None;
     }
-    if let Some((scale, end)) = scale_after(text, &second) {
+    let glued = glued_scale_of(text, &second);
+    let spelled = scale_after(text, &second);
+    if let Some((scale, end)) = spelled {
         second.value *= scale;
         second.end = end;
     }
     let opens = matches!(opener_word.as_deref(), Some("between" | "from"));
-    Some((opens.then(|| opener.map(|w| w.start)).flatten(), second))
+    Some(Range {
+        opener: opens.then(|| opener.map(|w| w.start)).flatten(),
+        second,
+        shared_scale: spelled.map(|(s, _)| s).or(glued),
+        hyphen,
+    })
+}
+
+/// The second number of a range, and what the first may share with it.
+#[derive(Clone, Copy)]
+struct Range {
+    /// Where "between" or "from" starts, when one opens the range.
+    opener: Option<usize>,
+    second: Number,
+    /// A scale written after the second number only ("3 to 5 million", "3-4bn").
+    shared_scale: Option<f64>,
+    /// The ends are joined by a dash, not a word.
+    hyphen: bool,
+}
+
+/// The multiplier of a scale glued to a number's digits ("4bn" → 1e9).
+fn glued_scale_of(text: &str, number: &Number) -> Option<f64> {
+    let written = &text[number.start..number.end];
+    let letters = written.len() - written.trim_end_matches(char::is_alphabetic).len();
+    super::lexicon::glued_scale(&written[written.len() - letters..])
 }

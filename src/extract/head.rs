@@ -14,6 +14,7 @@ pub struct Head {
     pub currency: Option<&'static str>,
     /// The word before the figure, once qualifier and currency are set aside.
     pub before: Option<String>,
+    /// The word before has a capital letter: a name ("Section", "iPhone").
     pub before_capitalised: bool,
     pub before_is_month: bool,
 }
@@ -69,19 +70,17 @@ pub fn head_before(text: &str, start: usize) -> Head {
     let rest = &before[used..];
     if let Some((w, l)) = rest.first() {
         head.before = Some(l.as_str().to_string());
-        head.before_capitalised = w.is_capitalised();
+        head.before_capitalised = w.text.chars().any(char::is_uppercase);
         head.before_is_month = month_word(w);
         head.trend = trend_of(rest.iter().map(|(_, l)| l.as_str()).collect());
     }
     head
 }
 
-/// "rose 60%", "fell by 2 points", "an increase of 5%".
+/// "rose 60%", "fell by 2 points", "an increase of 5%", "rose to 5%".
 fn trend_of(words: Vec<&str>) -> Option<Trend> {
     match words.as_slice() {
-        ["by", verb, ..] | ["of", verb, ..] => trend_word(verb),
-        [verb, ..] if *verb != "up" && *verb != "down" => trend_word(verb),
-        [verb, ..] => trend_word(verb),
+        ["by" | "of" | "to", verb, ..] | [verb, ..] => trend_word(verb),
         [] => None,
     }
 }

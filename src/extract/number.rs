@@ -78,6 +78,14 @@ fn parse_f64(s: &str) -> f64 {
 
 /// Reads the number whose first digit (or decimal point) is at `i`.
 pub fn read_digits(text: &str, i: usize) -> DigitRead {
+    match read_digit_run(text, i) {
+        // "1e999" or four hundred digits: too large to be a figure anyone checks.
+        DigitRead::Number(n) if !n.value.is_finite() => DigitRead::Skip { end: n.end },
+        read => read,
+    }
+}
+
+fn read_digit_run(text: &str, i: usize) -> DigitRead {
     let bytes = text.as_bytes();
     let mut j = digits_end(bytes, i);
     let int_digits = j - i;
@@ -203,7 +211,8 @@ pub fn read_digits(text: &str, i: usize) -> DigitRead {
                 value *= scale;
                 form = Form::Digits;
                 j = suffix_end;
-            } else if super::lexicon::unit_kind(lower).is_some() && suffix != "G" {
+            } else if (super::lexicon::unit_kind(lower).is_some() && suffix != "G") || suffix == "p"
+            {
                 glued_unit = Some((j, suffix_end));
                 form = Form::Digits;
                 j = suffix_end;

@@ -3,7 +3,8 @@
 
 use super::claim::Kind;
 use super::lexicon::{
-    currency_word, ends_phrase, partitive, scale_word, small_number, unit_kind, unit_modifier,
+    currency_word, ends_phrase, partitive, scale_word, small_number, trend_word, unit_kind,
+    unit_modifier,
 };
 use super::number::{read_digits, read_words, DigitRead};
 use super::text::{char_at, collapse, next_word, prev_word, skip_space, word_at, Word};
@@ -69,11 +70,13 @@ pub fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> 
         let w = compound_at(text, w);
         let lower = w.text.to_ascii_lowercase();
         let l = lower.as_str();
-        if ends_phrase(l) || small_number(l).is_some() || scale_word(l).is_some() {
+        let unit_word = l.split('-').next().unwrap_or(l);
+        if ends_phrase(l) || small_number(unit_word).is_some() || scale_word(l).is_some() {
             break;
         }
         if first {
-            if let Some(kind) = unit_kind(l) {
+            // "year-old" measures as "year" does.
+            if let Some(kind) = unit_kind(l).or_else(|| unit_kind(unit_word)) {
                 let mut unit_end = w.end;
                 if unit_modifier(l) {
                     if let Some(n) = next_word(text, w.end) {
@@ -87,10 +90,17 @@ pub fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> 
                     head: l.to_string(),
                 });
             }
-        } else if is_adverb(l) || is_participle(l) || unit_kind(l).is_some() {
+        } else if is_participle(l) || unit_kind(l).is_some() {
             break;
         }
-        if is_adverb(l) {
+        // "100 rose", "15 launched": a verb after the figure, not a counted thing. A participle
+        // opens a phrase only before a noun ("20 armed drones").
+        let verb = trend_word(l).is_some()
+            || (first
+                && is_participle(l)
+                && next_word(text, w.end)
+                    .is_none_or(|n| n.lower().is_none_or(|nl| ends_phrase(nl.as_str()))));
+        if is_adverb(l) || verb {
             break;
         }
         first = false;

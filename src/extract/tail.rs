@@ -28,8 +28,18 @@ pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> 
         scaled: false,
     };
     if let Some((s, e)) = last.glued_unit {
-        tail.unit = text[s..e].to_string();
-        tail.kind = unit_kind(&text[s..e].to_ascii_lowercase()).unwrap_or(Kind::Measure);
+        // "120p" is money; "29km" a measure.
+        let glued = &text[s..e];
+        match currency_word(glued).filter(|_| glued == "p") {
+            Some(code) => {
+                tail.unit = code.into();
+                tail.kind = Kind::Money;
+            }
+            None => {
+                tail.unit = glued.to_string();
+                tail.kind = unit_kind(&glued.to_ascii_lowercase()).unwrap_or(Kind::Measure);
+            }
+        }
         return tail;
     }
     // "70%", "70 %".
@@ -55,6 +65,15 @@ pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> 
         tail.unit = code.into();
         tail.kind = Kind::Money;
         // "$3.2bn worth" stops here; "US$16 million dollars" would be unusual.
+        return tail;
+    }
+    // "a 10-year-old boy", "a 16-meter telescope": a hyphen joins figure and unit.
+    if char_at(text, last.end) == Some('-') {
+        if let Some(phrase) = counted_phrase(text, last.end, true) {
+            tail.end = phrase.end;
+            tail.kind = phrase.kind;
+            tail.unit = phrase.unit;
+        }
         return tail;
     }
     let Some(w) = next_word(text, last.end) else {
@@ -98,10 +117,11 @@ pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> 
             }
             return tail;
         }
+        // Points on a scale, an index or a scoreboard: a count of points, not a percentage
+        // ("percentage points" is read above).
         "points" | "pts" => {
             tail.end = w.end;
             tail.unit = "points".into();
-            tail.kind = Kind::Percent;
             return tail;
         }
         _ => {}

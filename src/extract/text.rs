@@ -18,10 +18,6 @@ impl Word<'_> {
     pub fn has_digit(&self) -> bool {
         self.text.bytes().any(|b| b.is_ascii_digit())
     }
-
-    pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
-    }
 }
 
 /// A short word lowercased into a fixed buffer, so lookups allocate nothing.

@@ -14,6 +14,10 @@ pub fn vague(text: &str, word: Word<'_>, unit: f64, out: &mut Vec<Draft>) -> Opt
     let mut magnitude = unit;
     let mut end = word.end;
     let lw = word.text.to_ascii_lowercase();
+    // "scores of people", but "Arsenal scores again".
+    if lw == "scores" && next_word(text, end).is_none_or(|w| w.text != "of") {
+        return None;
+    }
     // "tens of thousands", "hundreds of millions".
     if let Some(of) = next_word(text, end).filter(|w| w.text == "of") {
         if let Some(next) = next_word(text, of.end) {
