@@ -375,11 +375,13 @@ fn not_a_claim(
     let qualified = head.bound != Bound::Exact || head.currency.is_some();
     let has_unit = !tail.unit.is_empty();
     // "5 pm", "0700 GMT": a clock time.
-    let clock = next_word(text, last_end).is_some_and(|w| {
-        clock_word(w.text) || (matches!(w.text, "a" | "p") && text[w.end..].starts_with(".m"))
-    });
     let hour_like = number.form == Form::BareDigits && number.value <= 2400.0;
-    if !qualified && clock && hour_like {
+    let clock = || {
+        next_word(text, last_end).is_some_and(|w| {
+            clock_word(w.text) || (matches!(w.text, "a" | "p") && text[w.end..].starts_with(".m"))
+        })
+    };
+    if !qualified && hour_like && clock() {
         return Some(last_end);
     }
     match number.form {
@@ -444,6 +446,9 @@ fn not_a_claim(
 /// "one in five", "1 in 10": a proportion, read as the fraction it states.
 fn ratio_after(text: &str, first: &Number) -> Option<Number> {
     if !matches!(first.form, Form::BareDigits | Form::Words) || first.value < 1.0 {
+        return None;
+    }
+    if !text[first.end..].trim_start_matches(' ').starts_with("in ") {
         return None;
     }
     let connector = next_word(text, first.end).filter(|w| w.text == "in")?;
