@@ -11,7 +11,9 @@ use super::lexicon::{
 };
 use super::number::{glued_to_name, read_digits, read_words, DigitRead, Form, Number};
 use super::tail::{tail_after, Tail};
-use super::text::{char_at, char_before, next_word, prev_word, skip_space, word_at, Word};
+use super::text::{
+    char_at, char_before, next_word, prev_word, skip_space, word_at, LowerWord, Word,
+};
 use super::vague;
 
 /// A claim before its line, column and sentence are known.
@@ -117,11 +119,15 @@ fn opens_claim_word(word: &[u8]) -> bool {
     if !may_open_claim(word[0].to_ascii_lowercase(), word.len()) {
         return false;
     }
-    let mut lower = [0u8; 16];
-    let lower = &mut lower[..word.len()];
-    lower.copy_from_slice(word);
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(opens_claim)
+    lowered_is(word, opens_claim)
+}
+
+/// Whether the ASCII word, lowercased, passes `test`.
+fn lowered_is(word: &[u8], test: fn(&str) -> bool) -> bool {
+    std::str::from_utf8(word)
+        .ok()
+        .and_then(LowerWord::new)
+        .is_some_and(|l| test(l.as_str()))
 }
 
 fn is_article(word: &[u8]) -> bool {
@@ -143,14 +149,7 @@ fn ascii_number_word_after(bytes: &[u8], end: usize) -> bool {
     if word.is_empty() {
         return bytes.get(start).is_some_and(|b| matches!(b, b'\n' | b'\r'));
     }
-    if word.len() > 16 {
-        return false;
-    }
-    let mut lower = [0u8; 16];
-    let lower = &mut lower[..word.len()];
-    lower.copy_from_slice(word);
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(article_number_word)
+    lowered_is(word, article_number_word)
 }
 
 /// ".08": a decimal point that opens a number, not one inside a name or after a word.
