@@ -104,7 +104,8 @@ pub fn main() -> ExitCode {
     };
     colored::control::set_override(color);
     let mut out = BufWriter::new(io::stdout().lock());
-    let mut err = io::stderr().lock();
+    // Not locked for the whole run: worker threads draw progress on it.
+    let mut err = io::stderr();
     let result =
         dispatch(cli.command, &mut out, &mut err).and_then(|outcome| out.flush().map(|_| outcome));
     match result {
