@@ -62,23 +62,34 @@ pub fn sourced(loaded: &[Loaded]) -> Vec<Sourced<'_>> {
         .collect()
 }
 
-/// For each claim, what the other configured articles say about the same thing.
-pub fn related_notes(
+/// Runs `f` on what every configured article (and `article`) says, to look up the same
+/// counted thing elsewhere.
+pub fn with_related<R>(
     ws: &Workspace,
     article: &str,
-    claims: &[ReviewClaim],
-) -> io::Result<Vec<Vec<String>>> {
+    f: impl FnOnce(&Related<'_>) -> R,
+) -> io::Result<R> {
     let mut articles = ws.configured_articles().unwrap_or_default();
     if !articles.iter().any(|a| a == article) {
         articles.push(article.to_string());
     }
     let (loaded, _) = load_reviews(ws, &articles, &mut io::sink())?;
     let all = sourced(&loaded);
-    let related = Related::new(&all);
-    Ok(claims
-        .iter()
-        .map(|c| elsewhere(&related.elsewhere(article, c)))
-        .collect())
+    Ok(f(&Related::new(&all)))
+}
+
+/// For each claim, what the other configured articles say about the same thing.
+pub fn related_notes(
+    ws: &Workspace,
+    article: &str,
+    claims: &[ReviewClaim],
+) -> io::Result<Vec<Vec<String>>> {
+    with_related(ws, article, |related| {
+        claims
+            .iter()
+            .map(|c| elsewhere(&related.elsewhere(article, c)))
+            .collect()
+    })
 }
 
 pub fn run(

@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
-use super::conflicts::related_notes;
+use super::conflicts::{related_notes, with_related};
 use super::{report_error, Outcome};
 use crate::config::Workspace;
 use crate::fsutil::write_atomic;
 use crate::input::decode;
+use crate::render::conflicts::suggested_source;
 use crate::review::edit::{set_verdict, to_text, Verdict};
 use crate::review::layout::{relative_to_root, review_path, shown_path};
 use crate::review::{parse_for_edit, ReviewClaim, ReviewFile, Status};
@@ -243,18 +244,18 @@ pub fn run(
             .map(String::as_str)
             .collect();
         if !missing.is_empty() {
-            let claims: Vec<ReviewClaim> = missing
-                .iter()
-                .filter_map(|id| file.claim(id))
-                .cloned()
-                .collect();
-            for (id, notes) in missing
-                .iter()
-                .zip(related_notes(ws, &file.article, &claims)?)
-            {
-                for note in notes.iter().filter(|n| n.starts_with("suggested source")) {
-                    writeln!(err, "{id}: {note}")?;
-                }
+            let suggestions = with_related(ws, &file.article, |related| {
+                missing
+                    .iter()
+                    .filter_map(|id| {
+                        let claim = file.claim(id)?;
+                        let verified = related.elsewhere(&file.article, claim).suggested_source?;
+                        Some(format!("{id}: {}", suggested_source(verified)))
+                    })
+                    .collect::<Vec<_>>()
+            })?;
+            for line in suggestions {
+                writeln!(err, "{line}")?;
             }
             report_error(err, format!("verified needs a source: {} has none\n  help: add --source 'where the figure was checked', or --no-source to mark it anyway", missing.join(", ")))?;
             return Ok(Outcome::Error);

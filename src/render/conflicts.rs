@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use colored::Colorize;
 
 use super::{figure, plural};
-use crate::conflicts::{Elsewhere, Figure, Group};
+use crate::conflicts::{Elsewhere, Figure, Group, Sourced};
 
 fn label(f: &Figure) -> String {
     figure(f.value, f.low, f.high, "", f.bound)
@@ -157,10 +157,15 @@ pub fn elsewhere(e: &Elsewhere<'_>) -> Vec<String> {
         lines.push(format!("same thing elsewhere: {}{more}", shown.join("; ")));
     }
     if let Some(s) = e.suggested_source {
-        lines.push(format!(
-            "suggested source (verified in {}:{}): {}",
-            s.path, s.claim.line, s.claim.source
-        ));
+        lines.push(suggested_source(s));
     }
     lines
+}
+
+/// The line offering a source verified elsewhere for the same figure.
+pub fn suggested_source(verified: &Sourced<'_>) -> String {
+    format!(
+        "suggested source (verified in {}:{}): {}",
+        verified.path, verified.claim.line, verified.claim.source
+    )
 }
