@@ -95,11 +95,24 @@ impl Default for CheckPolicy {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
-    pub paths: Vec<String>,
+    #[serde(deserialize_with = "globs")]
+    pub paths: Vec<glob::Pattern>,
     pub fail: Option<Vec<FailState>>,
     pub require_source: Option<bool>,
     pub require_reviewer: Option<bool>,
     pub warn_only: Option<bool>,
+}
+
+/// Globs, compiled when the configuration is read, so that a malformed one is reported with
+/// its line instead of never matching.
+fn globs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<glob::Pattern>, D::Error> {
+    Vec::<String>::deserialize(d)?
+        .iter()
+        .map(|g| {
+            glob::Pattern::new(g)
+                .map_err(|e| serde::de::Error::custom(format!("bad glob `{g}`: {e}")))
+        })
+        .collect()
 }
 
 /// The policy that applies to one article.
@@ -128,7 +141,7 @@ impl CheckPolicy {
             let hit = rule
                 .paths
                 .iter()
-                .any(|g| glob::Pattern::new(g).is_ok_and(|pat| pat.matches_with(article, options)));
+                .any(|pattern| pattern.matches_with(article, options));
             if hit {
                 if let Some(f) = &rule.fail {
                     p.fail = f.clone();
