@@ -391,9 +391,11 @@ fn a_file_that_cannot_be_checked_is_counted_once_annotated_and_marked_in_status(
 
 #[test]
 fn a_malformed_rule_glob_is_reported_with_its_line() {
-    let sb = scanned(&format!(
-        "{CONFIG}\n[[check.rule]]\npaths = [\"drafts/[**\"]\nwarn_only = true\n"
-    ));
+    let sb = scanned(CONFIG);
+    sb.write(
+        "factcheck.toml",
+        &format!("{CONFIG}\n[[check.rule]]\npaths = [\"drafts/[**\"]\nwarn_only = true\n"),
+    );
     let run = sb.run(&["check"]).expect(2);
     assert!(
         run.stderr
