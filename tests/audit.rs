@@ -237,7 +237,7 @@ fn a_changed_figure_shows_a_word_diff_and_a_retired_claim() {
     let out = repo.ok(&["diff", "HEAD~2", "HEAD~1"]);
     assert!(out.contains("verdict: verified → pending"), "{out}");
     assert!(
-        out.contains("figure: ≥10000 containers → ≥12000 containers"),
+        out.contains("figure: ≥10,000 containers → ≥12,000 containers"),
         "{out}"
     );
     assert!(
@@ -371,7 +371,7 @@ fn two_review_files_outside_git() {
     let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
     let out = repo.expect(1, &["diff", "--exit-code", "--files", old, new]);
     assert!(
-        out.contains("figure: ≥12500 containers → ≥12000 containers"),
+        out.contains("figure: ≥12,500 containers → ≥12,000 containers"),
         "{out}"
     );
     assert!(repo
@@ -407,7 +407,7 @@ fn log_follows_a_claim_through_its_commits() {
         "{out}"
     );
     assert!(
-        out.contains("figure: ≥10000 containers → ≥12000 containers"),
+        out.contains("figure: ≥10,000 containers → ≥12,000 containers"),
         "{out}"
     );
     assert!(out.ends_with("\n3 changes to claim 4dfe84\n"), "{out}");

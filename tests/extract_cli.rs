@@ -6,9 +6,22 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 const SEED: &str = "seeds/001_4e05fcd575987f34.txt";
-const KEYS: [&str; 14] = [
-    "path", "line", "column", "start", "end", "text", "value", "low", "high", "unit", "kind",
-    "bound", "trend", "sentence",
+const KEYS: [&str; 15] = [
+    "path",
+    "line",
+    "column",
+    "start",
+    "end",
+    "text",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "kind",
+    "bound",
+    "trend",
+    "attribution",
+    "sentence",
 ];
 
 struct Run {
@@ -180,5 +193,30 @@ fn a_directory_stands_for_its_articles() {
         run.stdout.trim_end().ends_with("47 claims in 5 files"),
         "{}",
         run.stdout
+    );
+}
+
+#[test]
+fn values_are_written_as_the_digits_say_with_their_source() {
+    let run = factcheck(
+        &["extract", "--format", "jsonl", "-"],
+        "The villa sold for $4.1m, a rise of 0.3%, the agency said.".as_bytes(),
+    );
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0].contains(r#""value":4100000,"#), "{}", lines[0]);
+    assert!(lines[1].contains(r#""value":0.3,"#), "{}", lines[1]);
+    let found = records(&run.stdout);
+    assert_eq!(found[0]["attribution"], "the agency");
+    assert_eq!(found[1]["trend"], "up");
+    let human = factcheck(
+        &["extract", "-"],
+        "Sales hit $1.13bn, the firm said.".as_bytes(),
+    );
+    assert!(
+        human
+            .stdout
+            .contains("$1.13bn  1.13 bn USD · money · per the firm"),
+        "{}",
+        human.stdout
     );
 }

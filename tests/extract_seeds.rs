@@ -408,3 +408,47 @@ fn every_seed_span_slices_back_to_its_text() {
         }
     }
 }
+
+/// The source each seed sentence names for a figure, or `None` when it names none.
+fn attribution_of(text: &str, claim_text: &str, nth: usize) -> Option<String> {
+    claims(text)
+        .into_iter()
+        .filter(|c| c.text == claim_text)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no claim {claim_text:?}"))
+        .attribution
+}
+
+#[test]
+fn seed_attributions_name_whom_to_call() {
+    assert_eq!(
+        attribution_of(SEED_001, "at least 10,000 containers", 0).as_deref(),
+        Some("Shin Wonsik")
+    );
+    // "He also mentioned": the person named just before.
+    assert_eq!(
+        attribution_of(SEED_001, "dozens of ballistic missiles", 0).as_deref(),
+        Some("Shin Wonsik")
+    );
+    assert_eq!(
+        attribution_of(SEED_004, "more than 11,000 containers of ammunition", 1).as_deref(),
+        Some("the US State Department")
+    );
+    assert_eq!(
+        attribution_of(SEED_003, "approximately half", 0).as_deref(),
+        Some("The Times")
+    );
+    assert_eq!(
+        attribution_of(SEED_003, "at least 10,000 sea containers", 0).as_deref(),
+        Some("The South Korean Defence Ministry")
+    );
+    assert_eq!(
+        attribution_of(SEED_001, "one-tenth of the invading Russian forces", 0),
+        None
+    );
+    // "North Korea revealed to supply": a passive report names no source.
+    assert_eq!(
+        attribution_of(SEED_003, "half of all Russian artillery shells", 0),
+        None
+    );
+}

@@ -86,7 +86,11 @@ pub struct Claim {
     pub kind: Kind,
     pub bound: Bound,
     pub trend: Option<Trend>,
-    /// The sentence the claim stands in, with its whitespace collapsed.
+    /// Who the text says the figure comes from ("Shin Wonsik", "the US State Department");
+    /// `None` when the sentence names no source.
+    pub attribution: Option<String>,
+    /// The sentence the claim stands in, with its whitespace collapsed; a sentence that runs
+    /// on without an end is cut to a window around the figure.
     pub sentence: String,
 }
 
@@ -106,15 +110,30 @@ fn optional_number<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<
     }
 }
 
-/// Formats a value the way the JSON output writes it.
+/// Formats a value exactly as the JSON output writes it: whole values as integers, others in
+/// shortest round-trip form ("4100000", "0.3").
 pub fn format_value(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 9.0e15 {
         format!("{}", value as i64)
     } else {
-        let rounded = format!("{:.6}", value);
-        rounded
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_string()
+        serde_json::Number::from_f64(value).map_or_else(|| value.to_string(), |n| n.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_value_agrees_with_the_json_output() {
+        for value in [4_100_000.0, 0.3, 1e20, 1.5e-7, -2.25, 0.1 + 0.2] {
+            assert_eq!(
+                format_value(value),
+                serde_json::to_string(&serde_json::json!(value))
+                    .unwrap()
+                    .trim_end_matches(".0"),
+                "{value}"
+            );
+        }
     }
 }

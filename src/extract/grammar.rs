@@ -15,15 +15,16 @@ use super::text::{
     char_at, char_before, next_word, prev_word, skip_space, word_at, LowerWord, Word,
 };
 use super::vague;
+use super::value::{int, midpoint, Decimal};
 
 /// A claim before its line, column and sentence are known.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     pub start: usize,
     pub end: usize,
-    pub value: f64,
-    pub low: Option<f64>,
-    pub high: Option<f64>,
+    pub value: Decimal,
+    pub low: Option<Decimal>,
+    pub high: Option<Decimal>,
     pub unit: String,
     pub kind: Kind,
     pub bound: Bound,
@@ -246,8 +247,10 @@ pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
     let resume = number.end;
     let mut scaled = false;
     if matches!(number.form, Form::BareDigits | Form::Digits) {
-        if let Some((scale, end)) = scale_after(text, &number) {
-            number.value *= scale;
+        if let Some((value, end)) = scale_after(text, &number)
+            .and_then(|(scale, end)| Some((number.value.checked_mul(scale)?, end)))
+        {
+            number.value = value;
             number.end = end;
             number.form = Form::Digits;
             scaled = true;
@@ -262,8 +265,9 @@ pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
         }
         // "between 3 and 5 million": the scale belongs to both ends.
         if let Some(scale) = r.shared_scale.filter(|_| !scaled) {
-            if number.value * scale <= r.second.value {
-                number.value *= scale;
+            match number.value.checked_mul(scale) {
+                Some(value) if value <= r.second.value => number.value = value,
+                _ => {}
             }
         }
     }
@@ -283,7 +287,7 @@ pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
         }
     }
     if metres_not_millions(text, &number, &head, &tail) {
-        number.value /= 1e6;
+        number.value /= int(1_000_000);
         tail.end = number.end;
         tail.unit = "m".into();
         tail.kind = Kind::Measure;
@@ -307,7 +311,7 @@ pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
                 number.value.max(second.value),
             );
             let start = opener.unwrap_or(head.start.min(number.start));
-            ((lo + hi) / 2.0, Some(lo), Some(hi), start, head.bound)
+            (midpoint(lo, hi), Some(lo), Some(hi), start, head.bound)
         }
         None => (number.value, None, None, head.start, head.bound),
     };
@@ -374,7 +378,7 @@ fn not_a_claim(
     let qualified = head.bound != Bound::Exact || head.currency.is_some();
     let has_unit = !tail.unit.is_empty();
     // "5 pm", "0700 GMT": a clock time.
-    let hour_like = number.form == Form::BareDigits && number.value <= 2400.0;
+    let hour_like = number.form == Form::BareDigits && number.value <= int(2400);
     let clock = || {
         next_word(text, last_end).is_some_and(|w| {
             clock_word(w.text) || (matches!(w.text, "a" | "p") && text[w.end..].starts_with(".m"))
@@ -387,13 +391,14 @@ fn not_a_claim(
         Form::BareDigits => {
             let v = number.value;
             // "March 17", "17 March", "May 24 2024", "5-6 March".
-            let day = number.int_digits <= 2 && (1.0..=31.0).contains(&v) && v.fract() == 0.0;
+            let day =
+                number.int_digits <= 2 && (int(1)..=int(31)).contains(&v) && v.fract().is_zero();
             let month_after = next_is_month(text, number.end) || next_is_month(text, last_end);
             if day && (head.before_is_month || month_after) {
                 return Some(last_end);
             }
             // "February 2022", "since 2023", "the 2024 election", "in 1979".
-            let year = number.int_digits == 4 && (1000.0..=2100.0).contains(&v);
+            let year = number.int_digits == 4 && (int(1000)..=int(2100)).contains(&v);
             if year
                 && (head.before_is_month
                     || (!qualified && year_preposition(before))
@@ -418,12 +423,12 @@ fn not_a_claim(
             None
         }
         Form::Words => {
-            let small = number.value < 100.0 && !tail.scaled;
+            let small = number.value < int(100) && !tail.scaled;
             // "the two countries", "Of the two".
             if small && !qualified && anaphoric_determiner(before) {
                 return Some(number.end);
             }
-            if number.value == 1.0 && !qualified && !is_range {
+            if number.value == Decimal::ONE && !qualified && !is_range {
                 let follower = next_word(text, number.end)
                     .and_then(|w| w.lower())
                     .map(|l| l.as_str().to_string());
@@ -444,7 +449,7 @@ fn not_a_claim(
 
 /// "one in five", "1 in 10": a proportion, read as the fraction it states.
 fn ratio_after(text: &str, first: &Number) -> Option<Number> {
-    if !matches!(first.form, Form::BareDigits | Form::Words) || first.value < 1.0 {
+    if !matches!(first.form, Form::BareDigits | Form::Words) || first.value < Decimal::ONE {
         return None;
     }
     if !text[first.end..].trim_start_matches(' ').starts_with("in ") {
@@ -572,13 +577,13 @@ fn tail_or_range_end(number: &Number, tail: &Tail, is_range: bool) -> usize {
 
 /// A scale word after digits: "4.8 million", "2 dozen", "10 bn", and a capital scale letter
 /// set apart after a figure with separators or decimals ("1,674.5 M", "2.5 B").
-fn scale_after(text: &str, number: &Number) -> Option<(f64, usize)> {
+fn scale_after(text: &str, number: &Number) -> Option<(Decimal, usize)> {
     let w = next_word(text, number.end)?;
     if number.form == Form::Digits {
         let letter = match w.text {
-            "K" => Some(1e3),
-            "M" => Some(1e6),
-            "B" | "G" => Some(1e9),
+            "K" => Some(int(1_000)),
+            "M" => Some(int(1_000_000)),
+            "B" | "G" => Some(int(1_000_000_000)),
             _ => None,
         };
         if let Some(scale) = letter {
@@ -647,7 +652,7 @@ fn range_after(text: &str, first: &Number) -> Option<Range> {
     let glued = glued_scale_of(text, &second);
     let spelled = scale_after(text, &second);
     if let Some((scale, end)) = spelled {
-        second.value *= scale;
+        second.value = second.value.checked_mul(scale)?;
         second.end = end;
     }
     let opens = matches!(opener_word.as_deref(), Some("between" | "from"));
@@ -666,13 +671,13 @@ struct Range {
     opener: Option<usize>,
     second: Number,
     /// A scale written after the second number only ("3 to 5 million", "3-4bn").
-    shared_scale: Option<f64>,
+    shared_scale: Option<Decimal>,
     /// The ends are joined by a dash, not a word.
     hyphen: bool,
 }
 
 /// The multiplier of a scale glued to a number's digits ("4bn" → 1e9).
-fn glued_scale_of(text: &str, number: &Number) -> Option<f64> {
+fn glued_scale_of(text: &str, number: &Number) -> Option<Decimal> {
     let written = &text[number.start..number.end];
     let letters = written.len() - written.trim_end_matches(char::is_alphabetic).len();
     super::lexicon::glued_scale(&written[written.len() - letters..])

@@ -2,38 +2,39 @@
 //! words that end a counted noun phrase. Every lookup takes an ASCII-lowercased word.
 
 use super::claim::{Bound, Kind, Trend};
+use super::value::{int, Decimal};
 
 /// Value of a cardinal number word below one hundred ("seven", "forty").
-pub fn small_number(word: &str) -> Option<f64> {
+pub fn small_number(word: &str) -> Option<i64> {
     let v = match word {
-        "zero" | "nought" | "naught" | "nil" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" | "fourty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
+        "zero" | "nought" | "naught" | "nil" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" | "fourty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
         _ => return None,
     };
     Some(v)
@@ -109,17 +110,17 @@ pub fn article_number_word(word: &str) -> bool {
 }
 
 /// Multiplier of a scale word or abbreviation written apart from the digits ("million", "bn").
-pub fn scale_word(word: &str) -> Option<f64> {
+pub fn scale_word(word: &str) -> Option<Decimal> {
     let v = match word {
-        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => 12.0,
-        "hundred" | "hundreds" => 100.0,
-        "thousand" | "thousands" | "k" => 1e3,
-        "million" | "millions" | "mn" | "mln" | "mil" | "mm" => 1e6,
-        "billion" | "billions" | "bn" | "bln" => 1e9,
-        "trillion" | "trillions" | "tn" | "trn" | "tln" => 1e12,
+        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => 12,
+        "hundred" | "hundreds" => 100,
+        "thousand" | "thousands" | "k" => 1_000,
+        "million" | "millions" | "mn" | "mln" | "mil" | "mm" => 1_000_000,
+        "billion" | "billions" | "bn" | "bln" => 1_000_000_000,
+        "trillion" | "trillions" | "tn" | "trn" | "tln" => 1_000_000_000_000,
         _ => return None,
     };
-    Some(v)
+    Some(int(v))
 }
 
 /// A plural scale word that names a vague magnitude ("thousands"), not a multiplier; "dozens"
@@ -129,78 +130,78 @@ pub fn plural_scale(word: &str) -> bool {
 }
 
 /// Value of a vulgar fraction character ("½", "⅓").
-pub fn vulgar_fraction(c: char) -> Option<f64> {
-    let v = match c {
-        '½' => 0.5,
-        '⅓' => 1.0 / 3.0,
-        '⅔' => 2.0 / 3.0,
-        '¼' => 0.25,
-        '¾' => 0.75,
-        '⅕' => 0.2,
-        '⅖' => 0.4,
-        '⅗' => 0.6,
-        '⅘' => 0.8,
-        '⅙' => 1.0 / 6.0,
-        '⅚' => 5.0 / 6.0,
-        '⅛' => 0.125,
-        '⅜' => 0.375,
-        '⅝' => 0.625,
-        '⅞' => 0.875,
+pub fn vulgar_fraction(c: char) -> Option<Decimal> {
+    let (numerator, denominator) = match c {
+        '½' => (1, 2),
+        '⅓' => (1, 3),
+        '⅔' => (2, 3),
+        '¼' => (1, 4),
+        '¾' => (3, 4),
+        '⅕' => (1, 5),
+        '⅖' => (2, 5),
+        '⅗' => (3, 5),
+        '⅘' => (4, 5),
+        '⅙' => (1, 6),
+        '⅚' => (5, 6),
+        '⅛' => (1, 8),
+        '⅜' => (3, 8),
+        '⅝' => (5, 8),
+        '⅞' => (7, 8),
         _ => return None,
     };
-    Some(v)
+    Some(int(numerator) / int(denominator))
 }
 
 /// Multiplier of a suffix glued to digits ("5k", "280m", "3.2bn"). Case matters: "5G" is a name.
-pub fn glued_scale(suffix: &str) -> Option<f64> {
+pub fn glued_scale(suffix: &str) -> Option<Decimal> {
     let v = match suffix {
-        "k" | "K" => 1e3,
-        "m" | "M" | "mn" | "mln" | "mil" | "MM" => 1e6,
-        "bn" | "b" | "bln" | "B" | "BN" => 1e9,
-        "tn" | "trn" | "tln" => 1e12,
+        "k" | "K" => 1_000,
+        "m" | "M" | "mn" | "mln" | "mil" | "MM" => 1_000_000,
+        "bn" | "b" | "bln" | "B" | "BN" => 1_000_000_000,
+        "tn" | "trn" | "tln" => 1_000_000_000_000,
         _ => return None,
     };
-    Some(v)
+    Some(int(v))
 }
 
 /// A vague magnitude word used in the plural ("dozens of", "thousands of") and its unit.
-pub fn vague_magnitude(word: &str) -> Option<f64> {
+pub fn vague_magnitude(word: &str) -> Option<Decimal> {
     let v = match word {
-        "dozens" => 12.0,
-        "scores" => 20.0,
-        "hundreds" => 100.0,
-        "thousands" => 1e3,
-        "millions" => 1e6,
-        "billions" => 1e9,
-        "trillions" => 1e12,
+        "dozens" => 12,
+        "scores" => 20,
+        "hundreds" => 100,
+        "thousands" => 1_000,
+        "millions" => 1_000_000,
+        "billions" => 1_000_000_000,
+        "trillions" => 1_000_000_000_000,
         _ => return None,
     };
-    Some(v)
+    Some(int(v))
 }
 
 /// Denominator of a fraction word ("third" → 3, "quarters" → 4), singular or plural.
-pub fn denominator(word: &str) -> Option<f64> {
+pub fn denominator(word: &str) -> Option<Decimal> {
     let w = word.strip_suffix('s').unwrap_or(word);
     let v = match w {
-        "half" | "halve" => 2.0,
-        "third" => 3.0,
-        "quarter" | "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        "tenth" => 10.0,
-        "twelfth" => 12.0,
-        "twentieth" => 20.0,
-        "hundredth" => 100.0,
-        "thousandth" => 1000.0,
-        "millionth" => 1e6,
-        "billionth" => 1e9,
-        "trillionth" => 1e12,
+        "half" | "halve" => 2,
+        "third" => 3,
+        "quarter" | "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "twelfth" => 12,
+        "twentieth" => 20,
+        "hundredth" => 100,
+        "thousandth" => 1000,
+        "millionth" => 1_000_000,
+        "billionth" => 1_000_000_000,
+        "trillionth" => 1_000_000_000_000,
         _ => return None,
     };
-    Some(v)
+    Some(int(v))
 }
 
 /// A word that bounds the figure after it, with the number of words it spans.

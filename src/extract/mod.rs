@@ -1,6 +1,7 @@
 //! Numeric-claim extraction: the pure core that reads a text and returns the claims in it.
 //! It never prints and never touches the file system.
 
+mod attribution;
 mod claim;
 mod grammar;
 mod head;
@@ -12,6 +13,7 @@ mod sentence;
 mod tail;
 mod text;
 mod vague;
+mod value;
 
 pub use claim::{format_value, Bound, Claim, Kind, Trend};
 pub use markdown::front_matter_end;
@@ -53,6 +55,7 @@ pub fn extract(text: &str, format: Format) -> Vec<Claim> {
     }
     let sentences = sentence::sentences(prose, format == Format::Plain);
     let mut lines = sentence::LineIndex::new(text);
+    let mut sources = attribution::Attributions::default();
     let mut sentence_at = 0;
     let mut last_sentence: Option<((usize, usize), String)> = None;
     drafts
@@ -63,8 +66,9 @@ pub fn extract(text: &str, format: Format) -> Vec<Claim> {
             }
             let (s, e) = sentences[sentence_at];
             let (line, column) = lines.locate(d.start);
+            let whole = (s, e.max(d.end).min(prose.len()));
+            let span = sentence::window(prose, whole, (d.start, d.end));
             // Claims of one sentence share its collapsed text.
-            let span = (s, e.max(d.end).min(prose.len()));
             let sentence = match &last_sentence {
                 Some((seen, sentence)) if *seen == span => sentence.clone(),
                 _ => text::collapse(&prose[span.0..span.1]),
@@ -76,13 +80,19 @@ pub fn extract(text: &str, format: Format) -> Vec<Claim> {
                 start: d.start,
                 end: d.end,
                 text: text::collapse(&text[d.start..d.end]),
-                value: d.value,
-                low: d.low,
-                high: d.high,
+                value: value::to_f64(d.value),
+                low: d.low.map(value::to_f64),
+                high: d.high.map(value::to_f64),
                 unit: d.unit,
                 kind: d.kind,
                 bound: d.bound,
                 trend: d.trend,
+                attribution: sources.source(
+                    prose,
+                    &sentences,
+                    (sentence_at, span),
+                    (d.start, d.end),
+                ),
                 sentence,
             }
         })

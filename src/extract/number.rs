@@ -5,6 +5,7 @@ use super::lexicon::{
     denominator, glued_scale, plural_scale, scale_word, small_number, vulgar_fraction,
 };
 use super::text::{char_at, char_before, is_word_char, next_word, skip_space, LowerWord, Word};
+use super::value::{int, parse_digits, shift, Decimal};
 
 /// How a number was written; the grammar uses it to tell claims from dates and names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +25,7 @@ pub enum Form {
 pub struct Number {
     pub start: usize,
     pub end: usize,
-    pub value: f64,
+    pub value: Decimal,
     pub form: Form,
     /// A measure unit glued to the digits ("29km"), as a span.
     pub glued_unit: Option<(usize, usize)>,
@@ -34,7 +35,7 @@ pub struct Number {
 
 impl Number {
     /// A fraction written as one character ("½").
-    pub fn fraction(start: usize, end: usize, value: f64) -> Self {
+    pub fn fraction(start: usize, end: usize, value: Decimal) -> Self {
         Self {
             start,
             end,
@@ -68,24 +69,8 @@ fn group_of_three(bytes: &[u8], at: usize) -> bool {
     digits_end(bytes, at) == at + 3
 }
 
-fn parse_f64(s: &str) -> f64 {
-    let cleaned: String = s
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    cleaned.parse().unwrap_or(0.0)
-}
-
 /// Reads the number whose first digit (or decimal point) is at `i`.
 pub fn read_digits(text: &str, i: usize) -> DigitRead {
-    match read_digit_run(text, i) {
-        // "1e999" or four hundred digits: too large to be a figure anyone checks.
-        DigitRead::Number(n) if !n.value.is_finite() => DigitRead::Skip { end: n.end },
-        read => read,
-    }
-}
-
-fn read_digit_run(text: &str, i: usize) -> DigitRead {
     let bytes = text.as_bytes();
     let mut j = digits_end(bytes, i);
     let int_digits = j - i;
@@ -140,9 +125,10 @@ fn read_digit_run(text: &str, i: usize) -> DigitRead {
                     end: skip_identifier(text, den_end),
                 };
             }
-            let num = parse_f64(&text[i..j]);
-            let den = parse_f64(&text[j + 1..den_end]);
-            if den > 0.0 && !followed_by_word_char(text, den_end) {
+            let num = parse_digits(&text[i..j]);
+            let den = parse_digits(&text[j + 1..den_end]).filter(|d| !d.is_zero());
+            if let (Some(num), Some(den), false) = (num, den, followed_by_word_char(text, den_end))
+            {
                 return DigitRead::Number(Number {
                     start: i,
                     end: den_end,
@@ -154,7 +140,13 @@ fn read_digit_run(text: &str, i: usize) -> DigitRead {
             }
         }
     }
-    let mut value = parse_f64(&text[i..j]);
+    // "1e999" or four hundred digits: too large to be a figure anyone checks.
+    let too_large = || DigitRead::Skip {
+        end: skip_identifier(text, i),
+    };
+    let Some(mut value) = parse_digits(&text[i..j]) else {
+        return too_large();
+    };
     let mut form = if separated || decimal {
         Form::Digits
     } else {
@@ -162,7 +154,10 @@ fn read_digit_run(text: &str, i: usize) -> DigitRead {
     };
     let mut glued_unit = None;
     if let Some((power, end)) = exponent(bytes, j) {
-        value *= 10f64.powi(power);
+        let Some(shifted) = shift(value, power) else {
+            return too_large();
+        };
+        value = shifted;
         j = end;
         form = Form::Digits;
     }
@@ -208,7 +203,10 @@ fn read_digit_run(text: &str, i: usize) -> DigitRead {
                 return DigitRead::Skip { end: suffix_end };
             }
             if let Some(scale) = glued_scale(suffix) {
-                value *= scale;
+                let Some(scaled) = value.checked_mul(scale) else {
+                    return too_large();
+                };
+                value = scaled;
                 form = Form::Digits;
                 j = suffix_end;
             } else if (super::lexicon::unit_kind(lower).is_some() && suffix != "G") || suffix == "p"
@@ -337,13 +335,14 @@ fn mixed_fraction(text: &str, j: usize) -> Option<usize> {
         return None;
     }
     let (num, den) = mixed_parts(text, j, den_end);
-    (den > num && num > 0.0).then_some(den_end)
+    (den > num && num > Decimal::ZERO).then_some(den_end)
 }
 
-fn mixed_parts(text: &str, j: usize, end: usize) -> (f64, f64) {
+fn mixed_parts(text: &str, j: usize, end: usize) -> (Decimal, Decimal) {
     let frac = text[j..end].trim_start_matches(|c: char| !c.is_ascii_digit());
     let (n, d) = frac.split_once('/').unwrap_or(("0", "1"));
-    (parse_f64(n), parse_f64(d))
+    let part = |digits: &str| parse_digits(digits).unwrap_or_default();
+    (part(n), part(d).max(Decimal::ONE))
 }
 
 /// Whether a hyphen or a spaced hyphen joins two parts of one written number ("twenty-one").
@@ -356,19 +355,19 @@ fn joined_word(text: &str, end: usize) -> Option<Word<'_>> {
 }
 
 /// "and a half", "and three fifths": the fraction of a mixed number, with its end.
-fn fraction_after_and(text: &str, and_end: usize) -> Option<(f64, usize)> {
+fn fraction_after_and(text: &str, and_end: usize) -> Option<(Decimal, usize)> {
     let numerator_word = next_word(text, and_end)?;
     let numerator = match numerator_word.lower()?.as_str() {
-        "a" | "an" => 1.0,
-        l => small_number(l).filter(|v| (1.0..20.0).contains(v))?,
+        "a" | "an" => 1,
+        l => small_number(l).filter(|v| (1..20).contains(v))?,
     };
     let den_word = joined_word(text, numerator_word.end)?;
     let den = denominator(den_word.lower()?.as_str())?;
-    Some((numerator / den, den_word.end))
+    Some((int(numerator) / den, den_word.end))
 }
 
 /// "two and a half", and "one and a half million" with its scale.
-fn mixed_number(text: &str, start: usize, value: f64, end: usize) -> Number {
+fn mixed_number(text: &str, start: usize, value: Decimal, end: usize) -> Option<Number> {
     let scale = next_word(text, end).and_then(|w| {
         let lower = w.lower()?;
         let l = lower.as_str();
@@ -377,25 +376,28 @@ fn mixed_number(text: &str, start: usize, value: f64, end: usize) -> Number {
         }
         scale_word(l).map(|s| (s, w.end))
     });
-    let (value, end) = scale.map_or((value, end), |(s, e)| (value * s, e));
-    Number {
+    let (value, end) = match scale {
+        Some((s, e)) => (value.checked_mul(s)?, e),
+        None => (value, end),
+    };
+    Some(Number {
         start,
         end,
         value,
         form: Form::Words,
         glued_unit: None,
         int_digits: 0,
-    }
+    })
 }
 
 /// Reads a spelled-out number starting with `first`: cardinals ("one hundred and twenty"),
 /// "a dozen", "a hundred", and fractions ("two-thirds", "a quarter", "one-tenth").
 pub fn read_words(text: &str, first: Word<'_>) -> Option<Number> {
-    let mut total = 0.0;
-    let mut current = 0.0;
+    let mut total = Decimal::ZERO;
+    let mut current = Decimal::ZERO;
     let mut end = first.start;
     let mut words = 0;
-    let mut last_small: Option<f64> = None;
+    let mut last_small: Option<i64> = None;
     let mut pending_and = false;
     let mut cursor = Some(first);
     let mut leading_article = false;
@@ -416,53 +418,53 @@ pub fn read_words(text: &str, first: Word<'_>) -> Option<Number> {
             }
             // "twenty one" combines; "five three" does not.
             match last_small {
-                Some(prev) if prev >= 20.0 && prev % 10.0 == 0.0 && v < 10.0 && v > 0.0 => {
-                    current += v;
-                    last_small = Some(v);
-                }
+                Some(prev) if prev >= 20 && prev % 10 == 0 && (1..10).contains(&v) => {}
                 Some(_) => break,
-                None => {
-                    current += v;
-                    last_small = Some(v);
-                }
+                None => {}
             }
+            current += int(v);
+            last_small = Some(v);
         } else if let Some(scale) = scale_word(word) {
-            if plural_scale(word) || (word == "dozens" && current == 0.0) {
+            if plural_scale(word) || (word == "dozens" && current.is_zero()) {
                 break;
             }
-            let base = if current == 0.0 { 1.0 } else { current };
-            if scale == 12.0 {
+            let base = if current.is_zero() {
+                Decimal::ONE
+            } else {
+                current
+            };
+            if scale == int(12) {
                 // "three hundred and two dozen": the dozen counts the last group only.
-                let small = current % 100.0;
-                current = if small == 0.0 {
-                    base * scale
+                let small = current % int(100);
+                current = if small.is_zero() {
+                    base.checked_mul(scale)?
                 } else {
                     current - small + small * scale
                 };
-            } else if scale == 100.0 {
-                current = base * scale;
+            } else if scale == int(100) {
+                current = base.checked_mul(scale)?;
             } else {
-                total += base * scale;
-                current = 0.0;
+                total = total.checked_add(base.checked_mul(scale)?)?;
+                current = Decimal::ZERO;
             }
             last_small = None;
             leading_article = false;
         } else if word == "and" && words > 0 && !pending_and {
             if let Some((fraction, frac_end)) = fraction_after_and(text, w.end) {
-                return Some(mixed_number(
-                    text,
-                    first.start,
-                    total + current + fraction,
-                    frac_end,
-                ));
+                let value = total.checked_add(current)?.checked_add(fraction)?;
+                return mixed_number(text, first.start, value, frac_end);
             }
             pending_and = true;
             cursor = next_word(text, w.end);
             continue;
         } else if let Some(den) = denominator(word) {
             // A fraction needs a numerator: "two thirds", "a quarter", "one-tenth".
-            let numerator = if leading_article { 1.0 } else { current };
-            if pending_and || total > 0.0 || numerator == 0.0 || numerator > 20.0 {
+            let numerator = if leading_article {
+                Decimal::ONE
+            } else {
+                current
+            };
+            if pending_and || !total.is_zero() || numerator.is_zero() || numerator > int(20) {
                 break;
             }
             if words == 0 {
@@ -487,7 +489,7 @@ pub fn read_words(text: &str, first: Word<'_>) -> Option<Number> {
     if leading_article {
         return None;
     }
-    let value = total + current;
+    let value = total.checked_add(current)?;
     (words > 0 && end > first.start).then_some(Number {
         start: first.start,
         end,

@@ -153,6 +153,61 @@ fn sentence_end(text: &str, start: usize, i: usize) -> Option<usize> {
     }
 }
 
+/// The longest sentence kept whole; a longer one (a text without sentence punctuation) is
+/// cut to at most `WINDOW` bytes on either side of each figure.
+pub const LONGEST_SENTENCE: usize = 1200;
+pub const WINDOW: usize = 400;
+
+/// The part of the sentence `(start, end)` shown with the figure `(at, to)`: the whole sentence
+/// when it is not over `LONGEST_SENTENCE`, else a window around the figure cut at spaces, so
+/// output stays linear in the length of the text.
+pub fn window(
+    text: &str,
+    (start, end): (usize, usize),
+    (at, to): (usize, usize),
+) -> (usize, usize) {
+    if end - start <= LONGEST_SENTENCE {
+        return (start, end);
+    }
+    let from = if at - start > WINDOW {
+        cut_forward(text, at - WINDOW, at)
+    } else {
+        start
+    };
+    let until = if end - to > WINDOW {
+        cut_back(text, to, to + WINDOW)
+    } else {
+        end
+    };
+    (from, until)
+}
+
+/// The first word start at or after `i` (and before `limit`).
+fn cut_forward(text: &str, i: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut k = i;
+    while k < limit && !bytes[k - 1].is_ascii_whitespace() {
+        k += 1;
+    }
+    while k < limit && !text.is_char_boundary(k) {
+        k += 1;
+    }
+    k
+}
+
+/// The last word end at or before `i` (and after `floor`).
+fn cut_back(text: &str, floor: usize, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut k = i;
+    while k > floor && !bytes[k].is_ascii_whitespace() {
+        k -= 1;
+    }
+    while k > floor && !text.is_char_boundary(k) {
+        k -= 1;
+    }
+    k
+}
+
 /// Converts increasing byte offsets into 1-based lines and character columns.
 pub struct LineIndex<'a> {
     text: &'a str,

@@ -8,9 +8,10 @@ use super::lexicon::{scale_word, small_number, vague_magnitude};
 use super::number::{Form, Number};
 use super::phrase::of_phrase;
 use super::text::{char_at, char_before, next_word, prev_word, skip_space_back, Word};
+use super::value::{int, Decimal};
 
 /// "dozens of missiles", "tens of thousands of troops", "Thousands of Soldiers".
-pub fn vague(text: &str, word: Word<'_>, unit: f64, out: &mut Vec<Draft>) -> Option<usize> {
+pub fn vague(text: &str, word: Word<'_>, unit: Decimal, out: &mut Vec<Draft>) -> Option<usize> {
     let mut magnitude = unit;
     let mut end = word.end;
     let lw = word.text.to_ascii_lowercase();
@@ -23,7 +24,7 @@ pub fn vague(text: &str, word: Word<'_>, unit: f64, out: &mut Vec<Draft>) -> Opt
         if let Some(next) = next_word(text, of.end) {
             if let Some(inner) = next.lower().and_then(|l| vague_magnitude(l.as_str())) {
                 if inner > unit || lw == "tens" {
-                    magnitude = inner * if lw == "tens" { 10.0 } else { unit };
+                    magnitude = inner * if lw == "tens" { int(10) } else { unit };
                     end = next.end;
                 }
             }
@@ -38,7 +39,7 @@ pub fn vague(text: &str, word: Word<'_>, unit: f64, out: &mut Vec<Draft>) -> Opt
     {
         return None;
     }
-    vague_claim(text, word.start, end, magnitude, 2.0, 10.0, out)
+    vague_claim(text, word.start, end, magnitude, 2, 10, out)
 }
 
 /// "several hundred", "a few thousand".
@@ -50,18 +51,18 @@ pub fn vague_several(text: &str, word: Word<'_>, lw: &str, out: &mut Vec<Draft>)
         word.start
     };
     let scale_w = next_word(text, word.end)?;
-    let scale = scale_word(&scale_w.text.to_ascii_lowercase()).filter(|s| *s >= 100.0)?;
-    let low = if lw == "few" { 2.0 } else { 3.0 };
-    vague_claim(text, start, scale_w.end, scale, low, 9.0, out)
+    let scale = scale_word(&scale_w.text.to_ascii_lowercase()).filter(|s| *s >= int(100))?;
+    let low = if lw == "few" { 2 } else { 3 };
+    vague_claim(text, start, scale_w.end, scale, low, 9, out)
 }
 
 fn vague_claim(
     text: &str,
     start: usize,
     end: usize,
-    magnitude: f64,
-    low: f64,
-    high: f64,
+    magnitude: Decimal,
+    low: i64,
+    high: i64,
     out: &mut Vec<Draft>,
 ) -> Option<usize> {
     let (end, unit, kind) = match next_word(text, end).filter(|w| w.text == "of") {
@@ -76,9 +77,9 @@ fn vague_claim(
         Draft {
             start,
             end,
-            value: low * magnitude,
-            low: Some(low * magnitude),
-            high: Some(high * magnitude),
+            value: int(low) * magnitude,
+            low: Some(int(low) * magnitude),
+            high: Some(int(high) * magnitude),
             unit,
             kind,
             bound: Bound::Vague,
@@ -108,7 +109,7 @@ pub fn half(text: &str, word: Word<'_>, out: &mut Vec<Draft>) -> Option<usize> {
         let number = Number {
             start: word.start,
             end: scale_w.end,
-            value: scale / 2.0,
+            value: scale / int(2),
             form: Form::Words,
             glued_unit: None,
             int_digits: 0,
@@ -138,7 +139,7 @@ pub fn half(text: &str, word: Word<'_>, out: &mut Vec<Draft>) -> Option<usize> {
         Draft {
             start: head.start.min(word.start),
             end,
-            value: 0.5,
+            value: Decimal::new(5, 1),
             low: None,
             high: None,
             unit,

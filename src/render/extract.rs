@@ -40,7 +40,10 @@ pub fn human(out: &mut dyn Write, path: &Path, claims: &[Claim], color: bool) ->
     for c in claims {
         let position = format!("{}:{}", c.line, c.column);
         let described = figure(c.value, c.low, c.high, &c.unit, c.bound);
-        let details = format!("{described} · {}{}", c.kind, trend_mark(c.trend));
+        let mut details = format!("{described} · {}{}", c.kind, trend_mark(c.trend));
+        if let Some(source) = &c.attribution {
+            details.push_str(&format!(" · per {source}"));
+        }
         let details = if color {
             details.dimmed().to_string()
         } else {

@@ -1,0 +1,460 @@
+//! Who a sentence says a figure comes from: "according to X", "X said / estimated / reported",
+//! "a report by X", "X's analysis shows", a quote's speaker, and "he" or "she" resolved to the
+//! person named last before it.
+
+use super::lexicon::ends_phrase;
+
+/// A source named in a sentence, with where its cue stands.
+#[derive(Debug, Clone, PartialEq)]
+struct Cue {
+    /// Byte offset of the cue ("said", "according").
+    at: usize,
+    source: String,
+}
+
+/// Finds attributions sentence by sentence; a pronoun source ("He also said") is resolved to
+/// the person named last in the sentences just before.
+#[derive(Default)]
+pub struct Attributions {
+    span: Option<(usize, usize)>,
+    cues: Vec<Cue>,
+}
+
+/// How many sentences back a pronoun may look for the person it stands for.
+const PRONOUN_REACH: usize = 3;
+
+impl Attributions {
+    /// The source of the figure at `figure` in the part `span` of sentence `index` of
+    /// `sentences`: the nearest cue before the figure, else the nearest after it.
+    pub fn source(
+        &mut self,
+        text: &str,
+        sentences: &[(usize, usize)],
+        (index, span): (usize, (usize, usize)),
+        figure: (usize, usize),
+    ) -> Option<String> {
+        if self.span != Some(span) {
+            self.span = Some(span);
+            let earlier = &sentences[index.saturating_sub(PRONOUN_REACH)..index];
+            self.cues = read_sentence(text, span, || person_before(text, earlier));
+        }
+        let before = self.cues.iter().rev().find(|c| c.at < figure.0);
+        let after = self.cues.iter().find(|c| c.at >= figure.1);
+        before.or(after).map(|c| c.source.clone())
+    }
+}
+
+/// The person named last in `sentences`, nearest sentence first.
+fn person_before(text: &str, sentences: &[(usize, usize)]) -> Option<String> {
+    sentences.iter().rev().find_map(|&span| {
+        let cues = read_sentence(text, span, || None);
+        cues.into_iter()
+            .rev()
+            .map(|c| c.source)
+            .find(|s| person_name(s))
+    })
+}
+
+/// Every cue of one sentence, in order; a pronoun takes the person named earlier in the
+/// sentence, else `earlier_person()`.
+fn read_sentence(
+    text: &str,
+    (start, end): (usize, usize),
+    earlier_person: impl Fn() -> Option<String>,
+) -> Vec<Cue> {
+    let sentence = &text[start..end];
+    let mut cues: Vec<Cue> = Vec::new();
+    let tokens = tokens(sentence);
+    for (k, token) in tokens.iter().enumerate() {
+        let lower = token.text.to_ascii_lowercase();
+        let source = if lower == "according" && tokens.get(k + 1).is_some_and(|t| t.text == "to") {
+            source_after(sentence, &tokens, k + 2)
+        } else if reporting_verb(&lower) && tokens.get(k + 1).is_none_or(|t| t.text != "to") {
+            source_before(sentence, &tokens, k).or_else(|| inverted_source(sentence, &tokens, k))
+        } else {
+            None
+        };
+        let Some(source) = source else { continue };
+        let source = if pronoun(&source) {
+            let named = cues
+                .iter()
+                .rev()
+                .map(|c| &c.source)
+                .find(|s| person_name(s));
+            match named.cloned().or_else(&earlier_person) {
+                Some(person) => person,
+                None => continue,
+            }
+        } else {
+            source
+        };
+        cues.push(Cue {
+            at: start + token.start,
+            source,
+        });
+    }
+    cues
+}
+
+/// A run of characters that make a word here: letters, digits, inner apostrophes, hyphens
+/// and the dots of abbreviations ("U.S.").
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    /// Only spacing stands between this token and the next.
+    joined_to_next: bool,
+}
+
+fn tokens(sentence: &str) -> Vec<Token<'_>> {
+    let mut out: Vec<Token<'_>> = Vec::new();
+    let mut start = None;
+    let mut gap_is_space = true;
+    for (i, c) in sentence.char_indices().chain([(sentence.len(), ' ')]) {
+        let inner = matches!(c, '\'' | '’' | '-' | '.' | '&') && start.is_some();
+        if c.is_alphanumeric() || inner {
+            if start.is_none() {
+                if let Some(last) = out.last_mut() {
+                    last.joined_to_next = gap_is_space;
+                }
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let text = sentence[s..i].trim_end_matches(['.', '\'', '’', '-']);
+            out.push(Token {
+                start: s,
+                end: s + text.len(),
+                text,
+                joined_to_next: false,
+            });
+            gap_is_space = true;
+        }
+        if !c.is_whitespace() {
+            gap_is_space = false;
+        }
+    }
+    out
+}
+
+/// Verbs that report what a source says or found.
+fn reporting_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "stated"
+            | "states"
+            | "revealed"
+            | "reveals"
+            | "estimated"
+            | "estimates"
+            | "reported"
+            | "reports"
+            | "told"
+            | "tells"
+            | "added"
+            | "announced"
+            | "announces"
+            | "claimed"
+            | "claims"
+            | "warned"
+            | "warns"
+            | "noted"
+            | "notes"
+            | "mentioned"
+            | "explained"
+            | "explains"
+            | "wrote"
+            | "writes"
+            | "insisted"
+            | "argued"
+            | "argues"
+            | "predicted"
+            | "predicts"
+            | "forecast"
+            | "forecasts"
+            | "confirmed"
+            | "confirms"
+            | "showed"
+            | "shows"
+            | "show"
+            | "found"
+            | "finds"
+            | "calculated"
+            | "calculates"
+            | "projected"
+            | "projects"
+            | "disclosed"
+            | "acknowledged"
+            | "admitted"
+            | "suggested"
+            | "suggests"
+            | "indicated"
+            | "indicates"
+            | "believes"
+            | "believed"
+    )
+}
+
+/// Words that may stand between a source and its verb ("the ministry has also said").
+fn between_subject_and_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "also"
+            | "has"
+            | "have"
+            | "had"
+            | "previously"
+            | "later"
+            | "earlier"
+            | "recently"
+            | "reportedly"
+            | "separately"
+            | "publicly"
+            | "again"
+            | "once"
+            | "further"
+            | "last"
+            | "yesterday"
+            | "today"
+            | "on"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
+/// Words that join the parts of a source's name ("Bank of England", "a report by the IMF").
+fn connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "for" | "and" | "by" | "from" | "the" | "at" | "on" | "in" | "de"
+    )
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word that may be part of a source's name: a capitalised word, or a lowercase noun
+/// ("officials", "analysts", "the ministry").
+fn name_word(word: &str) -> bool {
+    if capitalised(word) {
+        return !matches!(
+            word,
+            "But" | "And" | "However" | "Meanwhile" | "It" | "This" | "That" | "There" | "In"
+        );
+    }
+    let lower = word.to_ascii_lowercase();
+    word.chars()
+        .all(|c| c.is_alphabetic() || c == '’' || c == '\'' || c == '-')
+        && !ends_phrase(&lower)
+        && !reporting_verb(&lower)
+        && !between_subject_and_verb(&lower)
+}
+
+/// The subject before the verb at `verb`: "the US State Department said".
+fn source_before(sentence: &str, tokens: &[Token<'_>], verb: usize) -> Option<String> {
+    let mut k = verb;
+    while k > 0 && between_subject_and_verb(&tokens[k - 1].text.to_ascii_lowercase()) {
+        if !tokens[k - 1].joined_to_next {
+            return None;
+        }
+        k -= 1;
+    }
+    let last = k;
+    let mut first = k;
+    while first > 0 && last - first < 8 {
+        let t = &tokens[first - 1];
+        if !t.joined_to_next {
+            break;
+        }
+        let lower = t.text.to_ascii_lowercase();
+        let joins = connector(&lower) && first < last && capitalised(tokens[first].text);
+        if name_word(t.text) || joins || (lower == "the" && first < last) {
+            first -= 1;
+        } else if pronoun(t.text) && first == last {
+            return Some(t.text.to_string());
+        } else {
+            break;
+        }
+    }
+    if first == last {
+        return appositive_subject(sentence, tokens, last);
+    }
+    clean(sentence, &tokens[first..last])
+}
+
+/// "Gomong Hyun, a senior researcher at the institute, said": the name that opens the
+/// sentence, when a comma stands right before the verb.
+fn appositive_subject(sentence: &str, tokens: &[Token<'_>], verb: usize) -> Option<String> {
+    let before_verb = sentence[..tokens.get(verb)?.start].trim_end();
+    if !before_verb.ends_with(',') || verb == 0 {
+        return None;
+    }
+    let mut end = 0;
+    while end < verb && capitalised(tokens[end].text) && tokens[end].joined_to_next {
+        end += 1;
+    }
+    let opens_with_name = end > 0 && end < verb && capitalised(tokens[end].text);
+    if opens_with_name {
+        end += 1;
+    }
+    let comma_after = end > 0
+        && sentence[tokens[end - 1].end..]
+            .trim_start()
+            .starts_with(',');
+    (end >= 1 && comma_after && person_name(&join(sentence, &tokens[..end])))
+        .then(|| join(sentence, &tokens[..end]))
+}
+
+/// "…, said John Smith": a capitalised name right after the verb.
+fn inverted_source(sentence: &str, tokens: &[Token<'_>], verb: usize) -> Option<String> {
+    let after: Vec<Token<'_>> = tokens[verb + 1..]
+        .iter()
+        .take_while(|t| capitalised(t.text) && name_word(t.text))
+        .take(4)
+        .copied()
+        .collect();
+    let preceded_by_comma = verb > 0
+        && sentence[..tokens[verb].start]
+            .trim_end()
+            .ends_with([',', '"', '”']);
+    (preceded_by_comma && !after.is_empty()).then(|| join(sentence, &after))
+}
+
+/// The source after "according to": up to a comma, a verb or a function word.
+fn source_after(sentence: &str, tokens: &[Token<'_>], from: usize) -> Option<String> {
+    let mut end = from;
+    while end < tokens.len() && end - from < 10 {
+        let t = &tokens[end];
+        let lower = t.text.to_ascii_lowercase();
+        let fits = name_word(t.text) || connector(&lower) || matches!(lower.as_str(), "a" | "an");
+        if !fits || t.text.bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+        end += 1;
+        if !t.joined_to_next {
+            break;
+        }
+    }
+    while end > from && connector(&tokens[end - 1].text.to_ascii_lowercase()) {
+        end -= 1;
+    }
+    (end > from)
+        .then(|| clean(sentence, &tokens[from..end]))
+        .flatten()
+}
+
+/// Nouns for a publication of figures, in lowercase (a capitalised one is part of a name, as
+/// in "Open Source Centre"); the source is who made it.
+fn report_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "report"
+            | "reports"
+            | "analysis"
+            | "study"
+            | "survey"
+            | "data"
+            | "figures"
+            | "estimate"
+            | "estimates"
+            | "research"
+            | "poll"
+            | "statement"
+            | "review"
+            | "source"
+            | "sources"
+            | "calculations"
+            | "forecast"
+            | "findings"
+            | "statistics"
+            | "census"
+            | "audit"
+            | "assessment"
+    )
+}
+
+/// The source's name from its words: "Bloomberg’s report on Friday" → "Bloomberg", "a recent
+/// report from Reuters" → "Reuters", "The Reuters report" → "The Reuters".
+fn clean(sentence: &str, words: &[Token<'_>]) -> Option<String> {
+    let mut words = words;
+    // "a report by X", "data from X": the maker follows.
+    if let Some(k) = words.iter().position(|t| report_noun(t.text)) {
+        let maker = words
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.text, "by" | "from" | "of"));
+        if maker && k + 2 < words.len() {
+            words = &words[k + 2..];
+        } else if k > 0 {
+            words = &words[..k];
+        }
+    }
+    // "Bloomberg’s report": the possessor.
+    let possessive = |t: &Token<'_>| t.text.ends_with("’s") || t.text.ends_with("'s");
+    if let Some(k) = words.iter().position(possessive) {
+        if words.get(k + 1).is_none_or(|t| report_noun(t.text)) {
+            let name = join(sentence, &words[..=k]);
+            let name = name
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_string();
+            return meaningful(name);
+        }
+    }
+    while let Some((last, rest)) = words.split_last() {
+        if connector(&last.text.to_ascii_lowercase()) || matches!(last.text, "a" | "an") {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    while let Some((first, rest)) = words.split_first() {
+        if matches!(first.text, "a" | "an" | "A" | "An")
+            || (first.text != "the" && connector(first.text))
+        {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    meaningful(join(sentence, words))
+}
+
+/// A source worth naming: not a lone determiner or pronoun.
+fn meaningful(name: String) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    (!name.is_empty() && !matches!(lower.as_str(), "the" | "it" | "they" | "this" | "that"))
+        .then_some(name)
+}
+
+fn join(sentence: &str, words: &[Token<'_>]) -> String {
+    match (words.first(), words.last()) {
+        (Some(first), Some(last)) => super::text::collapse(&sentence[first.start..last.end]),
+        _ => String::new(),
+    }
+}
+
+fn pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "He" | "She")
+}
+
+/// Two to four capitalised words, none of them "The": a person's name ("Shin Wonsik").
+fn person_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| capitalised(w) && !matches!(*w, "The" | "A"))
+}
