@@ -1,43 +1,85 @@
 //! Hides the parts of a Markdown file that are not prose (front matter, code, link targets,
-//! HTML tags and comments, emphasis marks) by overwriting them with spaces, so byte offsets
-//! stay those of the original file.
+//! HTML, footnote markers, emphasis and block marks) by overwriting them with spaces, so byte
+//! offsets stay those of the original file. The file is read by a CommonMark parser
+//! (`pulldown-cmark`); only its text runs are kept.
 
-/// Returns `text` with non-prose regions blanked out; line breaks are kept.
-pub fn mask(text: &str) -> String {
-    let mut out = text.as_bytes().to_vec();
-    let bytes = text.as_bytes();
-    let mut blank = |from: usize, to: usize, out: &mut Vec<u8>| {
-        for b in &mut out[from..to] {
-            if *b != b'\n' {
-                *b = b' ';
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+
+/// The prose of a Markdown file, masked in place, with where each block starts (a paragraph,
+/// heading, list item, table cell, quote or footnote), since a block ends a sentence.
+pub struct Prose {
+    pub text: String,
+    pub block_starts: Vec<usize>,
+}
+
+/// Returns `text` with everything but its prose blanked out; line breaks are kept.
+pub fn mask(text: &str) -> Prose {
+    let mut out: Vec<u8> = text
+        .bytes()
+        .map(|b| if b == b'\n' { b'\n' } else { b' ' })
+        .collect();
+    let mut block_starts = Vec::new();
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    // Text inside code, metadata, images and bare links is not prose; `open` holds, for
+    // each tag not yet closed, whether it hides its text.
+    let mut open: Vec<bool> = Vec::new();
+    let mut hidden = 0usize;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                let hides_text = hides(&tag);
+                if hides_text {
+                    hidden += 1;
+                } else if opens_block(&tag) {
+                    block_starts.push(range.start);
+                }
+                open.push(hides_text);
             }
-        }
-    };
-    let mut i = front_matter_end(text).unwrap_or(0);
-    blank(0, i, &mut out);
-    let mut fence: Option<&str> = None;
-    while i < bytes.len() {
-        let line_end = text[i..].find('\n').map_or(text.len(), |k| i + k);
-        let line = &text[i..line_end];
-        let trimmed = line.trim_start();
-        if let Some(marker) = fence {
-            if trimmed.starts_with(marker) {
-                fence = None;
+            Event::End(_) => {
+                if open.pop() == Some(true) {
+                    hidden -= 1;
+                }
             }
-            blank(i, line_end, &mut out);
-        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(&trimmed[..3]);
-            blank(i, line_end, &mut out);
-        } else if is_reference_definition(trimmed) {
-            blank(i, line_end, &mut out);
-        } else {
-            mask_inline(bytes, i, line_end, &mut out, &mut blank);
+            Event::Text(_) if hidden == 0 => {
+                out[range.clone()].copy_from_slice(&text.as_bytes()[range]);
+            }
+            _ => {}
         }
-        i = line_end + 1;
     }
-    mask_comments(text, &mut out);
-    // Only ASCII bytes were written, each over a whole character's bytes.
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+    block_starts.sort_unstable();
+    block_starts.dedup();
+    Prose {
+        // Whole text runs were copied over spaces, so every character is intact.
+        text: String::from_utf8(out).unwrap_or_else(|_| text.to_string()),
+        block_starts,
+    }
+}
+
+fn hides(tag: &Tag<'_>) -> bool {
+    match tag {
+        Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } | Tag::HtmlBlock => true,
+        Tag::Link { link_type, .. } => matches!(link_type, LinkType::Autolink | LinkType::Email),
+        _ => false,
+    }
+}
+
+fn opens_block(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::Item
+            | Tag::TableCell
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+    )
 }
 
 /// The end of a front matter block (`---` or `+++` fenced) opening the text, if any.
@@ -58,75 +100,4 @@ pub fn front_matter_end(text: &str) -> Option<usize> {
         pos = end + 1;
     }
     None
-}
-
-fn is_reference_definition(line: &str) -> bool {
-    line.starts_with('[') && line.find("]:").is_some_and(|k| k > 1)
-}
-
-/// Inline code spans, link targets and HTML tags within one line.
-fn mask_inline(
-    bytes: &[u8],
-    from: usize,
-    to: usize,
-    out: &mut Vec<u8>,
-    blank: &mut impl FnMut(usize, usize, &mut Vec<u8>),
-) {
-    let mut i = from;
-    while i < to {
-        match bytes[i] {
-            b'`' => {
-                if let Some(k) = bytes[i + 1..to].iter().position(|b| *b == b'`') {
-                    blank(i, i + k + 2, out);
-                    i += k + 2;
-                    continue;
-                }
-            }
-            b'(' if i > from && bytes[i - 1] == b']' => {
-                if let Some(k) = bytes[i + 1..to].iter().position(|b| *b == b')') {
-                    blank(i, i + k + 2, out);
-                    i += k + 2;
-                    continue;
-                }
-            }
-            b'<' if bytes
-                .get(i + 1)
-                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/') =>
-            {
-                if let Some(k) = bytes[i + 1..to].iter().position(|b| *b == b'>') {
-                    blank(i, i + k + 2, out);
-                    i += k + 2;
-                    continue;
-                }
-            }
-            // Emphasis and link brackets: "**1,200** containers" reads as "1,200 containers".
-            b'*' | b'~' | b'[' | b']' => blank(i, i + 1, out),
-            b'_' if !word_byte(bytes, i.wrapping_sub(1)) || !word_byte(bytes, i + 1) => {
-                blank(i, i + 1, out)
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-}
-
-fn word_byte(bytes: &[u8], i: usize) -> bool {
-    bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric())
-}
-
-/// HTML comments, which may span lines.
-fn mask_comments(text: &str, out: &mut [u8]) {
-    let mut pos = 0;
-    while let Some(k) = text[pos..].find("<!--") {
-        let start = pos + k;
-        let end = text[start..]
-            .find("-->")
-            .map_or(text.len(), |e| start + e + 3);
-        for b in &mut out[start..end] {
-            if *b != b'\n' {
-                *b = b' ';
-            }
-        }
-        pos = end;
-    }
 }

@@ -42,18 +42,21 @@ impl Format {
 /// Finds every numeric claim in `text`, in order. Spans are byte offsets into `text`.
 pub fn extract(text: &str, format: Format) -> Vec<Claim> {
     let masked;
-    let prose = match format {
-        Format::Plain => text,
+    let (prose, layout) = match format {
+        Format::Plain => (text, sentence::Layout::Lines),
         Format::Markdown => {
             masked = markdown::mask(text);
-            masked.as_str()
+            (
+                masked.text.as_str(),
+                sentence::Layout::Blocks(&masked.block_starts),
+            )
         }
     };
     let drafts = grammar::find_claims(prose);
     if drafts.is_empty() {
         return Vec::new();
     }
-    let sentences = sentence::sentences(prose, format == Format::Plain);
+    let sentences = sentence::sentences(prose, layout);
     let mut lines = sentence::LineIndex::new(text);
     let mut sources = attribution::Attributions::default();
     let mut sentence_at = 0;

@@ -44,13 +44,42 @@ fn is_abbreviation(word: &str) -> bool {
         || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
 }
 
+/// How a text's lines and blocks end sentences.
+#[derive(Clone, Copy)]
+pub enum Layout<'a> {
+    /// Every line break ends a sentence (scraped articles keep a paragraph a line).
+    Lines,
+    /// A blank line ends one, and so does the start of each block (sorted byte offsets).
+    Blocks(&'a [usize]),
+}
+
 /// Splits `text` into sentence spans `(start, end)`, covering every non-blank stretch.
-pub fn sentences(text: &str, line_breaks_end_sentences: bool) -> Vec<(usize, usize)> {
+pub fn sentences(text: &str, layout: Layout<'_>) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while let Some(k) = next_stop(bytes, i) {
+    let mut blocks = match layout {
+        Layout::Lines => &[][..],
+        Layout::Blocks(starts) => starts,
+    }
+    .iter()
+    .copied()
+    .peekable();
+    loop {
+        let stop = next_stop(bytes, i);
+        // A block that starts before the next stop ends the sentence before it.
+        while let Some(&block) = blocks.peek() {
+            if stop.is_some_and(|k| block > k) || (stop.is_none() && block >= text.len()) {
+                break;
+            }
+            blocks.next();
+            if block > start {
+                out.push((start, block));
+                start = block;
+            }
+        }
+        let Some(k) = stop else { break };
         i = k;
         let cut = match bytes[i] {
             b'\n' => {
@@ -58,11 +87,7 @@ pub fn sentences(text: &str, line_breaks_end_sentences: bool) -> Vec<(usize, usi
                 let blank = next_line
                     .trim_start_matches([' ', '\t', '\r'])
                     .starts_with('\n');
-                if line_breaks_end_sentences || blank || starts_block(next_line) {
-                    Some(i)
-                } else {
-                    None
-                }
+                (matches!(layout, Layout::Lines) || blank).then_some(i)
             }
             b'.' | b'!' | b'?' => sentence_end(text, start, i),
             _ => None,
@@ -101,20 +126,6 @@ fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
         i += 8;
     }
     bytes[i..].iter().position(|&b| is_stop(b)).map(|k| i + k)
-}
-
-/// A Markdown line that opens a new block: heading, list item, quote, table row.
-fn starts_block(line: &str) -> bool {
-    let t = line.trim_start_matches([' ', '\t']);
-    t.starts_with('#')
-        || t.starts_with("- ")
-        || t.starts_with("* ")
-        || t.starts_with("+ ")
-        || t.starts_with('>')
-        || t.starts_with('|')
-        || t.starts_with('•')
-        || t.split_once(". ")
-            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Where the sentence ends if the `.`, `!` or `?` at `i` ends it (after closing quotes).
