@@ -40,11 +40,7 @@ pub fn mask(text: &str) -> Prose {
                 }
                 open.push(hides_text);
             }
-            Event::End(_) => {
-                if open.pop() == Some(true) {
-                    hidden -= 1;
-                }
-            }
+            Event::End(_) if open.pop() == Some(true) => hidden -= 1,
             Event::Text(_) if hidden == 0 => {
                 out[range.clone()].copy_from_slice(&text.as_bytes()[range]);
             }
