@@ -1,7 +1,7 @@
 //! `factcheck.toml`: which articles to review, where review files go, and the check policy.
-//! Found by walking up from the current directory; its directory is the repository root.
+//! Read once, validated, and reported with file, line and column when it is wrong.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 
@@ -171,81 +171,7 @@ fn default_annotations() -> toml::Spanned<String> {
     toml::Spanned::new(0..0, "annotations".into())
 }
 
-/// Where the work happens: the root, its configuration (if any) and the review directory.
-#[derive(Debug, Clone)]
-pub struct Workspace {
-    pub root: PathBuf,
-    pub config: Option<Config>,
-}
-
-impl Workspace {
-    /// Finds `factcheck.toml` in `start` or a parent; without one, `start` is the root.
-    pub fn discover(start: &Path) -> Result<Workspace, Diagnostic> {
-        let mut dir = Some(start);
-        while let Some(d) = dir {
-            let candidate = d.join(FILE_NAME);
-            if candidate.is_file() {
-                let config = load(&candidate)?;
-                return Ok(Workspace {
-                    root: d.to_path_buf(),
-                    config: Some(config),
-                });
-            }
-            dir = d.parent();
-        }
-        Ok(Workspace {
-            root: start.to_path_buf(),
-            config: None,
-        })
-    }
-
-    /// The directory review files go in.
-    pub fn annotations(&self) -> PathBuf {
-        let dir = self
-            .config
-            .as_ref()
-            .map_or("annotations", |c| c.annotations.get_ref().as_str());
-        self.root.join(dir)
-    }
-
-    pub fn policy(&self) -> CheckPolicy {
-        self.config
-            .as_ref()
-            .map(|c| c.check.clone())
-            .unwrap_or_default()
-    }
-
-    /// The article globs, expanded and sorted; each relative to the root.
-    pub fn configured_articles(&self) -> Result<Vec<String>, String> {
-        let Some(config) = &self.config else {
-            return Ok(Vec::new());
-        };
-        let mut out = Vec::new();
-        for pattern in &config.articles {
-            if Path::new(pattern).is_absolute() || pattern.split('/').any(|p| p == "..") {
-                return Err(format!(
-                    "article glob `{pattern}` leads outside the repository; use a path relative to {}",
-                    self.root.display()
-                ));
-            }
-            let full = self.root.join(pattern);
-            let paths = glob::glob(&full.to_string_lossy())
-                .map_err(|e| format!("bad article glob `{pattern}`: {e}"))?;
-            for path in paths.flatten() {
-                if path.is_file() {
-                    if let Some(rel) = crate::review::layout::relative_to_root(&self.root, &path) {
-                        out.push(rel);
-                    }
-                }
-            }
-        }
-        out.sort();
-        out.dedup();
-        Ok(out)
-    }
-}
-
-fn load(path: &Path) -> Result<Config, Diagnostic> {
+pub(crate) fn load(path: &Path) -> Result<Config, Diagnostic> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Diagnostic::file(path, format!("cannot read: {e}")))?;
     let error_at = |offset: usize, message: String| {

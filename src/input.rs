@@ -20,14 +20,30 @@ pub struct Source {
 pub enum InputError {
     NotFound(PathBuf),
     Unreadable(PathBuf, std::io::Error),
-    InvalidUtf8 { path: PathBuf, offset: usize },
+    InvalidUtf8 {
+        path: PathBuf,
+        offset: usize,
+    },
+    /// UTF-16 text, told by its byte-order mark.
+    Utf16(PathBuf),
 }
 
 impl InputError {
     pub fn path(&self) -> &Path {
         match self {
             InputError::NotFound(p) | InputError::Unreadable(p, _) => p,
-            InputError::InvalidUtf8 { path, .. } => path,
+            InputError::InvalidUtf8 { path, .. } | InputError::Utf16(path) => path,
+        }
+    }
+
+    /// The same error, naming the file as `path` (relative to the root, say).
+    pub fn shown_as(self, path: impl Into<PathBuf>) -> InputError {
+        let path = path.into();
+        match self {
+            InputError::NotFound(_) => InputError::NotFound(path),
+            InputError::Unreadable(_, e) => InputError::Unreadable(path, e),
+            InputError::InvalidUtf8 { offset, .. } => InputError::InvalidUtf8 { path, offset },
+            InputError::Utf16(_) => InputError::Utf16(path),
         }
     }
 
@@ -40,6 +56,9 @@ impl InputError {
                 "not valid UTF-8 at byte {offset}; convert the file to UTF-8 \
                  (for example `iconv -f windows-1252 -t utf-8`)"
             ),
+            InputError::Utf16(_) => "UTF-16 text (it starts with a UTF-16 byte-order mark); \
+                 convert the file to UTF-8 (for example `iconv -f utf-16 -t utf-8`)"
+                .into(),
         }
     }
 }
@@ -52,8 +71,15 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Decodes bytes read from `path` as UTF-8.
+/// The UTF-8 byte-order mark.
+pub const BOM: &str = "\u{feff}";
+
+/// Decodes bytes read from `path` as UTF-8 (a leading byte-order mark stays in the text).
+/// UTF-16 is recognised by its byte-order mark and refused with a hint.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(InputError::Utf16(path.to_path_buf()));
+    }
     String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),

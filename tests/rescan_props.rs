@@ -6,10 +6,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use factcheck::config::Workspace;
 use factcheck::review::edit::{set_verdict, Verdict};
 use factcheck::review::Status;
 use factcheck::scan::{scan_article, Scanned};
+use factcheck::workspace::Workspace;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use toml_edit::DocumentMut;
@@ -226,10 +226,7 @@ fn edit(article: &mut Article, op: &Op) -> bool {
 }
 
 fn workspace(root: &Path) -> Workspace {
-    Workspace {
-        root: root.to_path_buf(),
-        config: None,
-    }
+    Workspace::bare(root)
 }
 
 fn scan(ws: &Workspace) -> Result<Scanned, TestCaseError> {

@@ -3,6 +3,7 @@
 //! Pure data in, structured changes out; rendering lives in `render::audit`.
 
 pub mod log;
+pub mod revisions;
 
 use std::collections::HashMap;
 

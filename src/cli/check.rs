@@ -6,12 +6,12 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::parallel::map_ordered;
-use super::{report_error, select_articles, Outcome, Selection};
-use crate::config::Workspace;
+use super::{report_error, Outcome};
 use crate::gate::{evaluate, Severity};
+use crate::parallel::map_ordered;
 use crate::render::check::{self as render, Totals};
 use crate::review::load::load;
+use crate::workspace::Workspace;
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
@@ -54,13 +54,10 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let Some(Selection {
-        articles,
-        outcome: selected,
-    }) = select_articles(ws, &args.paths, err)?
-    else {
+    let Some(chosen) = super::selected(ws, &args.paths, err)? else {
         return Ok(Outcome::Error);
     };
+    let (articles, selected) = (chosen.articles, chosen.outcome);
     let policy = ws.policy();
     // Each article is evaluated where it is loaded, so only findings are kept in memory.
     let checked = map_ordered(&articles, "checking", |article| {

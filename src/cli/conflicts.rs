@@ -3,14 +3,11 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use super::parallel::map_ordered;
-use super::{report_error, select_articles, Outcome, ReportFormat, Selection};
-use crate::config::Workspace;
-use crate::conflicts::{find, Related, Sourced};
+use super::{report_error, Outcome, ReportFormat};
+use crate::conflicts::find;
 use crate::render::conflicts as render;
-use crate::render::conflicts::elsewhere;
-use crate::review::load::{load, Loaded};
-use crate::review::ReviewClaim;
+use crate::review::load::{load_all, sourced, Loaded};
+use crate::workspace::Workspace;
 
 #[derive(clap::Args)]
 #[command(
@@ -36,60 +33,16 @@ pub struct Args {
     paths: Vec<PathBuf>,
 }
 
-/// Loads every article's review, reporting the ones that cannot be read.
-pub fn load_reviews(
-    ws: &Workspace,
-    articles: &[String],
-    err: &mut dyn Write,
-) -> io::Result<(Vec<Loaded>, bool)> {
-    let loaded = map_ordered(articles, "reading", |a| load(ws, a));
+/// Reports the review files that cannot be read; returns whether there were any.
+pub fn report_unreadable(loaded: &[Loaded], err: &mut dyn Write) -> io::Result<bool> {
     let mut failed = false;
-    for l in &loaded {
+    for l in loaded {
         for p in l.problems.iter().filter(|p| p.fatal) {
             report_error(err, p)?;
             failed = true;
         }
     }
-    Ok((loaded, failed))
-}
-
-/// Every current claim of the loaded reviews, with its article.
-pub fn sourced(loaded: &[Loaded]) -> Vec<Sourced<'_>> {
-    loaded
-        .iter()
-        .filter_map(|l| l.review.as_ref().map(|r| (l.article.as_str(), r)))
-        .flat_map(|(path, r)| r.claims.iter().map(move |claim| Sourced { path, claim }))
-        .collect()
-}
-
-/// Runs `f` on what every configured article (and `article`) says, to look up the same
-/// counted thing elsewhere.
-pub fn with_related<R>(
-    ws: &Workspace,
-    article: &str,
-    f: impl FnOnce(&Related<'_>) -> R,
-) -> io::Result<R> {
-    let mut articles = ws.configured_articles().unwrap_or_default();
-    if !articles.iter().any(|a| a == article) {
-        articles.push(article.to_string());
-    }
-    let (loaded, _) = load_reviews(ws, &articles, &mut io::sink())?;
-    let all = sourced(&loaded);
-    Ok(f(&Related::new(&all)))
-}
-
-/// For each claim, what the other configured articles say about the same thing.
-pub fn related_notes(
-    ws: &Workspace,
-    article: &str,
-    claims: &[ReviewClaim],
-) -> io::Result<Vec<Vec<String>>> {
-    with_related(ws, article, |related| {
-        claims
-            .iter()
-            .map(|c| elsewhere(&related.elsewhere(article, c)))
-            .collect()
-    })
+    Ok(failed)
 }
 
 pub fn run(
@@ -98,14 +51,11 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let Some(Selection {
-        articles,
-        outcome: selected,
-    }) = select_articles(ws, &args.paths, err)?
-    else {
+    let Some(chosen) = super::selected(ws, &args.paths, err)? else {
         return Ok(Outcome::Error);
     };
-    let (loaded, failed) = load_reviews(ws, &articles, err)?;
+    let loaded = load_all(ws, &chosen.articles);
+    let failed = report_unreadable(&loaded, err)?;
     let groups = find(&sourced(&loaded));
     match args.format {
         ReportFormat::Human => render::human(out, &groups, crate::render::color_enabled())?,
@@ -119,5 +69,5 @@ pub fn run(
     } else {
         Outcome::Clean
     };
-    Ok(found.and(selected))
+    Ok(found.and(chosen.outcome))
 }

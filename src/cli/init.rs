@@ -29,7 +29,7 @@ pub fn run(
         report_error(err, format!("{FILE_NAME} already exists\n  help: edit it, or pass --force to replace it with the default"))?;
         return Ok(Outcome::Error);
     }
-    write_atomic(&path, DEFAULT)?;
+    write_atomic(&path, DEFAULT.as_bytes(), dir)?;
     writeln!(
         out,
         "wrote {FILE_NAME}: list your articles under `articles`, then run `factcheck scan`"

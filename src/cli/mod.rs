@@ -8,7 +8,7 @@ mod extract;
 mod init;
 mod log;
 mod mark;
-mod parallel;
+mod progress;
 mod review;
 mod scan;
 mod status;
@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::config::Workspace;
+use crate::workspace::Workspace;
 
 pub const EXIT_CODES: &str = "\
 Exit status:
@@ -103,6 +103,13 @@ pub fn main() -> ExitCode {
         }
     };
     colored::control::set_override(color);
+    progress::install();
+    crate::review::store::observe_waits(Box::new(|shown| {
+        let _ = writeln!(
+            io::stderr(),
+            "waiting for another factcheck process to finish with {shown}"
+        );
+    }));
     let mut out = BufWriter::new(io::stdout().lock());
     // Not locked for the whole run: worker threads draw progress on it.
     let mut err = io::stderr();
@@ -157,77 +164,45 @@ pub fn report_error(err: &mut dyn Write, message: impl std::fmt::Display) -> io:
     writeln!(err, "error: {message}")
 }
 
-/// The articles a command works on, relative to the root.
-pub struct Selection {
+/// The articles a command works on, and `Error` when some path was refused (the others are
+/// still worked on).
+pub struct Chosen {
     pub articles: Vec<String>,
-    /// `Error` when some path was refused (outside the root, or sharing a review file with
-    /// another article); the others are still worked on.
     pub outcome: Outcome,
 }
 
-/// Selects the given paths, or the configured articles; `None` (after saying why) when there
-/// is nothing to work on.
-pub fn select_articles(
+/// Selects the given paths, or the configured articles, reporting the refused ones; `None`
+/// when nothing is left to work on.
+pub fn selected(
     ws: &Workspace,
     paths: &[std::path::PathBuf],
     err: &mut dyn Write,
-) -> io::Result<Option<Selection>> {
-    let mut articles = Vec::new();
-    if paths.is_empty() {
-        if ws.config.is_none() {
-            report_error(err, "no articles given and no factcheck.toml found\n  help: name the articles (`factcheck scan seeds/`) or run `factcheck init` to list them in factcheck.toml")?;
-            return Ok(None);
-        }
-        match ws.configured_articles() {
-            Ok(list) => articles = list,
-            Err(message) => {
-                report_error(err, message)?;
-                return Ok(None);
-            }
-        }
+) -> io::Result<Option<Chosen>> {
+    let selection = ws.select(paths);
+    for refusal in &selection.refused {
+        report_error(err, refusal)?;
     }
-    let mut refused = false;
-    for path in crate::input::expand(paths) {
-        match crate::review::layout::relative_to_root(&ws.root, &path) {
-            Some(rel) => articles.push(rel),
-            None => {
-                report_error(err, format!("{}: outside the repository root {}; factcheck only works on files under it", path.display(), ws.root.display()))?;
-                refused = true;
-            }
-        }
-    }
-    articles.dedup();
-    let annotations = ws.annotations();
-    let mut owners: std::collections::HashMap<std::path::PathBuf, String> = Default::default();
-    let mut kept = Vec::with_capacity(articles.len());
-    for article in articles {
-        let review = crate::review::layout::review_path(&annotations, &article);
-        match owners.get(&review) {
-            Some(first) => {
-                report_error(
-                    err,
-                    format!(
-                        "{first} and {article} would share one review file; rename one of them"
-                    ),
-                )?;
-                refused = true;
-            }
-            None => {
-                owners.insert(review, article.clone());
-                kept.push(article);
-            }
-        }
-    }
-    if kept.is_empty() && refused {
+    if selection.articles.is_empty() && !selection.refused.is_empty() {
         return Ok(None);
     }
-    let outcome = if refused {
-        Outcome::Error
-    } else {
+    let outcome = if selection.refused.is_empty() {
         Outcome::Clean
+    } else {
+        Outcome::Error
     };
-    Ok(Some(Selection {
-        articles: kept,
+    Ok(Some(Chosen {
+        articles: selection.articles,
         outcome,
     }))
+}
+
+/// The time to record, reporting a bad `FACTCHECK_NOW`.
+pub fn now(err: &mut dyn Write) -> io::Result<Option<String>> {
+    match crate::clock::now() {
+        Ok(now) => Ok(Some(now)),
+        Err(e) => {
+            report_error(err, e)?;
+            Ok(None)
+        }
+    }
 }

@@ -11,18 +11,14 @@ use crate::render::review::{self as screen, Extras};
 use prompt::{Ended, LineEditor};
 use terminal::{Key, Terminal};
 
-use super::conflicts::{load_reviews, sourced};
-use super::mark::default_reviewer;
-use super::{report_error, select_articles, Outcome, Selection};
-use crate::config::Workspace;
+use super::conflicts::report_unreadable;
+use super::{report_error, Outcome};
 use crate::conflicts::Related;
-use crate::fsutil::write_atomic;
+use crate::mark::default_reviewer;
 use crate::render::conflicts::elsewhere;
-use crate::review::edit::to_text;
-use crate::review::layout::{review_path, shown_path};
-use crate::review::load::Loaded;
-use crate::review::session::{apply, Current, Decision, Session};
-use crate::review::{parse, parse_for_edit};
+use crate::review::load::{load_all, load_with_context, sourced, Loaded};
+use crate::review::session::{save_decision, Current, Decision, Session};
+use crate::workspace::Workspace;
 
 #[derive(clap::Args)]
 #[command(
@@ -74,15 +70,13 @@ pub fn run(
         report_error(err, "factcheck review needs a terminal on standard input and output\n  help: to record verdicts from a script, use `factcheck mark ARTICLE CLAIM_ID --status STATUS`")?;
         return Ok(Outcome::Error);
     }
-    let Some(Selection {
-        articles,
-        outcome: selected,
-    }) = select_articles(ws, &args.paths, err)?
-    else {
+    let Some(chosen) = super::selected(ws, &args.paths, err)? else {
         return Ok(Outcome::Error);
     };
-    let (loaded, mut failed) = load_reviews(ws, &articles, err)?;
-    failed |= selected == Outcome::Error;
+    let articles = chosen.articles;
+    let loaded = load_all(ws, &articles);
+    let failed = report_unreadable(&loaded, err)? || chosen.outcome == Outcome::Error;
+    let mut failed = failed;
     for l in loaded.iter().filter(|l| l.missing || l.stale) {
         let what = if l.missing {
             "no review file"
@@ -119,14 +113,7 @@ pub fn run(
         )?;
         return Ok(Outcome::Clean);
     }
-    let others: Vec<String> = ws
-        .configured_articles()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|a| !articles.contains(a))
-        .collect();
-    let (mut context, _) = load_reviews(ws, &others, &mut io::sink())?;
-    context.extend(loaded);
+    let context = load_with_context(ws, &articles);
     let mut pass = Pass {
         ws,
         session,
@@ -246,39 +233,21 @@ impl Pass<'_> {
         (elsewhere(&found), offer)
     }
 
-    /// Writes the decision on the current claim to its review file, re-read from disk so
-    /// edits made meanwhile survive. Returns what to tell the reviewer.
+    /// Writes the decision on the current claim to its review file, re-read from disk under
+    /// its lock so edits made meanwhile survive. Returns what to tell the reviewer.
     fn save(&mut self, decision: &Decision) -> io::Result<Option<String>> {
         let Some(current) = self.session.current() else {
             return Ok(None);
         };
         let article = current.file.article.clone();
         let (id, text) = (current.claim.id.clone(), current.claim.text.clone());
-        let path = review_path(&self.ws.annotations(), &article);
-        let shown = shown_path(&self.ws.root, &path);
-        let before = std::fs::read_to_string(&path)?;
-        let mut doc = match parse_for_edit(&shown, &before) {
-            (Some((_, doc)), _) => doc,
-            (None, problems) => {
-                let why = problems.iter().find(|p| p.fatal).map(ToString::to_string);
-                return Ok(Some(
-                    why.unwrap_or_else(|| format!("{article}: unreadable")),
-                ));
-            }
+        let now = match crate::clock::now() {
+            Ok(now) => now,
+            Err(e) => return Ok(Some(e.to_string())),
         };
-        if let Err(message) = apply(
-            &mut doc,
-            &id,
-            decision,
-            &self.reviewer,
-            &crate::clock::now(),
-        ) {
-            return Ok(Some(message));
-        }
-        let after = to_text(&doc, &before);
-        write_atomic(&path, &after)?;
-        let (Some(file), _) = parse(&shown, &after) else {
-            return Ok(Some(format!("{}: saved but unreadable", shown.display())));
+        let file = match save_decision(self.ws, &article, &id, decision, &self.reviewer, &now) {
+            Ok(file) => file,
+            Err(message) => return Ok(Some(message)),
         };
         if let Some(l) = self.context.iter_mut().find(|l| l.article == article) {
             l.review = Some(file.clone());

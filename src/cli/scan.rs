@@ -4,16 +4,12 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use super::{report_error, select_articles, Outcome, Selection};
-use crate::config::Workspace;
-use crate::fsutil::write_atomic;
+use super::{report_error, Outcome};
 use crate::render::diff::unified;
 use crate::render::plural;
 use crate::render::scan::describe;
-use crate::review::edit::ScanSummary;
-use crate::review::layout::shown_path;
-use crate::review::Diagnostic;
-use crate::scan::{scan_article, ScanError};
+use crate::scan::{scan_all, Options};
+use crate::workspace::Workspace;
 
 #[derive(clap::Args)]
 #[command(
@@ -44,35 +40,27 @@ pub struct Args {
     paths: Vec<PathBuf>,
 }
 
-/// What the report needs of one scanned article, once its file is written.
-struct Report {
-    shown: String,
-    created: bool,
-    changed: bool,
-    summary: ScanSummary,
-    warnings: Vec<Diagnostic>,
-    /// With `--check`: what would change.
-    diff: String,
-}
-
 pub fn run(
     args: Args,
     ws: &Workspace,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let Some(Selection {
-        articles,
-        outcome: selected,
-    }) = select_articles(ws, &args.paths, err)?
-    else {
+    let Some(articles) = super::selected(ws, &args.paths, err)? else {
         return Ok(Outcome::Error);
     };
-    let mut outcome = selected;
-    let now = crate::clock::now();
+    let mut outcome = articles.outcome;
+    let Some(now) = super::now(err)? else {
+        return Ok(Outcome::Error);
+    };
+    let options = Options {
+        check: args.check,
+        prune: args.prune,
+    };
+    let color = crate::render::color_enabled();
     let (mut created, mut updated, mut unchanged, mut failed) = (0, 0, 0, 0);
-    for result in scan_all(ws, &articles, &args, &now) {
-        let report = match result {
+    for result in scan_all(ws, &articles.articles, options, &now) {
+        let scanned = match result {
             Ok(r) => r,
             Err(e) => {
                 report_error(err, e)?;
@@ -81,27 +69,35 @@ pub fn run(
                 continue;
             }
         };
-        for w in &report.warnings {
+        for w in &scanned.warnings {
             writeln!(err, "warning: {w}")?;
         }
-        if !report.changed {
+        if !scanned.changed() {
             unchanged += 1;
             continue;
         }
-        if report.created {
+        if scanned.created() {
             created += 1;
         } else {
             updated += 1;
         }
         if args.check {
-            write!(out, "{}", report.diff)?;
+            let shown = &scanned.shown;
+            let diff = unified(
+                scanned.before.as_deref().unwrap_or(""),
+                &scanned.after,
+                &format!("{shown} (on disk)"),
+                &format!("{shown} (after scan)"),
+                color,
+            );
+            write!(out, "{diff}")?;
             outcome = outcome.and(Outcome::Findings);
         } else {
             writeln!(
                 out,
                 "{}: {}",
-                report.shown,
-                describe(report.created, &report.summary)
+                scanned.shown,
+                describe(scanned.created(), &scanned.summary)
             )?;
         }
     }
@@ -129,58 +125,4 @@ pub fn run(
         )?;
     }
     Ok(outcome)
-}
-
-/// Scans one article and saves its review file, or with `--check` diffs it.
-fn scan_one(
-    ws: &Workspace,
-    article: &str,
-    args: &Args,
-    now: &str,
-    color: bool,
-) -> Result<Report, ScanError> {
-    let scanned = scan_article(ws, article, args.prune, now)?;
-    let shown = shown_path(&ws.root, &scanned.review_path)
-        .display()
-        .to_string();
-    let changed = scanned.changed();
-    let mut diff = String::new();
-    if changed && args.check {
-        let before = scanned.before.as_deref().unwrap_or("");
-        diff = unified(
-            before,
-            &scanned.after,
-            &format!("{shown} (on disk)"),
-            &format!("{shown} (after scan)"),
-            color,
-        );
-    } else if changed {
-        write_atomic(&scanned.review_path, &scanned.after).map_err(|error| {
-            ScanError::Unwritable {
-                path: scanned.review_path.clone(),
-                error,
-            }
-        })?;
-    }
-    Ok(Report {
-        shown,
-        created: scanned.before.is_none(),
-        changed,
-        summary: scanned.summary,
-        warnings: scanned.warnings,
-        diff,
-    })
-}
-
-/// Scans every article on all cores, keeping the results in article order.
-fn scan_all(
-    ws: &Workspace,
-    articles: &[String],
-    args: &Args,
-    now: &str,
-) -> Vec<Result<Report, ScanError>> {
-    let color = crate::render::color_enabled();
-    super::parallel::map_ordered(articles, "scanning", |article| {
-        scan_one(ws, article, args, now, color)
-    })
 }

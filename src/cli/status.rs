@@ -3,11 +3,13 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use super::conflicts::{load_reviews, related_notes};
-use super::{report_error, select_articles, Outcome, ReportFormat, Selection};
-use crate::config::Workspace;
+use super::conflicts::report_unreadable;
+use super::{report_error, Outcome, ReportFormat};
+use crate::render::conflicts::elsewhere;
 use crate::render::status as render;
+use crate::review::load::{elsewhere_each, load_all};
 use crate::status::{count, sort_by_work, ArticleStatus};
+use crate::workspace::Workspace;
 
 #[derive(clap::Args)]
 #[command(
@@ -39,13 +41,10 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
     let color = crate::render::color_enabled();
-    let Some(Selection {
-        articles,
-        outcome: selected,
-    }) = select_articles(ws, &args.paths, err)?
-    else {
+    let Some(chosen) = super::selected(ws, &args.paths, err)? else {
         return Ok(Outcome::Error);
     };
+    let (articles, selected) = (chosen.articles, chosen.outcome);
     if args.claims && articles.len() != 1 {
         report_error(
             err,
@@ -53,13 +52,14 @@ pub fn run(
         )?;
         return Ok(Outcome::Error);
     }
-    let (loaded, failed) = load_reviews(ws, &articles, err)?;
+    let loaded = load_all(ws, &articles);
+    let failed = report_unreadable(&loaded, err)?;
     let outcome = if failed { Outcome::Error } else { selected };
     if args.claims {
         let l = &loaded[0];
         match &l.review {
             Some(review) => {
-                let notes = related_notes(ws, &l.article, &review.claims)?;
+                let notes = elsewhere_each(ws, &l.article, &review.claims, elsewhere);
                 render::claims(out, &l.article, &review.claims, &notes, color)?
             }
             None if l.missing => {

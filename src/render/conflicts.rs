@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use colored::Colorize;
 
 use super::{figure, plural};
-use crate::conflicts::{Elsewhere, Figure, Group, Sourced};
+use crate::conflicts::{Elsewhere, Figure, Group};
 
 fn label(f: &Figure) -> String {
     figure(f.value, f.low, f.high, "", f.bound)
@@ -157,15 +157,12 @@ pub fn elsewhere(e: &Elsewhere<'_>) -> Vec<String> {
         lines.push(format!("same thing elsewhere: {}{more}", shown.join("; ")));
     }
     if let Some(s) = e.suggested_source {
-        lines.push(suggested_source(s));
+        lines.push(suggested_source(s.path, s.claim.line, &s.claim.source));
     }
     lines
 }
 
-/// The line offering a source verified elsewhere for the same figure.
-pub fn suggested_source(verified: &Sourced<'_>) -> String {
-    format!(
-        "suggested source (verified in {}:{}): {}",
-        verified.path, verified.claim.line, verified.claim.source
-    )
+/// The line offering a source verified elsewhere (in `path` at `line`) for the same figure.
+pub fn suggested_source(path: &str, line: usize, source: &str) -> String {
+    format!("suggested source (verified in {path}:{line}): {source}")
 }

@@ -43,17 +43,6 @@ pub struct ScanSummary {
     pub modified: bool,
 }
 
-/// The text of an edited document, in the line endings of the file it was read from: a file
-/// checked out with CRLF line endings keeps them.
-pub fn to_text(doc: &DocumentMut, original: &str) -> String {
-    let text = doc.to_string();
-    if original.contains("\r\n") {
-        text.replace("\r\n", "\n").replace('\n', "\r\n")
-    } else {
-        text
-    }
-}
-
 /// A new, empty review document for an article.
 pub fn new_document(article: &str) -> DocumentMut {
     let mut doc: DocumentMut = format!("{HEADER}\n[article]\npath = \"\"\n")

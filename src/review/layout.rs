@@ -1,8 +1,8 @@
 //! Where review files live and how their contents are named: the review path derived from
-//! an article's path, short stable claim ids, and an article's title.
+//! an article's path, the review files present, short stable claim ids, and an article's title.
 
 use std::collections::HashSet;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::digest::fnv1a;
 use crate::extract::{front_matter_end, Claim};
@@ -18,65 +18,29 @@ pub fn review_path(annotations: &Path, article: &str) -> PathBuf {
     annotations.join(relative)
 }
 
-/// An article path relative to the root, with `/` separators, or `None` when it leads out
-/// of the root, by `..` or through a symbolic link.
-pub fn relative_to_root(root: &Path, path: &Path) -> Option<String> {
-    let absolute = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().ok()?.join(path)
-    };
-    let normal = normalise(&absolute)?;
-    let root = normalise(root)?;
-    let rel = normal.strip_prefix(&root).ok()?;
-    if !resolve_links(&normal).starts_with(resolve_links(&root)) {
-        return None;
-    }
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    (!parts.is_empty()).then(|| parts.join("/"))
-}
-
-/// A path as shown in messages: relative to the root when it is under it.
-pub fn shown_path(root: &Path, path: &Path) -> PathBuf {
-    relative_to_root(root, path).map_or_else(|| path.to_path_buf(), PathBuf::from)
-}
-
-/// The path with symbolic links resolved in the part of it that exists.
-fn resolve_links(path: &Path) -> PathBuf {
-    let mut existing = path;
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_os_string());
-                existing = parent;
+/// Every review file under `annotations`: the `.toml` files outside dot-directories, sorted.
+/// Linked directories are not followed; a linked file is listed, for the store to refuse.
+pub fn review_files(annotations: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![annotations.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
             }
-            _ => return path.to_path_buf(),
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let path = entry.path();
+            if kind.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                found.push(path);
+            }
         }
     }
-    let mut resolved = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
-    resolved.extend(rest.iter().rev());
-    resolved
-}
-
-/// Resolves `.` and `..` without touching the file system; `None` if `..` climbs past the top.
-fn normalise(path: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    Some(out)
+    found.sort();
+    found
 }
 
 /// Picks a short id for each new claim, unique among `taken` (ids already in the file).
@@ -143,20 +107,6 @@ mod tests {
             review_path(dir, "seeds/a.md"),
             Path::new("annotations/seeds/a.md.toml")
         );
-    }
-
-    #[test]
-    fn paths_outside_the_root_are_refused() {
-        let root = Path::new("/repo");
-        assert_eq!(
-            relative_to_root(root, Path::new("/repo/seeds/a.txt")).as_deref(),
-            Some("seeds/a.txt")
-        );
-        assert_eq!(
-            relative_to_root(root, Path::new("/repo/../etc/passwd")),
-            None
-        );
-        assert_eq!(relative_to_root(root, Path::new("/elsewhere/a.txt")), None);
     }
 
     #[test]

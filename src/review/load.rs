@@ -1,14 +1,16 @@
-//! Loads the review state of one article for reading commands (`status`, `check`): its
-//! review file, parsed and validated, and whether it is up to date with the article.
+//! Loads the review state of articles for reading commands (`status`, `check`, `conflicts`,
+//! `review`): each review file, parsed and validated through the store, and whether it is up
+//! to date with its article.
 
 use std::path::Path;
 
-use super::layout::{review_path, shown_path};
-use super::model::ReviewFile;
-use super::parse::{parse, Diagnostic};
-use crate::config::Workspace;
+use super::model::{ReviewClaim, ReviewFile};
+use super::parse::Diagnostic;
+use crate::conflicts::{Elsewhere, Related, Sourced};
 use crate::digest::article_digest;
 use crate::input::decode;
+use crate::parallel::map_ordered;
+use crate::workspace::Workspace;
 
 /// What is known of one article's review.
 #[derive(Debug)]
@@ -30,12 +32,15 @@ impl Loaded {
     pub fn has_problems(&self) -> bool {
         !self.problems.is_empty()
     }
+
+    /// Whether some problem keeps the article from being read at all.
+    pub fn has_fatal(&self) -> bool {
+        self.problems.iter().any(|p| p.fatal)
+    }
 }
 
 /// Loads the review of `article` (relative to the root).
 pub fn load(ws: &Workspace, article: &str) -> Loaded {
-    let review_path = review_path(&ws.annotations(), article);
-    let shown = shown_path(&ws.root, &review_path);
     let mut loaded = Loaded {
         article: article.to_string(),
         review: None,
@@ -43,37 +48,76 @@ pub fn load(ws: &Workspace, article: &str) -> Loaded {
         problems: Vec::new(),
         stale: false,
     };
-    let text = match std::fs::read(&review_path) {
-        Ok(bytes) => match decode(&shown, bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                loaded.problems.push(Diagnostic::file(&shown, e.reason()));
-                return loaded;
-            }
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+    let review = match ws.store().read(&ws.review_path(article)) {
+        Ok(Some(review)) => review,
+        Ok(None) => {
             loaded.missing = true;
             return loaded;
         }
         Err(e) => {
-            loaded
-                .problems
-                .push(Diagnostic::file(&shown, format!("cannot read: {e}")));
+            loaded.problems = e.diagnostics();
             return loaded;
         }
     };
-    let (review, problems) = parse(&shown, &text);
-    loaded.problems = problems;
+    loaded.problems = review.warnings;
     let article_text = std::fs::read(ws.root.join(article))
         .map_err(|e| format!("cannot read the article: {e}"))
         .and_then(|bytes| decode(Path::new(article), bytes).map_err(|e| e.reason()));
     match article_text {
-        Ok(text) => {
-            let digest = article_digest(&text);
-            loaded.stale = review.as_ref().is_some_and(|r| r.digest != digest);
-        }
+        Ok(text) => loaded.stale = review.file.digest != article_digest(&text),
         Err(message) => loaded.problems.push(Diagnostic::file(article, message)),
     }
-    loaded.review = review;
+    loaded.review = Some(review.file);
     loaded
+}
+
+/// Loads the reviews of many articles on all cores, in article order.
+pub fn load_all(ws: &Workspace, articles: &[String]) -> Vec<Loaded> {
+    map_ordered(articles, "reading", |a| load(ws, a))
+}
+
+/// Loads the reviews of `articles` and, for looking up the same thing elsewhere, of every
+/// other configured article after them.
+pub fn load_with_context(ws: &Workspace, articles: &[String]) -> Vec<Loaded> {
+    let mut all = articles.to_vec();
+    all.extend(
+        ws.configured_articles()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|a| !articles.contains(a)),
+    );
+    load_all(ws, &all)
+}
+
+/// Every current claim of the loaded reviews, with its article.
+pub fn sourced(loaded: &[Loaded]) -> Vec<Sourced<'_>> {
+    loaded
+        .iter()
+        .filter_map(|l| l.review.as_ref().map(|r| (l.article.as_str(), r)))
+        .flat_map(|(path, r)| r.claims.iter().map(move |claim| Sourced { path, claim }))
+        .collect()
+}
+
+/// Runs `f` on what every configured article (and `article`) says, to look up the same
+/// counted thing elsewhere.
+pub fn with_related<R>(ws: &Workspace, article: &str, f: impl FnOnce(&Related<'_>) -> R) -> R {
+    let loaded = load_with_context(ws, &[article.to_string()]);
+    let all = sourced(&loaded);
+    f(&Related::new(&all))
+}
+
+/// For each claim of `article`, what the other configured articles say about the same thing,
+/// handed to `f` to render.
+pub fn elsewhere_each<R>(
+    ws: &Workspace,
+    article: &str,
+    claims: &[ReviewClaim],
+    f: impl Fn(&Elsewhere<'_>) -> R,
+) -> Vec<R> {
+    with_related(ws, article, |related| {
+        claims
+            .iter()
+            .map(|c| f(&related.elsewhere(article, c)))
+            .collect()
+    })
 }

@@ -95,6 +95,8 @@ pub struct ReviewFile {
     pub article: String,
     pub title: String,
     pub digest: String,
+    /// Where the article was before it moved, oldest first.
+    pub previous_paths: Vec<String>,
     pub claims: Vec<ReviewClaim>,
     /// Claims no longer in the article, verdicts intact.
     pub retired: Vec<ReviewClaim>,

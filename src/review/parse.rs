@@ -13,7 +13,7 @@ use crate::extract::{Bound, Kind, Trend};
 const STATUS_NAMES: &[&str] = &["pending", "verified", "disputed", "unsourced", "dismissed"];
 
 pub const ROOT_KEYS: &[&str] = &["article", "claim", "retired"];
-pub const ARTICLE_KEYS: &[&str] = &["path", "title", "digest"];
+pub const ARTICLE_KEYS: &[&str] = &["path", "title", "digest", "previous_paths"];
 pub const CLAIM_KEYS: &[&str] = &[
     "id",
     "line",
@@ -119,6 +119,25 @@ impl Checker<'_> {
                 String::new()
             }
         }
+    }
+
+    /// A list of strings; empty when the key is absent.
+    fn strings(&mut self, table: &Table, key: &str) -> Vec<String> {
+        let Some(item) = table.get(key) else {
+            return Vec::new();
+        };
+        let strings: Option<Vec<String>> = item
+            .as_array()
+            .and_then(|a| a.iter().map(|v| v.as_str().map(str::to_string)).collect());
+        strings.unwrap_or_else(|| {
+            self.report(
+                item.span(),
+                format!("`{key}` must be a list of strings"),
+                Some(format!("write it as {key} = [\"...\"]")),
+                true,
+            );
+            Vec::new()
+        })
     }
 
     fn boolean(&mut self, table: &Table, key: &str) -> bool {
@@ -330,13 +349,17 @@ fn parse_document<'t>(
     };
     let root = doc.as_table();
     checker.keys(root, ROOT_KEYS, "the review file");
-    let (article, title, digest) = match root.get("article").and_then(Item::as_table) {
+    let (article, title, digest, previous_paths) = match root
+        .get("article")
+        .and_then(Item::as_table)
+    {
         Some(t) => {
             checker.keys(t, ARTICLE_KEYS, "[article]");
             (
                 checker.string(t, "path", true),
                 checker.string(t, "title", false),
                 checker.string(t, "digest", false),
+                checker.strings(t, "previous_paths"),
             )
         }
         None => {
@@ -353,6 +376,7 @@ fn parse_document<'t>(
         article,
         title,
         digest,
+        previous_paths,
         claims,
         retired,
     };

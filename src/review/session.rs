@@ -3,8 +3,11 @@
 
 use toml_edit::DocumentMut;
 
+use std::path::Path;
+
 use super::edit::{set_note, set_verdict, Verdict};
 use super::model::{ReviewClaim, ReviewFile, Status};
+use crate::workspace::Workspace;
 
 /// Whether a claim waits for a person: never reviewed, or its sentence changed since.
 pub fn needs_person(claim: &ReviewClaim) -> bool {
@@ -73,6 +76,35 @@ pub fn apply(
     set_verdict(doc, id, &verdict)
         .then_some(())
         .ok_or_else(|| gone(id))
+}
+
+/// Records `decision` on claim `id` of `article`'s review file, re-read under its lock so
+/// edits made meanwhile survive; returns the file as saved, or what went wrong.
+pub fn save_decision(
+    ws: &Workspace,
+    article: &str,
+    id: &str,
+    decision: &Decision,
+    reviewer: &str,
+    now: &str,
+) -> Result<ReviewFile, String> {
+    let store = ws.store();
+    let mut edit = match store.edit_existing(&ws.review_path(article)) {
+        Ok(Some(edit)) => edit,
+        Ok(None) => {
+            return Err(format!(
+                "{article}: its review file is gone; nothing was saved"
+            ))
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    apply(&mut edit.doc, id, decision, reviewer, now)?;
+    edit.save().map_err(|e| e.to_string())?;
+    let saved = edit.after();
+    match super::parse(Path::new(edit.shown()), &saved) {
+        (Some(file), _) => Ok(file),
+        (None, _) => Err(format!("{}: saved but unreadable", edit.shown())),
+    }
 }
 
 fn gone(id: &str) -> String {
@@ -233,7 +265,6 @@ impl Session {
 mod tests {
     use super::*;
     use crate::review::parse_for_edit;
-    use std::path::Path;
 
     const FILE: &str = r#"# desk comment
 [article]

@@ -1,0 +1,296 @@
+//! Recording verdicts from the command line: find the review file an argument names, check
+//! the claim ids and the source rule, and set the verdicts in place under the file's lock.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::conflicts::Related;
+use crate::review::edit::{set_verdict, Verdict};
+use crate::review::load::with_related;
+use crate::review::parse::closest;
+use crate::review::store::StoreError;
+use crate::review::{ReviewClaim, ReviewFile, Status};
+use crate::workspace::Workspace;
+
+/// A source verified elsewhere for the same figure, offered when a verdict lacks one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub id: String,
+    pub path: String,
+    pub line: usize,
+    pub source: String,
+}
+
+/// Why nothing was marked.
+#[derive(Debug)]
+pub enum MarkError {
+    Outside(String),
+    /// A `.toml` path that is not under the annotations directory.
+    NotAReviewFile {
+        given: String,
+        annotations: String,
+    },
+    /// No review file for the article; `near` lists review files with similar names.
+    NoReviewFile {
+        given: String,
+        looked_for: String,
+        near: Vec<String>,
+    },
+    /// A claim id the file does not have, with the ids that resemble it.
+    UnknownClaim {
+        id: String,
+        shown: String,
+        near: Vec<(String, String)>,
+    },
+    /// A claim no longer in the article.
+    Retired(String),
+    /// `verified` without a source for these claims.
+    NoSource {
+        missing: Vec<String>,
+        suggestions: Vec<Suggestion>,
+    },
+    NoReviewer,
+    Store(StoreError),
+}
+
+impl fmt::Display for MarkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MarkError::Outside(given) => write!(f, "{given}: outside the repository root"),
+            MarkError::NotAReviewFile { given, annotations } => write!(
+                f,
+                "{given}: not a review file: review files live under {annotations}"
+            ),
+            MarkError::NoReviewFile {
+                given,
+                looked_for,
+                near,
+            } => {
+                write!(f, "{given}: no review file found (looked for {looked_for})\n  help: run `factcheck scan {given}` first")?;
+                if !near.is_empty() {
+                    write!(f, "\n  did you mean: {}", near.join(", "))?;
+                }
+                Ok(())
+            }
+            MarkError::UnknownClaim { id, shown, near } => {
+                write!(f, "claim `{id}` is not in {shown}; ")?;
+                if near.is_empty() {
+                    return write!(f, "the file has no claims");
+                }
+                let near: Vec<String> = near
+                    .iter()
+                    .map(|(id, text)| format!("{id} ({text})"))
+                    .collect();
+                write!(f, "near matches: {}", near.join(", "))
+            }
+            MarkError::Retired(id) => {
+                write!(f, "claim `{id}` is retired (no longer in the article)")
+            }
+            MarkError::NoSource { missing, .. } => write!(
+                f,
+                "verified needs a source: {} has none\n  help: add --source 'where the figure was checked', or --no-source to mark it anyway",
+                missing.join(", ")
+            ),
+            MarkError::NoReviewer => write!(
+                f,
+                "no reviewer name: git's user.name is not set\n  help: pass --reviewer NAME"
+            ),
+            MarkError::Store(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<StoreError> for MarkError {
+    fn from(e: StoreError) -> Self {
+        MarkError::Store(e)
+    }
+}
+
+/// What to record.
+pub struct Request<'a> {
+    pub ids: &'a [String],
+    pub status: Status,
+    pub source: Option<&'a str>,
+    pub note: Option<&'a str>,
+    /// Who; git's `user.name` when `None`.
+    pub reviewer: Option<&'a str>,
+    /// Allow `verified` without a source.
+    pub no_source: bool,
+    pub now: &'a str,
+}
+
+/// What was recorded.
+#[derive(Debug)]
+pub struct Marked {
+    /// The review file, as shown in messages.
+    pub shown: String,
+    /// The article it covers.
+    pub article: String,
+    /// The marked claims, as they were before.
+    pub claims: Vec<ReviewClaim>,
+}
+
+/// Finds the review file for an article path or a review file path.
+pub fn locate(ws: &Workspace, given: &Path) -> Result<PathBuf, MarkError> {
+    let annotations = ws.annotations();
+    let named = given.display().to_string();
+    let rel = ws
+        .relative(given)
+        .ok_or_else(|| MarkError::Outside(named.clone()))?;
+    let path = if given.extension().is_some_and(|e| e == "toml") {
+        let full = ws.root.join(&rel);
+        if !full.starts_with(&annotations) {
+            return Err(MarkError::NotAReviewFile {
+                given: named,
+                annotations: ws.shown(&annotations),
+            });
+        }
+        full
+    } else {
+        ws.review_path(&rel)
+    };
+    if path.is_file() {
+        return Ok(path);
+    }
+    Err(MarkError::NoReviewFile {
+        given: named,
+        looked_for: ws.shown(&path),
+        near: near_review_files(ws, &annotations, given),
+    })
+}
+
+fn near_review_files(ws: &Workspace, annotations: &Path, given: &Path) -> Vec<String> {
+    let wanted = given
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<String> = crate::review::layout::review_files(annotations)
+        .into_iter()
+        .filter(|p| {
+            let stem = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            let stem = stem.trim_end_matches(".md");
+            stem.contains(&wanted) || wanted.contains(stem) || closest(&wanted, &[stem]).is_some()
+        })
+        .map(|p| ws.shown(&p))
+        .collect();
+    found.sort();
+    found.truncate(5);
+    found
+}
+
+/// Ids in the file resembling `id`, with their figures.
+fn near_ids(file: &ReviewFile, id: &str) -> Vec<(String, String)> {
+    let prefix: String = id.chars().take(2).collect();
+    let resembles = |c: &&ReviewClaim| {
+        closest(id, &[c.id.as_str()]).is_some() || c.id.starts_with(&prefix) || c.text.contains(id)
+    };
+    let mut near: Vec<&ReviewClaim> = file.claims.iter().filter(resembles).collect();
+    if near.is_empty() {
+        near = file.claims.iter().collect();
+    }
+    near.iter()
+        .take(5)
+        .map(|c| (c.id.clone(), c.text.clone()))
+        .collect()
+}
+
+/// Git's `user.name`, or `$USER`.
+pub fn default_reviewer(root: &Path) -> Option<String> {
+    crate::gitio::config_value(root, "user.name")
+        .or_else(|| std::env::var("USER").ok().filter(|s| !s.is_empty()))
+}
+
+/// The sources verified elsewhere for the same figures as `ids`.
+fn suggestions(ws: &Workspace, file: &ReviewFile, ids: &[String]) -> Vec<Suggestion> {
+    with_related(ws, &file.article, |related: &Related<'_>| {
+        ids.iter()
+            .filter_map(|id| {
+                let claim = file.claim(id)?;
+                let verified = related.elsewhere(&file.article, claim).suggested_source?;
+                Some(Suggestion {
+                    id: id.clone(),
+                    path: verified.path.to_string(),
+                    line: verified.claim.line,
+                    source: verified.claim.source.clone(),
+                })
+            })
+            .collect()
+    })
+}
+
+/// Records the verdict on the claims of the review file `given` names.
+pub fn mark(ws: &Workspace, given: &Path, request: &Request<'_>) -> Result<Marked, MarkError> {
+    let path = locate(ws, given)?;
+    let store = ws.store();
+    let Some(mut edit) = store.edit_existing(&path)? else {
+        return Err(MarkError::NoReviewFile {
+            given: given.display().to_string(),
+            looked_for: ws.shown(&path),
+            near: Vec::new(),
+        });
+    };
+    let file = edit
+        .file
+        .clone()
+        .expect("an existing review file is parsed");
+    for id in request.ids {
+        if file.claims.iter().any(|c| &c.id == id) {
+            continue;
+        }
+        if file.retired.iter().any(|c| &c.id == id) {
+            return Err(MarkError::Retired(id.clone()));
+        }
+        return Err(MarkError::UnknownClaim {
+            id: id.clone(),
+            shown: edit.shown().to_string(),
+            near: near_ids(&file, id),
+        });
+    }
+    let has_source = request.source.is_some_and(|s| !s.trim().is_empty());
+    if request.status == Status::Verified && !has_source && !request.no_source {
+        let missing: Vec<String> = request
+            .ids
+            .iter()
+            .filter(|id| file.claim(id).is_some_and(|c| c.source.trim().is_empty()))
+            .cloned()
+            .collect();
+        if !missing.is_empty() {
+            let suggestions = suggestions(ws, &file, &missing);
+            return Err(MarkError::NoSource {
+                missing,
+                suggestions,
+            });
+        }
+    }
+    let reviewer = match request.reviewer {
+        Some(r) => r.to_string(),
+        None => default_reviewer(&ws.root).ok_or(MarkError::NoReviewer)?,
+    };
+    let verdict = Verdict {
+        status: request.status,
+        source: request.source,
+        note: request.note,
+        reviewer: &reviewer,
+        now: request.now,
+    };
+    for id in request.ids {
+        set_verdict(&mut edit.doc, id, &verdict);
+    }
+    edit.save()?;
+    Ok(Marked {
+        shown: edit.shown().to_string(),
+        article: file.article.clone(),
+        claims: request
+            .ids
+            .iter()
+            .filter_map(|id| file.claim(id))
+            .cloned()
+            .collect(),
+    })
+}

@@ -1,0 +1,449 @@
+//! The one way review files are read and written. Opening reads strict UTF-8 (a byte-order
+//! mark is kept for the save), refuses files outside the repository or behind a symbolic
+//! link, and reports every problem as a diagnostic with its position. Editing takes a lock
+//! on the file first, so two processes never overwrite each other's work, and saving is one
+//! atomic write that keeps the file's line endings. Versions read from git go through the
+//! same parser.
+//!
+//! Locks and temporary files live in a `.factcheck/` directory inside the annotations
+//! directory, which ignores itself in git.
+
+use std::fmt;
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use toml_edit::DocumentMut;
+
+use super::edit::new_document;
+use super::model::ReviewFile;
+use super::parse::{parse_for_edit, Diagnostic};
+use crate::digest::fnv1a;
+use crate::fsutil::{remove_stale_temporaries, write_atomic};
+use crate::input::{decode, BOM};
+use crate::paths;
+
+/// The directory, inside the annotations directory, for locks and temporary files.
+pub const STATE_DIR: &str = ".factcheck";
+
+/// How long an edit waits for another process's lock before it gives up.
+const LOCK_TIMEOUT: Duration = Duration::from_secs(120);
+/// How long an edit waits before it says that it is waiting.
+const LOCK_PATIENCE: Duration = Duration::from_secs(1);
+
+/// Why a review file could not be read or written. The file is left as it was.
+#[derive(Debug)]
+pub enum StoreError {
+    /// The path leads outside the repository.
+    Outside { shown: String },
+    /// The review file is a symbolic link.
+    Link { shown: String },
+    /// Reading or writing failed.
+    Io {
+        shown: String,
+        doing: &'static str,
+        error: io::Error,
+    },
+    /// The file cannot be used: bad encoding, bad TOML, or bad contents.
+    Invalid(Vec<Diagnostic>),
+    /// Another process held the file's lock for too long.
+    Busy { shown: String },
+}
+
+impl StoreError {
+    /// The problems as diagnostics, for reports that list them per file.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            StoreError::Invalid(problems) => problems.clone(),
+            other => vec![Diagnostic::file(other.shown(), other.reason())],
+        }
+    }
+
+    fn shown(&self) -> &str {
+        match self {
+            StoreError::Outside { shown }
+            | StoreError::Link { shown }
+            | StoreError::Io { shown, .. }
+            | StoreError::Busy { shown } => shown,
+            StoreError::Invalid(problems) => {
+                problems.first().and_then(|p| p.path.to_str()).unwrap_or("")
+            }
+        }
+    }
+
+    fn reason(&self) -> String {
+        match self {
+            StoreError::Outside { .. } => {
+                "outside the repository; factcheck only reads and writes files under the root"
+                    .into()
+            }
+            StoreError::Link { .. } => "a symbolic link; review files must be regular files \
+                 (replace the link with the file it points to)"
+                .into(),
+            StoreError::Io { doing, error, .. } => format!("cannot {doing}: {error}"),
+            StoreError::Invalid(_) => "cannot be used".into(),
+            StoreError::Busy { .. } => format!(
+                "another factcheck process has been editing it for over {} s; \
+                 try again when it has finished",
+                LOCK_TIMEOUT.as_secs()
+            ),
+        }
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (k, d) in self.diagnostics().iter().enumerate() {
+            if k > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// The text a review file held when it was opened, with what a save must keep.
+#[derive(Debug, Clone)]
+struct Original {
+    /// Without the byte-order mark.
+    text: String,
+    bom: bool,
+}
+
+/// A review file read from disk or from git.
+#[derive(Debug, Clone)]
+pub struct Review {
+    /// The file's path on disk (or its label for a git version).
+    pub path: PathBuf,
+    /// The path as shown in messages.
+    pub shown: String,
+    pub file: ReviewFile,
+    /// Problems that do not stop the file being used (a misspelt key).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A review file opened for editing: the parsed view and the document to change in place.
+/// Only an [`Edit`] (which holds the lock) can save it.
+pub struct Draft {
+    path: PathBuf,
+    shown: String,
+    tmp_dir: PathBuf,
+    original: Option<Original>,
+    /// The file as it was; `None` for a new one.
+    pub file: Option<ReviewFile>,
+    pub doc: DocumentMut,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Draft {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    /// The file's text when it was opened (without a byte-order mark), `None` for a new file.
+    pub fn before(&self) -> Option<&str> {
+        self.original.as_ref().map(|o| o.text.as_str())
+    }
+
+    /// The text a save writes now: the document, in the line endings of the original.
+    pub fn after(&self) -> String {
+        let text = self.doc.to_string();
+        match &self.original {
+            Some(o) if o.text.contains("\r\n") => text.replace("\r\n", "\n").replace('\n', "\r\n"),
+            _ => text,
+        }
+    }
+
+    /// Whether saving would change the file.
+    pub fn changed(&self) -> bool {
+        self.before() != Some(self.after().as_str())
+    }
+}
+
+/// A review file opened for editing under its lock; the lock is released when it is dropped.
+pub struct Edit {
+    draft: Draft,
+    _lock: File,
+}
+
+impl std::ops::Deref for Edit {
+    type Target = Draft;
+    fn deref(&self) -> &Draft {
+        &self.draft
+    }
+}
+
+impl std::ops::DerefMut for Edit {
+    fn deref_mut(&mut self) -> &mut Draft {
+        &mut self.draft
+    }
+}
+
+impl Edit {
+    /// Writes the document if it changed; returns whether it did.
+    pub fn save(&self) -> Result<bool, StoreError> {
+        if !self.changed() {
+            return Ok(false);
+        }
+        self.write_to(&self.path)?;
+        Ok(true)
+    }
+
+    /// Writes the document to `path` (another review file, which the caller has locked too).
+    pub fn write_to(&self, path: &Path) -> Result<(), StoreError> {
+        let mut bytes = Vec::new();
+        if self.original.as_ref().is_some_and(|o| o.bom) {
+            bytes.extend_from_slice(BOM.as_bytes());
+        }
+        bytes.extend_from_slice(self.after().as_bytes());
+        write_atomic(path, &bytes, &self.tmp_dir).map_err(|error| StoreError::Io {
+            shown: self.shown.clone(),
+            doing: "write",
+            error,
+        })
+    }
+
+    /// Deletes the review file.
+    pub fn remove(self) -> Result<(), StoreError> {
+        match std::fs::remove_file(&self.path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(error) => Err(StoreError::Io {
+                shown: self.shown.clone(),
+                doing: "remove",
+                error,
+            }),
+        }
+    }
+}
+
+/// Told the shown path of a review file when an edit has waited a moment for its lock.
+pub type WaitObserver = dyn Fn(&str) + Send + Sync;
+
+static ON_WAIT: OnceLock<Box<WaitObserver>> = OnceLock::new();
+
+/// Installs the process's observer of waits for locks; only the first call counts.
+pub fn observe_waits(observer: Box<WaitObserver>) {
+    let _ = ON_WAIT.set(observer);
+}
+
+/// Reads and writes the review files of one repository.
+pub struct Store<'a> {
+    root: &'a Path,
+    annotations: PathBuf,
+}
+
+impl<'a> Store<'a> {
+    /// The store for review files under `annotations`, in the repository at `root`.
+    pub fn new(root: &'a Path, annotations: PathBuf) -> Store<'a> {
+        Store { root, annotations }
+    }
+
+    pub fn annotations(&self) -> &Path {
+        &self.annotations
+    }
+
+    pub fn shown(&self, path: &Path) -> String {
+        paths::shown(self.root, path)
+    }
+
+    fn state_dir(&self) -> PathBuf {
+        self.annotations.join(STATE_DIR)
+    }
+
+    /// Refuses a path outside the repository or a symbolic link.
+    fn confine(&self, path: &Path) -> Result<String, StoreError> {
+        let shown = self.shown(path);
+        if !paths::confined(self.root, path) {
+            return Err(StoreError::Outside { shown });
+        }
+        if paths::is_symlink(path) {
+            return Err(StoreError::Link { shown });
+        }
+        Ok(shown)
+    }
+
+    /// Reads a review file; `None` when there is none.
+    pub fn read(&self, path: &Path) -> Result<Option<Review>, StoreError> {
+        let shown = self.confine(path)?;
+        let Some(original) = read_original(path, &shown)? else {
+            return Ok(None);
+        };
+        let (file, warnings) = parse_checked(&shown, &original.text)?;
+        Ok(Some(Review {
+            path: path.to_path_buf(),
+            shown,
+            file,
+            warnings,
+        }))
+    }
+
+    /// Opens a review file for editing without locking it, to see what an edit would do.
+    pub fn draft(&self, path: &Path, article: &str) -> Result<Draft, StoreError> {
+        let shown = self.confine(path)?;
+        let original = read_original(path, &shown)?;
+        let (file, doc, warnings) = match &original {
+            Some(o) => match parse_for_edit(Path::new(&shown), &o.text) {
+                (Some((file, doc)), warnings) => (Some(file), doc, warnings),
+                (None, problems) => return Err(StoreError::Invalid(problems)),
+            },
+            None => (None, new_document(article), Vec::new()),
+        };
+        Ok(Draft {
+            path: path.to_path_buf(),
+            shown,
+            tmp_dir: self.tmp_dir(),
+            original,
+            file,
+            doc,
+            warnings,
+        })
+    }
+
+    /// Opens a review file for editing: waits for its lock, then reads it. A file that does
+    /// not exist yet opens as a new document for `article`.
+    pub fn edit(&self, path: &Path, article: &str) -> Result<Edit, StoreError> {
+        let shown = self.confine(path)?;
+        let lock = self.lock(&shown)?;
+        let draft = self.draft(path, article)?;
+        Ok(Edit { draft, _lock: lock })
+    }
+
+    /// Opens an existing review file for editing; `None` when there is none.
+    pub fn edit_existing(&self, path: &Path) -> Result<Option<Edit>, StoreError> {
+        let edit = self.edit(path, "")?;
+        Ok(edit.file.is_some().then_some(edit))
+    }
+
+    fn tmp_dir(&self) -> PathBuf {
+        self.state_dir().join("tmp")
+    }
+
+    /// Makes the state directory, which tells git to ignore it.
+    fn prepare_state_dir(&self) -> io::Result<PathBuf> {
+        let dir = self.state_dir();
+        let ignore = dir.join(".gitignore");
+        if !ignore.exists() {
+            std::fs::create_dir_all(&dir)?;
+            std::fs::write(&ignore, "# factcheck's locks and temporary files\n*\n")?;
+        }
+        Ok(dir)
+    }
+
+    /// Takes the lock of one review file, waiting for another process to release it.
+    fn lock(&self, shown: &str) -> Result<File, StoreError> {
+        let io_error = |error| StoreError::Io {
+            shown: shown.to_string(),
+            doing: "lock",
+            error,
+        };
+        let locks = self.prepare_state_dir().map_err(io_error)?.join("locks");
+        std::fs::create_dir_all(&locks).map_err(io_error)?;
+        let name = format!("{:016x}.lock", fnv1a(&[shown.as_bytes()]));
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(locks.join(name))
+            .map_err(io_error)?;
+        let started = Instant::now();
+        let mut said = false;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(std::fs::TryLockError::WouldBlock) => {}
+                Err(std::fs::TryLockError::Error(e)) => return Err(io_error(e)),
+            }
+            let waited = started.elapsed();
+            if waited > LOCK_TIMEOUT {
+                return Err(StoreError::Busy {
+                    shown: shown.to_string(),
+                });
+            }
+            if waited > LOCK_PATIENCE && !said {
+                if let Some(observer) = ON_WAIT.get() {
+                    observer(shown);
+                }
+                said = true;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Removes temporary files that killed processes left behind, in the state directory and
+    /// (from older versions) beside the review files. Returns their shown paths.
+    pub fn remove_leftovers(&self) -> Vec<String> {
+        let mut removed = remove_stale_temporaries(&self.tmp_dir(), false);
+        removed.extend(remove_stale_temporaries(&self.annotations, true));
+        removed.iter().map(|p| self.shown(p)).collect()
+    }
+}
+
+/// Reads a file's bytes and decodes them; `None` when it does not exist.
+fn read_original(path: &Path, shown: &str) -> Result<Option<Original>, StoreError> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => {
+            return Err(StoreError::Io {
+                shown: shown.to_string(),
+                doing: "read",
+                error,
+            })
+        }
+    };
+    decode_original(shown, bytes).map(Some)
+}
+
+fn decode_original(shown: &str, bytes: Vec<u8>) -> Result<Original, StoreError> {
+    let text = decode(Path::new(shown), bytes).map_err(|e| {
+        let offset = match &e {
+            crate::input::InputError::InvalidUtf8 { offset, .. } => Some(*offset),
+            _ => None,
+        };
+        let mut d = Diagnostic::file(shown, e.reason());
+        if let Some(offset) = offset {
+            d.message = format!("not valid UTF-8 at byte {offset}");
+            d.help = Some(
+                "review files are UTF-8; convert it (for example `iconv -f windows-1252 -t utf-8`)"
+                    .into(),
+            );
+        }
+        StoreError::Invalid(vec![d])
+    })?;
+    Ok(match text.strip_prefix(BOM) {
+        Some(rest) => Original {
+            text: rest.to_string(),
+            bom: true,
+        },
+        None => Original { text, bom: false },
+    })
+}
+
+fn parse_checked(shown: &str, text: &str) -> Result<(ReviewFile, Vec<Diagnostic>), StoreError> {
+    match super::parse::parse(Path::new(shown), text) {
+        (Some(file), warnings) => Ok((file, warnings)),
+        (None, problems) => Err(StoreError::Invalid(problems)),
+    }
+}
+
+/// Parses a version of a review file read from git; `label` names it (`HEAD:annotations/a.toml`).
+pub fn parse_blob(label: &str, bytes: Vec<u8>) -> Result<Review, StoreError> {
+    let original = decode_original(label, bytes)?;
+    let (file, warnings) = parse_checked(label, &original.text)?;
+    Ok(Review {
+        path: PathBuf::from(label),
+        shown: label.to_string(),
+        file,
+        warnings,
+    })
+}
