@@ -154,6 +154,12 @@ pub fn scan_one(
     Ok(result)
 }
 
+/// Removes the temporary files a killed scan or mark left in the annotations directory;
+/// returns their shown paths.
+pub fn remove_leftovers(ws: &Workspace) -> Vec<String> {
+    ws.store().remove_leftovers()
+}
+
 /// Scans every article on all cores, in article order.
 pub fn scan_all(
     ws: &Workspace,

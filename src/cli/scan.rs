@@ -8,7 +8,7 @@ use super::{report_error, Outcome};
 use crate::render::diff::unified;
 use crate::render::plural;
 use crate::render::scan::describe;
-use crate::scan::{scan_all, Options};
+use crate::scan::{remove_leftovers, scan_all, Options};
 use crate::workspace::Workspace;
 
 #[derive(clap::Args)]
@@ -57,6 +57,11 @@ pub fn run(
         check: args.check,
         prune: args.prune,
     };
+    if !args.check {
+        for leftover in remove_leftovers(ws) {
+            writeln!(err, "note: removed {leftover}, left by an interrupted run")?;
+        }
+    }
     let color = crate::render::color_enabled();
     let (mut created, mut updated, mut unchanged, mut failed) = (0, 0, 0, 0);
     for result in scan_all(ws, &articles.articles, options, &now) {

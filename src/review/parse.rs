@@ -202,8 +202,25 @@ impl Checker<'_> {
         }
     }
 
+    /// An audit time: empty, or RFC 3339.
+    fn time(&mut self, table: &Table, key: &str) -> String {
+        let text = self.string(table, key, false);
+        if !text.is_empty() && !crate::clock::is_rfc3339(&text) {
+            self.report(
+                table.get(key).and_then(Item::span),
+                format!("`{key}` is not an RFC 3339 time: {text:?}"),
+                Some(format!(
+                    "write it like {key} = \"2025-03-01T12:00:00Z\" (UTC) or with an offset, or leave it empty"
+                )),
+                true,
+            );
+        }
+        text
+    }
+
     fn claim(&mut self, table: &Table) -> ReviewClaim {
         self.keys(table, CLAIM_KEYS, "[[claim]]");
+        self.time(table, "retired_at");
         let history = match table.get("history") {
             Some(Item::ArrayOfTables(entries)) => entries.iter().map(|t| self.history(t)).collect(),
             Some(item) => {
@@ -246,7 +263,7 @@ impl Checker<'_> {
             source: self.string(table, "source", false),
             note: self.string(table, "note", false),
             reviewer: self.string(table, "reviewer", false),
-            reviewed_at: self.string(table, "reviewed_at", false),
+            reviewed_at: self.time(table, "reviewed_at"),
             changed: self.boolean(table, "changed"),
             history,
         }
@@ -254,6 +271,7 @@ impl Checker<'_> {
 
     fn history(&mut self, table: &Table) -> HistoryEntry {
         self.keys(table, HISTORY_KEYS, "[[claim.history]]");
+        self.time(table, "replaced_at");
         HistoryEntry {
             status: self
                 .choice(table, "status", Status::parse, STATUS_NAMES)
@@ -262,7 +280,7 @@ impl Checker<'_> {
             source: self.string(table, "source", false),
             note: self.string(table, "note", false),
             reviewer: self.string(table, "reviewer", false),
-            reviewed_at: self.string(table, "reviewed_at", false),
+            reviewed_at: self.time(table, "reviewed_at"),
         }
     }
 

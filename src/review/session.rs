@@ -324,19 +324,26 @@ reviewed_at = "2025-01-01T00:00:00Z"
         let verified = Decision::Verified {
             source: "Reuters".into(),
         };
-        apply(&mut doc, "c1", &verified, "Bo", "now").expect("applied");
+        apply(&mut doc, "c1", &verified, "Bo", "2025-01-02T00:00:00Z").expect("applied");
         let text = doc.to_string();
         assert!(text.starts_with("# desk comment\n"));
         assert!(text.contains("status = \"verified\"\nsource = \"Reuters\""));
         let empty = Decision::Verified { source: " ".into() };
-        assert!(apply(&mut doc, "c1", &empty, "Bo", "now").is_err());
-        assert!(apply(&mut doc, "zz", &Decision::Dismissed, "Bo", "now").is_err());
+        assert!(apply(&mut doc, "c1", &empty, "Bo", "2025-01-02T00:00:00Z").is_err());
+        assert!(apply(
+            &mut doc,
+            "zz",
+            &Decision::Dismissed,
+            "Bo",
+            "2025-01-02T00:00:00Z"
+        )
+        .is_err());
         apply(
             &mut doc,
             "c2",
             &Decision::Note("see desk".into()),
             "Bo",
-            "later",
+            "2025-01-03T00:00:00Z",
         )
         .expect("noted");
         let (file, _) = parsed(&doc.to_string());
@@ -355,7 +362,7 @@ reviewed_at = "2025-01-01T00:00:00Z"
         assert!(session.back());
         assert!(!session.back());
         let disputed = Decision::Disputed { note: "no".into() };
-        apply(&mut doc, "c1", &disputed, "Bo", "now").expect("applied");
+        apply(&mut doc, "c1", &disputed, "Bo", "2025-01-02T00:00:00Z").expect("applied");
         let (after, _) = parsed(&doc.to_string());
         session.record(&disputed, after);
         assert!(session.back());
