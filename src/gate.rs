@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::config::{FailState, Policy};
+use crate::moves::Orphan;
 use crate::review::load::Loaded;
 use crate::review::{ReviewClaim, Status};
 
@@ -60,6 +61,24 @@ pub fn claim_failures(claim: &ReviewClaim, policy: &Policy) -> Vec<String> {
         out.push("no reviewer".into());
     }
     out
+}
+
+/// The finding for a review file whose article is gone: it fails the gate until the review
+/// file follows its article or is pruned.
+pub fn orphan_finding(orphan: &Orphan) -> Finding {
+    Finding {
+        path: orphan.shown.clone(),
+        line: 1,
+        column: 1,
+        state: "orphaned".into(),
+        claim_id: None,
+        figure: String::new(),
+        sentence: format!(
+            "its article {} no longer exists; if it moved, run `factcheck scan` so the review file follows it; if it was deleted, run `factcheck scan --prune`",
+            orphan.article
+        ),
+        severity: Severity::Error,
+    }
 }
 
 /// Every finding for one article under `policy`.

@@ -15,6 +15,7 @@ pub mod gate;
 pub mod gitio;
 pub mod input;
 pub mod mark;
+pub mod moves;
 pub mod parallel;
 pub mod paths;
 pub mod render;

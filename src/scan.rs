@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use crate::digest::article_digest;
 use crate::extract::{extract, Format};
 use crate::input::{self, InputError};
+use crate::moves::{carry_out, orphans, plan, Move, Orphan};
 use crate::parallel::map_ordered;
 use crate::review::edit::{rescan, Fresh, ScanSummary};
 use crate::review::layout::{new_ids, title};
@@ -154,20 +155,75 @@ pub fn scan_one(
     Ok(result)
 }
 
-/// Removes the temporary files a killed scan or mark left in the annotations directory;
-/// returns their shown paths.
-pub fn remove_leftovers(ws: &Workspace) -> Vec<String> {
-    ws.store().remove_leftovers()
+/// What a scan of many articles did.
+#[derive(Debug, Default)]
+pub struct Run {
+    /// Temporary files an interrupted run left behind, removed.
+    pub leftovers: Vec<String>,
+    /// Review files that followed their article to a new path (with `check`: would follow).
+    pub moved: Vec<Move>,
+    /// Each article scanned, in order (with `check`, the moved ones are left out).
+    pub scanned: Vec<Result<Scanned, ScanError>>,
+    /// Review files whose article is gone; with `prune` (on a full scan) they were removed.
+    pub orphans: Vec<Orphan>,
+    pub pruned_orphans: bool,
+    /// Files that could not be read or written while following or pruning.
+    pub failures: Vec<StoreError>,
 }
 
-/// Scans every article on all cores, in article order.
+/// Scans `articles` on all cores. First removes what interrupted runs left, and moves each
+/// orphaned review file whose article now stands under another name; a `full` scan (of every
+/// configured article) with `prune` also removes the review files of deleted articles.
 pub fn scan_all(
     ws: &Workspace,
     articles: &[String],
     options: Options,
+    full: bool,
     now: &str,
-) -> Vec<Result<Scanned, ScanError>> {
-    map_ordered(articles, "scanning", |article| {
+) -> Run {
+    let mut run = Run::default();
+    if !options.check {
+        run.leftovers = ws.store().remove_leftovers();
+    }
+    let (orphans, unreadable) = orphans(ws);
+    run.failures.extend(unreadable);
+    let moves = plan(ws, &orphans, articles);
+    let mut skipped = Vec::new();
+    for mv in moves {
+        if options.check {
+            skipped.push(mv.article.clone());
+            run.moved.push(mv);
+            continue;
+        }
+        match carry_out(ws, &mv) {
+            Ok(()) => run.moved.push(mv),
+            Err(e) => run.failures.push(e),
+        }
+    }
+    let moved_from: Vec<&str> = run.moved.iter().map(|m| m.orphan.shown.as_str()).collect();
+    run.orphans = orphans
+        .into_iter()
+        .filter(|o| !moved_from.contains(&o.shown.as_str()))
+        .collect();
+    if full && options.prune && !options.check {
+        for orphan in &run.orphans {
+            let removed = ws
+                .store()
+                .edit_existing(&orphan.review_path)
+                .and_then(|edit| edit.map_or(Ok(()), |e| e.remove()));
+            if let Err(e) = removed {
+                run.failures.push(e);
+            }
+        }
+        run.pruned_orphans = true;
+    }
+    let to_scan: Vec<String> = articles
+        .iter()
+        .filter(|a| !skipped.contains(a))
+        .cloned()
+        .collect();
+    run.scanned = map_ordered(&to_scan, "scanning", |article| {
         scan_one(ws, article, options, now)
-    })
+    });
+    run
 }

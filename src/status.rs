@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
+use crate::moves::Orphan;
 use crate::review::load::Loaded;
-use crate::review::Status;
+use crate::review::{ReviewFile, Status};
 
 /// One row of `factcheck status`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -24,6 +25,8 @@ pub struct ArticleStatus {
     pub unreadable: bool,
     /// The article changed since its last scan.
     pub out_of_date: bool,
+    /// The article is gone; its review file remains (see `scan --prune`).
+    pub orphaned: bool,
 }
 
 impl ArticleStatus {
@@ -46,16 +49,30 @@ impl ArticleStatus {
 
 /// Counts one article's claims by state.
 pub fn count(loaded: &Loaded) -> ArticleStatus {
-    let mut row = ArticleStatus {
+    let row = ArticleStatus {
         path: loaded.article.clone(),
         not_scanned: loaded.missing,
         unreadable: loaded.review.is_none() && !loaded.missing,
         out_of_date: loaded.stale,
         ..Default::default()
     };
-    let Some(review) = &loaded.review else {
-        return row;
+    match &loaded.review {
+        Some(review) => tally(row, review),
+        None => row,
+    }
+}
+
+/// The row of a review file whose article is gone.
+pub fn count_orphan(orphan: &Orphan) -> ArticleStatus {
+    let row = ArticleStatus {
+        path: orphan.article.clone(),
+        orphaned: true,
+        ..Default::default()
     };
+    tally(row, &orphan.file)
+}
+
+fn tally(mut row: ArticleStatus, review: &ReviewFile) -> ArticleStatus {
     row.claims = review.claims.len();
     row.retired = review.retired.len();
     for claim in &review.claims {
@@ -73,11 +90,12 @@ pub fn count(loaded: &Loaded) -> ArticleStatus {
     row
 }
 
-/// Rows with the most open work first, then by path.
+/// Rows with the most open work first, then by path; rows that cannot be counted first.
 pub fn sort_by_work(rows: &mut [ArticleStatus]) {
     rows.sort_by(|a, b| {
-        (b.unreadable || b.not_scanned, b.open())
-            .cmp(&(a.unreadable || a.not_scanned, a.open()))
+        let blocked = |r: &ArticleStatus| r.unreadable || r.not_scanned || r.orphaned;
+        (blocked(b), b.open())
+            .cmp(&(blocked(a), a.open()))
             .then_with(|| a.path.cmp(&b.path))
     });
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::{report_error, Outcome};
-use crate::gate::{evaluate, Severity};
+use crate::gate::{evaluate, orphan_finding, Severity};
 use crate::parallel::map_ordered;
 use crate::render::check::{self as render, Totals};
 use crate::review::load::load;
@@ -71,6 +71,11 @@ pub fn run(
     });
     let mut findings = Vec::new();
     let mut errors = Vec::new();
+    if args.paths.is_empty() {
+        let (orphans, unreadable) = crate::moves::orphans(ws);
+        findings.extend(orphans.iter().map(orphan_finding));
+        errors.extend(unreadable.iter().flat_map(|e| e.diagnostics()));
+    }
     let mut totals = Totals {
         articles: articles.len(),
         ..Default::default()

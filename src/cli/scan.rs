@@ -6,9 +6,8 @@ use std::path::PathBuf;
 
 use super::{report_error, Outcome};
 use crate::render::diff::unified;
-use crate::render::plural;
-use crate::render::scan::describe;
-use crate::scan::{remove_leftovers, scan_all, Options};
+use crate::render::scan as render;
+use crate::scan::{scan_all, Options};
 use crate::workspace::Workspace;
 
 #[derive(clap::Args)]
@@ -31,7 +30,8 @@ pub struct Args {
     #[arg(long)]
     check: bool,
 
-    /// Remove retired claims from the review files
+    /// Remove retired claims from the review files, and (when scanning every configured
+    /// article) the review files of articles that no longer exist
     #[arg(long)]
     prune: bool,
 
@@ -57,20 +57,33 @@ pub fn run(
         check: args.check,
         prune: args.prune,
     };
-    if !args.check {
-        for leftover in remove_leftovers(ws) {
-            writeln!(err, "note: removed {leftover}, left by an interrupted run")?;
-        }
+    let run = scan_all(ws, &articles.articles, options, args.paths.is_empty(), &now);
+    for leftover in &run.leftovers {
+        writeln!(err, "note: removed {leftover}, left by an interrupted run")?;
+    }
+    for failure in &run.failures {
+        report_error(err, failure)?;
+        outcome = Outcome::Error;
+    }
+    for mv in &run.moved {
+        let new = ws.shown(&ws.review_path(&mv.article));
+        writeln!(out, "{}", render::moved(mv, &new, args.check))?;
+    }
+    if args.check && !run.moved.is_empty() {
+        outcome = outcome.and(Outcome::Findings);
     }
     let color = crate::render::color_enabled();
-    let (mut created, mut updated, mut unchanged, mut failed) = (0, 0, 0, 0);
-    for result in scan_all(ws, &articles.articles, options, &now) {
+    let mut tally = render::Tally {
+        moved: run.moved.len(),
+        ..Default::default()
+    };
+    for result in run.scanned {
         let scanned = match result {
             Ok(r) => r,
             Err(e) => {
                 report_error(err, e)?;
                 outcome = Outcome::Error;
-                failed += 1;
+                tally.failed += 1;
                 continue;
             }
         };
@@ -78,13 +91,13 @@ pub fn run(
             writeln!(err, "warning: {w}")?;
         }
         if !scanned.changed() {
-            unchanged += 1;
+            tally.unchanged += 1;
             continue;
         }
         if scanned.created() {
-            created += 1;
+            tally.created += 1;
         } else {
-            updated += 1;
+            tally.updated += 1;
         }
         if args.check {
             let shown = &scanned.shown;
@@ -102,32 +115,19 @@ pub fn run(
                 out,
                 "{}: {}",
                 scanned.shown,
-                describe(scanned.created(), &scanned.summary)
+                render::describe(scanned.created(), &scanned.summary)
             )?;
         }
     }
-    let total = created + updated + unchanged;
-    let stale = created + updated;
-    if args.check && stale > 0 {
-        writeln!(
-            out,
-            "{stale} of {total} review file{} out of date; run `factcheck scan`",
-            plural(total)
-        )?;
-    } else if args.check {
-        writeln!(out, "{total} review file{} up to date", plural(total))?;
-    } else {
-        let attempted = total + failed;
-        let failed = if failed > 0 {
-            format!(", {failed} failed")
+    for orphan in &run.orphans {
+        if run.pruned_orphans {
+            writeln!(out, "{}", render::pruned_orphan(orphan))?;
         } else {
-            String::new()
-        };
-        writeln!(
-            out,
-            "scanned {attempted} article{}: {created} created, {updated} updated, {unchanged} unchanged{failed}",
-            plural(attempted)
-        )?;
+            writeln!(err, "warning: {}", render::orphan(orphan))?;
+        }
     }
+    tally.orphans = run.orphans.len();
+    tally.pruned_orphans = run.pruned_orphans;
+    writeln!(out, "{}", render::closing(&tally, args.check))?;
     Ok(outcome)
 }

@@ -8,7 +8,7 @@ use super::{report_error, Outcome, ReportFormat};
 use crate::render::conflicts::elsewhere;
 use crate::render::status as render;
 use crate::review::load::{elsewhere_each, load_all};
-use crate::status::{count, sort_by_work, ArticleStatus};
+use crate::status::{count, count_orphan, sort_by_work, ArticleStatus};
 use crate::workspace::Workspace;
 
 #[derive(clap::Args)]
@@ -77,9 +77,18 @@ pub fn run(
         return Ok(outcome);
     }
     let mut rows: Vec<ArticleStatus> = loaded.iter().map(count).collect();
+    let mut outcome = outcome;
+    if args.paths.is_empty() {
+        let (orphans, unreadable) = crate::moves::orphans(ws);
+        for e in &unreadable {
+            report_error(err, e)?;
+            outcome = Outcome::Error;
+        }
+        rows.extend(orphans.iter().map(count_orphan));
+    }
     sort_by_work(&mut rows);
     let mut total = ArticleStatus::default();
-    for r in &rows {
+    for r in rows.iter().filter(|r| !r.orphaned) {
         total.add(r);
     }
     match args.format {

@@ -24,7 +24,9 @@ const HEADERS: [&str; 9] = [
 
 fn cells(row: &ArticleStatus) -> [String; 9] {
     let mut path = row.path.clone();
-    if row.unreadable {
+    if row.orphaned {
+        path.push_str(" (gone: review file orphaned)");
+    } else if row.unreadable {
         path.push_str(" (cannot be read)");
     } else if row.not_scanned {
         path.push_str(" (not scanned)");
@@ -57,6 +59,12 @@ fn paint(column: usize, text: &str, count_nonzero: bool, color: bool) -> String 
     }
 }
 
+/// "total (5 articles)": the articles that exist, not the orphaned review files.
+fn total_label(rows: &[ArticleStatus]) -> String {
+    let n = rows.iter().filter(|r| !r.orphaned).count();
+    format!("total ({n} article{})", plural(n))
+}
+
 /// The table for a terminal, with a total row.
 pub fn table(
     out: &mut dyn Write,
@@ -66,7 +74,7 @@ pub fn table(
 ) -> io::Result<()> {
     let mut all: Vec<[String; 9]> = rows.iter().map(cells).collect();
     let mut total_cells = cells(total);
-    total_cells[0] = format!("total ({} article{})", rows.len(), plural(rows.len()));
+    total_cells[0] = total_label(rows);
     all.push(total_cells);
     let mut widths: Vec<usize> = HEADERS.iter().map(|h| h.len()).collect();
     for r in &all {
@@ -126,7 +134,7 @@ pub fn markdown(
         writeln!(out, "| `{}` | {} |", c[0], c[1..].join(" | "))?;
     }
     let mut t = cells(total);
-    t[0] = format!("**total** ({} article{})", rows.len(), plural(rows.len()));
+    t[0] = format!("**{}**", total_label(rows));
     writeln!(out, "| {} |", t.join(" | "))
 }
 
@@ -186,6 +194,9 @@ pub fn claims(
             c.column
         )?;
         writeln!(out, "      {}", highlight(&c.sentence, &c.text, color))?;
+        if let Some(who) = &c.attribution {
+            writeln!(out, "      according to: {who}")?;
+        }
         if !c.source.is_empty() || !c.note.is_empty() {
             writeln!(out, "      source: {}  note: {}", c.source, c.note)?;
         }

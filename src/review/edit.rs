@@ -4,7 +4,9 @@
 
 use toml_edit::{value, ArrayOfTables, DocumentMut, Item, Table, Value};
 
-use super::matching::{match_claims, Change, Key};
+use std::collections::HashMap;
+
+use super::matching::{match_claims, same_but_figures, Change, Key};
 use super::model::Status;
 use crate::extract::Claim;
 
@@ -156,6 +158,10 @@ fn write_figure(table: &mut Table, c: &Claim) -> bool {
             Some(t) => set(table, "trend", Value::from(t.as_str())),
             None => unset(table, "trend"),
         },
+        match &c.attribution {
+            Some(who) => set(table, "attribution", Value::from(who.as_str())),
+            None => unset(table, "attribution"),
+        },
     ];
     changes.contains(&true)
 }
@@ -273,6 +279,25 @@ pub fn rescan(doc: &mut DocumentMut, fresh: &Fresh<'_>, now: &str, prune: bool) 
         match_claims(&old_keys, &new_keys)
     };
 
+    // The figures each sentence holds, before and now: a sentence that changed only in
+    // another claim's figure has not changed for this claim.
+    let mut old_figures: HashMap<String, Vec<String>> = HashMap::new();
+    for table in old[..old_count].iter().flatten() {
+        old_figures
+            .entry(str_of(table, "sentence").to_string())
+            .or_default()
+            .push(str_of(table, "text").to_string());
+    }
+    let mut new_figures: HashMap<&str, Vec<&str>> = HashMap::new();
+    for c in fresh.claims {
+        new_figures.entry(&c.sentence).or_default().push(&c.text);
+    }
+    let figures_in = |sentence: &str| -> Vec<&str> {
+        old_figures
+            .get(sentence)
+            .map_or_else(Vec::new, |f| f.iter().map(String::as_str).collect())
+    };
+
     let mut claims = Vec::with_capacity(fresh.claims.len());
     let mut previous: Option<usize> = None;
     for (j, (claim, pair)) in fresh.claims.iter().zip(&pairs).enumerate() {
@@ -294,7 +319,15 @@ pub fn rescan(doc: &mut DocumentMut, fresh: &Fresh<'_>, now: &str, prune: bool) 
             Change::None => {}
             Change::Sentence | Change::Wording if reviewed => {
                 let old_sentence = str_of(&table, "sentence").to_string();
-                if old_sentence != claim.sentence && flag_changed(&mut table, &old_sentence) {
+                let reworded = !same_but_figures(
+                    &old_sentence,
+                    &figures_in(&old_sentence),
+                    &claim.sentence,
+                    new_figures
+                        .get(claim.sentence.as_str())
+                        .map_or(&[][..], Vec::as_slice),
+                );
+                if reworded && flag_changed(&mut table, &old_sentence) {
                     summary.flagged += 1;
                 }
             }

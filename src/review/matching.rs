@@ -130,6 +130,22 @@ pub fn match_claims(old: &[Key<'_>], new: &[Key<'_>]) -> Vec<Option<(usize, Chan
     pairs
 }
 
+/// Whether two versions of a sentence say the same apart from the figures each holds: the
+/// words around the claims are unchanged, so editing one figure ("76%" to "78%") leaves the
+/// other claims of the sentence as they were reviewed.
+pub fn same_but_figures(old: &str, old_figures: &[&str], new: &str, new_figures: &[&str]) -> bool {
+    fn masked(sentence: &str, figures: &[&str]) -> String {
+        let mut figures: Vec<&str> = figures.iter().copied().filter(|f| !f.is_empty()).collect();
+        figures.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        let mut text = sentence.to_string();
+        for figure in figures {
+            text = text.replace(figure, "\u{0}");
+        }
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+    old == new || masked(old, old_figures) == masked(new, new_figures)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,6 +196,22 @@ mod tests {
             20.0,
         )];
         assert_eq!(match_claims(&old, &new), vec![Some((0, Change::Sentence))]);
+    }
+
+    #[test]
+    fn another_figure_edited_is_not_a_reworded_sentence() {
+        let old = "Turnout was 76% and the £600m scheme cost $1.13bn.";
+        let new = "Turnout was 78% and the £600m scheme cost $1.13bn.";
+        let figures_before = ["76%", "£600m", "$1.13bn"];
+        let figures_now = ["78%", "£600m", "$1.13bn"];
+        assert!(same_but_figures(old, &figures_before, new, &figures_now));
+        let reworded = "Turnout was 78% and the £600m plan cost $1.13bn.";
+        assert!(!same_but_figures(
+            old,
+            &figures_before,
+            reworded,
+            &figures_now
+        ));
     }
 
     #[test]

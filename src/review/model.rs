@@ -76,6 +76,8 @@ pub struct ReviewClaim {
     pub bound: Bound,
     pub kind: Kind,
     pub trend: Option<Trend>,
+    /// Who the article says the figure comes from.
+    pub attribution: Option<String>,
     pub status: Status,
     pub source: String,
     pub note: String,

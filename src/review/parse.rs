@@ -27,6 +27,7 @@ pub const CLAIM_KEYS: &[&str] = &[
     "bound",
     "kind",
     "trend",
+    "attribution",
     "status",
     "source",
     "note",
@@ -251,6 +252,9 @@ impl Checker<'_> {
                 .choice(table, "kind", Kind::parse, Kind::NAMES)
                 .unwrap_or(Kind::Count),
             trend: self.choice(table, "trend", Trend::parse, Trend::NAMES),
+            attribution: table
+                .contains_key("attribution")
+                .then(|| self.string(table, "attribution", false)),
             status: match table.get("status") {
                 Some(_) => self
                     .choice(table, "status", Status::parse, STATUS_NAMES)
