@@ -194,7 +194,8 @@ fn read_signed(text: &str, start: usize) -> DigitRead {
 }
 
 fn at_digits(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
-    if glued_to_name(text, i) {
+    // "EUR40m", "$US12,400,000": a currency code glued to the digits is no name.
+    if glued_to_name(text, i) && super::currency::before(text, i).is_none() {
         return super::number::skip_identifier(text, i);
     }
     match read_signed(text, i) {
@@ -208,6 +209,11 @@ fn at_word(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
         return i + 1;
     };
     if word.has_digit() {
+        let digits = i + word.text.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+        let letters_then_digits = word.text[..digits - i].bytes().all(|b| b.is_ascii_alphabetic());
+        if letters_then_digits && super::currency::before(text, digits).is_some() {
+            return at_digits(text, digits, out);
+        }
         return super::number::skip_identifier(text, i);
     }
     let Some(lower) = word.lower() else {

@@ -2,9 +2,9 @@
 //! trend verb ("rose"), a "percent of" written ahead, and the word that tells a date or a name.
 
 use super::claim::{Bound, Kind, Trend};
-use super::lexicon::{currency_symbol, is_month, qualifier, small_number, trend_word};
+use super::lexicon::{is_month, qualifier, small_number, trend_word};
 use super::tail::Tail;
-use super::text::{char_before, next_word, prev_word, skip_space_back, words_before, Word};
+use super::text::{next_word, prev_word, words_before, Word};
 
 /// What stands before the figure.
 pub struct Head {
@@ -31,31 +31,9 @@ pub fn head_before(text: &str, start: usize) -> Head {
         before_is_month: false,
     };
     let mut pos = start;
-    // Currency symbol, possibly spaced and possibly with a country prefix ("US$ 16").
-    let sym_end = skip_space_back(text, pos);
-    if let Some(sym) = char_before(text, sym_end) {
-        if matches!(sym, '$' | '€' | '£' | '¥' | '₩' | '₽' | '₴' | '₹') {
-            let sym_start = sym_end - sym.len_utf8();
-            let mut prefix_start = sym_start;
-            while let Some(c) = char_before(text, prefix_start) {
-                if c.is_ascii_uppercase() || c == '.' {
-                    prefix_start -= 1;
-                } else {
-                    break;
-                }
-            }
-            let glued_letter = char_before(text, prefix_start).is_some_and(char::is_alphanumeric);
-            let prefix = &text[prefix_start..sym_start];
-            if !glued_letter {
-                if let Some(code) = currency_symbol(sym, prefix) {
-                    head.currency = Some(code);
-                    pos = prefix_start;
-                } else if let Some(code) = currency_symbol(sym, "") {
-                    head.currency = Some(code);
-                    pos = sym_start;
-                }
-            }
-        }
+    if let Some((at, code)) = super::currency::before(text, start) {
+        head.currency = Some(code);
+        pos = at;
     }
     head.start = pos;
     let before = words_before(text, pos, 4);

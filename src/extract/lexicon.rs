@@ -118,6 +118,8 @@ pub fn scale_word(word: &str) -> Option<Decimal> {
         "million" | "millions" | "mn" | "mln" | "mil" | "mm" => 1_000_000,
         "billion" | "billions" | "bn" | "bln" => 1_000_000_000,
         "trillion" | "trillions" | "tn" | "trn" | "tln" => 1_000_000_000_000,
+        "lakh" | "lakhs" => 100_000,
+        "crore" | "crores" => 10_000_000,
         _ => return None,
     };
     Some(int(v))
@@ -332,45 +334,6 @@ pub fn year_preposition(word: &str) -> bool {
             | "year"
             | "fiscal"
     )
-}
-
-/// Currency named by a symbol before the digits, with an optional country prefix ("US$").
-pub fn currency_symbol(symbol: char, prefix: &str) -> Option<&'static str> {
-    match (symbol, prefix) {
-        ('$', "" | "US" | "U.S.") => Some("USD"),
-        ('$', "A" | "AU") => Some("AUD"),
-        ('$', "C" | "CA") => Some("CAD"),
-        ('$', "HK") => Some("HKD"),
-        ('$', "NZ") => Some("NZD"),
-        ('$', "S") => Some("SGD"),
-        ('€', "") => Some("EUR"),
-        ('£', "") => Some("GBP"),
-        ('¥', "") => Some("JPY"),
-        ('₩', "") => Some("KRW"),
-        ('₽', "") => Some("RUB"),
-        ('₴', "") => Some("UAH"),
-        ('₹', "") => Some("INR"),
-        _ => None,
-    }
-}
-
-/// Currency named by a word after the figure ("dollars", "euros", "EUR").
-pub fn currency_word(word: &str) -> Option<&'static str> {
-    match word {
-        "dollar" | "dollars" | "usd" => Some("USD"),
-        "euro" | "euros" | "eur" => Some("EUR"),
-        "pound" | "pounds" | "sterling" | "gbp" => Some("GBP"),
-        "yen" | "jpy" => Some("JPY"),
-        "yuan" | "renminbi" | "cny" | "rmb" => Some("CNY"),
-        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => Some("RUB"),
-        "hryvnia" | "hryvnias" | "hryvnas" | "uah" => Some("UAH"),
-        "rupee" | "rupees" | "inr" => Some("INR"),
-        "franc" | "francs" | "chf" => Some("CHF"),
-        "krw" => Some("KRW"),
-        "cents" | "cent" => Some("USD cents"),
-        "pence" | "p" => Some("GBP pence"),
-        _ => None,
-    }
 }
 
 /// What a unit word measures: a physical measure or a duration.

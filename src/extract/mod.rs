@@ -3,6 +3,7 @@
 
 mod attribution;
 mod claim;
+mod currency;
 mod grammar;
 mod head;
 mod lexicon;

@@ -117,27 +117,9 @@ pub fn read_digits(text: &str, i: usize) -> DigitRead {
             end: skip_meridiem(text, end),
         };
     }
-    if !decimal && !separated && j + 1 < bytes.len() && bytes[j] == b'/' {
-        let den_end = digits_end(bytes, j + 1);
-        if den_end > j + 1 {
-            if den_end < bytes.len() && matches!(bytes[den_end], b'/' | b'-' | b'.') {
-                return DigitRead::Skip {
-                    end: skip_identifier(text, den_end),
-                };
-            }
-            let num = parse_digits(&text[i..j]);
-            let den = parse_digits(&text[j + 1..den_end]).filter(|d| !d.is_zero());
-            if let (Some(num), Some(den), false) = (num, den, followed_by_word_char(text, den_end))
-            {
-                return DigitRead::Number(Number {
-                    start: i,
-                    end: den_end,
-                    value: num / den,
-                    form: Form::Fraction,
-                    glued_unit: None,
-                    int_digits,
-                });
-            }
+    if !decimal && !separated {
+        if let Some(read) = slash_fraction(text, i, j, int_digits) {
+            return read;
         }
     }
     // "1e999" or four hundred digits: too large to be a figure anyone checks.
@@ -231,6 +213,64 @@ pub fn read_digits(text: &str, i: usize) -> DigitRead {
     })
 }
 
+/// The length of a fraction slash at `j`: "/" or the fraction slash U+2044 ("1⁄64").
+fn slash_len(text: &str, j: usize) -> usize {
+    match char_at(text, j) {
+        Some('/') => 1,
+        Some('⁄') => '⁄'.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// Denominators a written fraction uses; "9/11" and "7/7" are names of days, not fractions.
+fn fraction_denominator(den: Decimal) -> bool {
+    [2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100, 1000]
+        .iter()
+        .any(|d| den == int(*d))
+}
+
+/// What digits followed by a slash are: a fraction ("3/4", "1⁄64", "1/7 of"), or a date,
+/// fiscal year or name to skip ("5/17/2018", "2011/12", "9/11", "24/7"). `None` when no
+/// slash and digits follow.
+fn slash_fraction(text: &str, i: usize, j: usize, int_digits: usize) -> Option<DigitRead> {
+    let bytes = text.as_bytes();
+    let slash = slash_len(text, j);
+    let den_start = j + slash;
+    let den_end = digits_end(bytes, den_start);
+    if slash == 0 || den_end == den_start {
+        return None;
+    }
+    let skip = DigitRead::Skip {
+        end: skip_identifier(text, den_end),
+    };
+    let more_digits = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    let date = match bytes.get(den_end) {
+        Some(b'/' | b'-') => true,
+        Some(b'.') => more_digits(den_end + 1),
+        _ => false,
+    };
+    let num = parse_digits(&text[i..j])?;
+    let den = parse_digits(&text[den_start..den_end])?;
+    // "2011/12", "2019/2020": a fiscal year or season.
+    let year_pair = int_digits == 4 && matches!(den_end - den_start, 2 | 4);
+    if date || year_pair || followed_by_word_char(text, den_end) {
+        return Some(skip);
+    }
+    let of_follows = next_word(text, den_end).is_some_and(|w| w.text == "of");
+    let proper = num < den && !den.is_zero();
+    if proper && (fraction_denominator(den) || of_follows) {
+        return Some(DigitRead::Number(Number {
+            start: i,
+            end: den_end,
+            value: num / den,
+            form: Form::Fraction,
+            glued_unit: None,
+            int_digits,
+        }));
+    }
+    Some(skip)
+}
+
 /// Whether digits grouped by spaces were grouped that way from the start ("1 234 567").
 fn space_grouped(text: &str, i: usize) -> bool {
     let bytes = text.as_bytes();
@@ -293,7 +333,10 @@ pub fn skip_identifier(text: &str, i: usize) -> usize {
         if c.is_alphanumeric() {
             end = i + off + c.len_utf8();
             prev_joiner = false;
-        } else if matches!(c, '.' | '-' | '+' | '/' | '_' | ':') && !prev_joiner {
+        } else if matches!(c, '.' | '-' | '+' | '/' | '_' | ':' | '⁄') && !prev_joiner {
+            prev_joiner = true;
+        } else if c == ',' && !prev_joiner && group_of_three(text.as_bytes(), i + off + 1) {
+            // "US12,400,000": a digit group never restarts a number.
             prev_joiner = true;
         } else {
             break;

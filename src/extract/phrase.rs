@@ -2,8 +2,9 @@
 //! "North Korean soldiers", "metric tons", and the phrase after "of".
 
 use super::claim::Kind;
+use super::currency::word as currency_word;
 use super::lexicon::{
-    currency_word, ends_phrase, partitive, scale_word, small_number, trend_word, unit_kind,
+    ends_phrase, partitive, scale_word, small_number, trend_word, unit_kind,
     unit_modifier,
 };
 use super::number::{read_digits, read_words, DigitRead};

@@ -2,7 +2,8 @@
 //! measure unit or the counted thing, and says what kind of quantity they make.
 
 use super::claim::Kind;
-use super::lexicon::{counter_noun, currency_word, unit_kind};
+use super::currency::word as currency_word;
+use super::lexicon::{counter_noun, unit_kind};
 use super::number::{letters_end, Form, Number};
 use super::phrase::{counted_phrase, of_phrase};
 use super::text::{char_at, next_word, skip_space};
@@ -126,7 +127,10 @@ pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> 
         }
         _ => {}
     }
-    if let Some(code) = currency_word(l).filter(|_| l.len() > 1) {
+    if let Some(code) = currency_word(l)
+        .filter(|_| l.len() > 1)
+        .or_else(|| super::currency::code(w.text))
+    {
         tail.end = w.end;
         tail.unit = code.into();
         tail.kind = Kind::Money;
