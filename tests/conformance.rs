@@ -349,6 +349,20 @@ struct Quantity {
     uncertainty: Option<f64>,
     unit: String,
     surface: String,
+    sentence: String,
+}
+
+/// "reduced from 44 mg to 50 mg": a change verb before "from A to B" states an old and a new
+/// value, which factcheck reports as two figures; quantulum reads one range.
+fn change_from_to(q: &Quantity) -> bool {
+    const CHANGE_VERBS: &[&str] = &["reduced", "rose", "fell", "increased", "cut", "raised"];
+    q.sentence
+        .find(&format!("from {}", q.surface))
+        .is_some_and(|at| {
+            let before: Vec<&str> = q.sentence[..at].split_whitespace().collect();
+            before.last().is_some_and(|w| CHANGE_VERBS.contains(w))
+        })
+        && q.surface.contains(" to ")
 }
 
 fn year(q: &Quantity) -> bool {
@@ -384,6 +398,11 @@ const QUANTULUM_OUT_OF_SCOPE: &[OutOfScope<Quantity>] = &[
         reason: "\"2.48×10−5\", \"8x2^10\" are arithmetic, not figures news prose writes",
         applies: power_surface,
     },
+    OutOfScope {
+        name: "change from one value to another",
+        reason: "\"reduced from 44 mg to 50 mg\" states an old and a new value, two figures, not a range",
+        applies: change_from_to,
+    },
 ];
 
 /// Whether some claim states the quantity: its value, or a range with the same ends.
@@ -409,6 +428,7 @@ fn quantulum_quantities() {
                 uncertainty: r["uncertainty"].as_f64(),
                 unit: r["unit"].as_str().unwrap_or_default().to_string(),
                 surface: r["surface"].as_str().unwrap_or_default().to_string(),
+                sentence: sentence.to_string(),
             };
             if let Some(rule) = QUANTULUM_OUT_OF_SCOPE
                 .iter()

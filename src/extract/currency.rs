@@ -74,7 +74,19 @@ fn letters_ending_at(text: &str, end: usize) -> Option<usize> {
 pub fn is_symbol(c: char) -> bool {
     matches!(
         c,
-        '$' | '€' | '£' | '¥' | '₩' | '₽' | '₴' | '₹' | '₦' | '₱' | '₺' | '₪' | '฿' | '₫'
+        '$' | '€'
+            | '£'
+            | '¥'
+            | '₩'
+            | '₽'
+            | '₴'
+            | '₹'
+            | '₦'
+            | '₱'
+            | '₺'
+            | '₪'
+            | '฿'
+            | '₫'
     )
 }
 

@@ -6,14 +6,16 @@ use super::claim::{Bound, Kind, Trend};
 use super::head::{head_before, next_is_month, percent_before, temporal_over, Head};
 use super::lexicon::{
     anaphoric_determiner, article_number_word, ends_phrase, may_open_claim, one_idiom_follower,
-    opens_claim, plural_scale, qualifier, scale_word, small_number, unit_kind, vague_magnitude,
-    vulgar_fraction, year_preposition,
+    opens_claim, qualifier, small_number, trailing_qualifier, trend_after, unit_kind,
+    vague_magnitude, vulgar_fraction, year_preposition,
 };
-use super::number::{glued_to_name, read_digits, read_words, DigitRead, Form, Number};
+use super::number::{
+    glued_to_name, minus_sign, read_digits, read_signed, read_words, scale_after, DigitRead, Form,
+    Number,
+};
+use super::range::{self, Range};
 use super::tail::{tail_after, Tail};
-use super::text::{
-    char_at, char_before, next_word, prev_word, skip_space, word_at, LowerWord, Word,
-};
+use super::text::{char_at, next_word, skip_space, word_at, LowerWord, Word};
 use super::vague;
 use super::value::{int, midpoint, Decimal};
 
@@ -98,6 +100,7 @@ pub fn find_claims(text: &str) -> Vec<Draft> {
             i += 1;
         }
     }
+    super::scope::carry(text, &mut out);
     out
 }
 
@@ -160,39 +163,6 @@ fn starts_decimal(bytes: &[u8], i: usize) -> bool {
         && (i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'(' | b'$'))
 }
 
-/// The length of a minus sign glued to the digits after it ("-5", "−0.3", "($-99.99)"), when
-/// it stands after spacing, an opening bracket or a currency symbol, not inside a name.
-fn minus_sign(text: &str, i: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    if bytes[i] != b'-' && bytes[i] != 0xE2 {
-        return None;
-    }
-    let sign = char_at(text, i)
-        .filter(|c| matches!(c, '-' | '−'))?
-        .len_utf8();
-    let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
-    let opens_number =
-        digit_at(i + sign) || (bytes.get(i + sign) == Some(&b'.') && digit_at(i + sign + 1));
-    let after_space = match char_before(text, i) {
-        None => true,
-        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '$' | '€' | '£' | '¥'),
-    };
-    (opens_number && after_space).then_some(sign)
-}
-
-/// Reads the digits at `start`, after a minus sign if one stands there.
-fn read_signed(text: &str, start: usize) -> DigitRead {
-    let sign = minus_sign(text, start).unwrap_or(0);
-    match read_digits(text, start + sign) {
-        DigitRead::Number(mut number) if sign > 0 => {
-            number.start = start;
-            number.value = -number.value;
-            DigitRead::Number(number)
-        }
-        read => read,
-    }
-}
-
 fn at_digits(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
     // "EUR40m", "$US12,400,000": a currency code glued to the digits is no name.
     if glued_to_name(text, i) && super::currency::before(text, i).is_none() {
@@ -210,7 +180,9 @@ fn at_word(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
     };
     if word.has_digit() {
         let digits = i + word.text.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
-        let letters_then_digits = word.text[..digits - i].bytes().all(|b| b.is_ascii_alphabetic());
+        let letters_then_digits = word.text[..digits - i]
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic());
         if letters_then_digits && super::currency::before(text, digits).is_some() {
             return at_digits(text, digits, out);
         }
@@ -262,7 +234,12 @@ pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
             scaled = true;
         }
     }
-    let mut range = range_after(text, &number);
+    let mut head = head_before(text, number.start);
+    if head.negated {
+        number.value = -number.value;
+    }
+    let mut range = range::after(text, &number)
+        .filter(|r| !r.change && (!r.spaced || range::spaced_dash_holds(text, &number, r)));
     if let Some(r) = &range {
         // "6-4", "3-0 win": a score, not a range of values.
         let score = r.hyphen && number.form == Form::BareDigits && number.value >= r.second.value;
@@ -278,18 +255,12 @@ pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
         }
     }
     let last = range.map_or(number, |r| r.second);
-    let mut head = head_before(text, number.start);
-    let mut tail = tail_after(text, &last, head.currency);
+    let (mut tail, mut trailing_bound) = tail_with_bound(text, &last, head.currency);
     tail.scaled |= scaled;
     if range.is_none() {
-        if let Some((opener, second, second_tail)) = unit_range(text, &number, &tail) {
-            range = Some(Range {
-                opener,
-                second,
-                shared_scale: None,
-                hyphen: false,
-            });
-            tail = second_tail;
+        if let Some((r, second_tail)) = range::with_units(text, &number, &tail) {
+            range = Some(r);
+            (tail, trailing_bound) = with_trailing_bound(text, second_tail);
         }
     }
     if metres_not_millions(text, &number, &head, &tail) {
@@ -310,22 +281,29 @@ pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
         return skip.max(resume);
     }
     let head = temporal_over(text, head, &tail, number.start);
-    let (value, low, high, start, bound) = match range {
+    let bound = match (head.bound, trailing_bound) {
+        (Bound::Exact, Some(trailing)) => trailing,
+        (bound, _) => bound,
+    };
+    let (value, low, high, start) = match range {
         Some(Range { opener, second, .. }) => {
             let (lo, hi) = (
                 number.value.min(second.value),
                 number.value.max(second.value),
             );
             let start = opener.unwrap_or(head.start.min(number.start));
-            (midpoint(lo, hi), Some(lo), Some(hi), start, head.bound)
+            (midpoint(lo, hi), Some(lo), Some(hi), start)
         }
-        None => (number.value, None, None, head.start, head.bound),
+        None => (number.value, None, None, head.start),
     };
     let kind = if number.form == Form::Fraction && tail.kind == Kind::Count {
         Kind::Fraction
     } else {
         tail.kind
     };
+    let trend = head
+        .trend
+        .or_else(|| stated_change(text, &tail, &head, value));
     push(
         out,
         Draft {
@@ -337,25 +315,63 @@ pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
             unit: tail.unit,
             kind,
             bound,
-            trend: head.trend,
+            trend,
         },
     );
     tail_end_resume(out, resume)
 }
 
-/// "44 mg to 50 mg", "between 3 km and 5 km": a range whose ends both carry the same measure
-/// or duration unit. Returns the range's opener, its second number and the second unit.
-fn unit_range(text: &str, first: &Number, tail: &Tail) -> Option<(Option<usize>, Number, Tail)> {
-    if !matches!(tail.kind, Kind::Measure | Kind::Duration) {
-        return None;
+/// The tail after `last`, with a bound written after the figure ("20 or more people", "15
+/// years or so").
+fn tail_with_bound(
+    text: &str,
+    last: &Number,
+    currency: Option<&'static str>,
+) -> (Tail, Option<Bound>) {
+    let tail = tail_after(text, last, currency);
+    if tail.unit.is_empty() {
+        if let Some((bound, end)) = trailing_bound_at(text, last.end) {
+            let past = Number { end, ..*last };
+            let mut tail = tail_after(text, &past, currency);
+            tail.end = tail.end.max(end);
+            return (tail, Some(bound));
+        }
     }
-    let with_unit = Number {
-        end: tail.end,
-        ..*first
-    };
-    let Range { opener, second, .. } = range_after(text, &with_unit)?;
-    let second_tail = tail_after(text, &second, None);
-    (second_tail.unit == tail.unit).then_some((opener, second, second_tail))
+    with_trailing_bound(text, tail)
+}
+
+fn with_trailing_bound(text: &str, mut tail: Tail) -> (Tail, Option<Bound>) {
+    match trailing_bound_at(text, tail.end) {
+        Some((bound, end)) => {
+            tail.end = end;
+            (tail, Some(bound))
+        }
+        None => (tail, None),
+    }
+}
+
+/// "or more", "or so" right after `end`: the bound and where it ends.
+fn trailing_bound_at(text: &str, end: usize) -> Option<(Bound, usize)> {
+    let first = next_word(text, end)?;
+    let second = next_word(text, first.end)?;
+    let bound = trailing_qualifier(first.lower()?.as_str(), second.lower()?.as_str())?;
+    Some((bound, second.end))
+}
+
+/// A change stated by the figure itself: a sign on a percentage or points ("-0.4%",
+/// "+3.2%"), or a noun or comparative after it ("a 15% fall", "2.5% lower").
+fn stated_change(text: &str, tail: &Tail, head: &Head, value: Decimal) -> Option<Trend> {
+    let rate = tail.kind == Kind::Percent || tail.unit == "points";
+    if rate && value.is_sign_negative() && !head.negated {
+        return Some(Trend::Down);
+    }
+    if rate && head.plus_sign {
+        return Some(Trend::Up);
+    }
+    let changes = rate || tail.kind == Kind::Money;
+    next_word(text, tail.end)
+        .filter(|_| changes)
+        .and_then(|w| trend_after(w.lower()?.as_str()))
 }
 
 /// Adds a claim; a head read back over the previous claim ("0°C$5" reading "C$") is cut at
@@ -579,112 +595,4 @@ fn tail_or_range_end(number: &Number, tail: &Tail, is_range: bool) -> usize {
     } else {
         number.end
     }
-}
-
-/// A scale word after digits: "4.8 million", "2 dozen", "10 bn", and a capital scale letter
-/// set apart after a figure with separators or decimals ("1,674.5 M", "2.5 B").
-fn scale_after(text: &str, number: &Number) -> Option<(Decimal, usize)> {
-    let w = next_word(text, number.end)?;
-    if number.form == Form::Digits {
-        let letter = match w.text {
-            "K" => Some(int(1_000)),
-            "M" => Some(int(1_000_000)),
-            "B" | "G" => Some(int(1_000_000_000)),
-            _ => None,
-        };
-        if let Some(scale) = letter {
-            return Some((scale, w.end));
-        }
-    }
-    let lower = w.lower()?;
-    let l = lower.as_str();
-    if plural_scale(l) {
-        return None;
-    }
-    scale_word(l).map(|s| (s, w.end))
-}
-
-/// The second number of a range after the first: "3-5", "3 to 5", "between 3 and 5".
-/// Returns the opening word's start ("between", "from") and the second number.
-fn range_after(text: &str, first: &Number) -> Option<Range> {
-    let mut p = first.end;
-    // "8- to 16-meter": a dangling hyphen.
-    if char_at(text, p) == Some('-') && text[p + 1..].starts_with(' ') {
-        p += 1;
-    }
-    let q = skip_space(text, p);
-    let opener = prev_word(text, first.start);
-    let opener_word = opener
-        .and_then(|w| w.lower())
-        .map(|l| l.as_str().to_string());
-    let hyphen = matches!(char_at(text, q), Some('-' | '–'));
-    let connector_end = match char_at(text, q) {
-        // "3-5", "2010–15"; a dash set apart by spaces is punctuation ("£50bn - 14% more").
-        Some(dash @ ('-' | '–')) => {
-            let after = q + dash.len_utf8();
-            if q != p || char_at(text, after).is_some_and(char::is_whitespace) {
-                return None;
-            }
-            after
-        }
-        _ => {
-            let w = next_word(text, p)?;
-            let lw = w.lower()?;
-            match lw.as_str() {
-                "to" => w.end,
-                "and" if opener_word.as_deref() == Some("between") => w.end,
-                _ => return None,
-            }
-        }
-    };
-    let s = skip_space(text, connector_end);
-    let mut second = match char_at(text, s)? {
-        c if c.is_ascii_digit() || minus_sign(text, s).is_some() => match read_signed(text, s) {
-            DigitRead::Number(n) => n,
-            DigitRead::Skip { .. } => return None,
-        },
-        // "three-nought-four" is a sequence of digits read out, not a range.
-        c if c.is_alphabetic() && !(hyphen && first.form == Form::Words) => {
-            let w = word_at(text, s)?;
-            let lw = w.lower()?;
-            small_number(lw.as_str())?;
-            read_words(text, w)?
-        }
-        _ => return None,
-    };
-    if first.form == Form::Fraction || second.form == Form::Fraction {
-        return None;
-    }
-    let glued = glued_scale_of(text, &second);
-    let spelled = scale_after(text, &second);
-    if let Some((scale, end)) = spelled {
-        second.value = second.value.checked_mul(scale)?;
-        second.end = end;
-    }
-    let opens = matches!(opener_word.as_deref(), Some("between" | "from"));
-    Some(Range {
-        opener: opens.then(|| opener.map(|w| w.start)).flatten(),
-        second,
-        shared_scale: spelled.map(|(s, _)| s).or(glued),
-        hyphen,
-    })
-}
-
-/// The second number of a range, and what the first may share with it.
-#[derive(Clone, Copy)]
-struct Range {
-    /// Where "between" or "from" starts, when one opens the range.
-    opener: Option<usize>,
-    second: Number,
-    /// A scale written after the second number only ("3 to 5 million", "3-4bn").
-    shared_scale: Option<Decimal>,
-    /// The ends are joined by a dash, not a word.
-    hyphen: bool,
-}
-
-/// The multiplier of a scale glued to a number's digits ("4bn" → 1e9).
-fn glued_scale_of(text: &str, number: &Number) -> Option<Decimal> {
-    let written = &text[number.start..number.end];
-    let letters = written.len() - written.trim_end_matches(char::is_alphabetic).len();
-    super::lexicon::glued_scale(&written[written.len() - letters..])
 }

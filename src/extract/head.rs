@@ -4,7 +4,7 @@
 use super::claim::{Bound, Kind, Trend};
 use super::lexicon::{is_month, qualifier, small_number, trend_word};
 use super::tail::Tail;
-use super::text::{next_word, prev_word, words_before, Word};
+use super::text::{char_before, next_word, prev_word, skip_space_back, words_before, Word};
 
 /// What stands before the figure.
 pub struct Head {
@@ -12,12 +12,19 @@ pub struct Head {
     pub bound: Bound,
     pub trend: Option<Trend>,
     pub currency: Option<&'static str>,
+    /// "minus 200 degrees", "negative 3%": the figure is below zero.
+    pub negated: bool,
+    /// "+3.2%": a plus sign glued to the figure.
+    pub plus_sign: bool,
     /// The word before the figure, once qualifier and currency are set aside.
     pub before: Option<String>,
     /// The word before has a capital letter: a name ("Section", "iPhone").
     pub before_capitalised: bool,
     pub before_is_month: bool,
 }
+
+/// How many words before a figure are read for its qualifier and trend.
+const HEAD_WORDS: usize = 7;
 
 /// Reads qualifier, currency and trend before the figure starting at `start`.
 pub fn head_before(text: &str, start: usize) -> Head {
@@ -26,6 +33,8 @@ pub fn head_before(text: &str, start: usize) -> Head {
         bound: Bound::Exact,
         trend: None,
         currency: None,
+        negated: false,
+        plus_sign: false,
         before: None,
         before_capitalised: false,
         before_is_month: false,
@@ -35,30 +44,105 @@ pub fn head_before(text: &str, start: usize) -> Head {
         head.currency = Some(code);
         pos = at;
     }
-    head.start = pos;
-    let before = words_before(text, pos, 4);
-    let lowered: Vec<&str> = before.iter().map(|(_, l)| l.as_str()).collect();
-    let mut used = 0;
-    if let Some((bound, n)) = qualifier(&lowered) {
-        // "over 20 months" after a noun reads as "during"; handled by the caller via the unit.
-        head.bound = bound;
-        head.start = before[n - 1].0.start;
-        used = n;
+    if char_before(text, pos) == Some('+') {
+        head.plus_sign = true;
+        pos -= 1;
     }
-    let rest = &before[used..];
-    if let Some((w, l)) = rest.first() {
+    if let Some((at, bound)) = bound_sign_before(text, pos) {
+        head.bound = bound;
+        pos = at;
+    }
+    head.start = pos;
+    let before = words_before(text, pos, HEAD_WORDS);
+    let mut lowered: Vec<&str> = before.iter().map(|(_, l)| l.as_str()).collect();
+    let mut used = 0;
+    if matches!(lowered.first(), Some(&("minus" | "negative"))) {
+        head.negated = true;
+        head.start = before[0].0.start;
+        used = 1;
+    }
+    if head.bound == Bound::Exact {
+        if let Some((bound, n)) = qualifier(&lowered[used..]) {
+            // "over 20 months" after a noun reads as "during"; handled by the caller via the unit.
+            head.bound = bound;
+            head.start = before[used + n - 1].0.start;
+            used += n;
+        }
+    }
+    lowered.drain(..used);
+    if let Some((w, l)) = before.get(used) {
         head.before = Some(l.as_str().to_string());
         head.before_capitalised = w.text.chars().any(char::is_uppercase);
-        head.before_is_month = month_word(w);
-        head.trend = trend_of(rest.iter().map(|(_, l)| l.as_str()).collect());
+        head.before_is_month = month_word(w) || abbreviated_month_before(text, pos);
+        head.trend =
+            trend_of(&lowered).filter(|_| !(head.currency.is_some() && amount_verb(&lowered)));
+    } else {
+        head.before_is_month = abbreviated_month_before(text, pos);
     }
     head
 }
 
-/// "rose 60%", "fell by 2 points", "an increase of 5%", "rose to 5%".
-fn trend_of(words: Vec<&str>) -> Option<Trend> {
-    match words.as_slice() {
-        ["by" | "of" | "to", verb, ..] | [verb, ..] => trend_word(verb),
+/// A bound written as a sign before the figure ("~2mm", "<5%", "≥10"), or as "sub-"
+/// ("sub-5%"): where it starts and the bound.
+fn bound_sign_before(text: &str, pos: usize) -> Option<(usize, Bound)> {
+    if text[..pos].ends_with("sub-") || text[..pos].ends_with("Sub-") {
+        return Some((pos - 4, Bound::LessThan));
+    }
+    let end = skip_space_back(text, pos);
+    let sign = char_before(text, end)?;
+    let bound = match sign {
+        '~' | '≈' => Bound::Approx,
+        '<' => Bound::LessThan,
+        '>' => Bound::MoreThan,
+        '≤' => Bound::AtMost,
+        '≥' => Bound::AtLeast,
+        _ => return None,
+    };
+    Some((end - sign.len_utf8(), bound))
+}
+
+/// "Nov. 30", "Feb. 2023": an abbreviated month and its full stop before the figure.
+fn abbreviated_month_before(text: &str, pos: usize) -> bool {
+    let end = skip_space_back(text, pos);
+    end < pos
+        && char_before(text, end) == Some('.')
+        && prev_word(text, end - 1).is_some_and(|w| w.end == end - 1 && month_word(&w))
+}
+
+/// "raised $5m", "lost A$1.2bn": a verb whose direct object is an amount of money, not a
+/// change ("raised prices by 5%" and "shares lost 5%" still state one).
+fn amount_verb(words: &[&str]) -> bool {
+    matches!(
+        words.first(),
+        Some(
+            &("raised"
+                | "raise"
+                | "raises"
+                | "raising"
+                | "lost"
+                | "lose"
+                | "loses"
+                | "losing"
+                | "added"
+                | "adds"
+                | "gained"
+                | "cut")
+        )
+    )
+}
+
+/// How many words a change verb may stand before "by", "of", "to" or "from" ("cut spending
+/// by 4%", "raised its forecast to 3%").
+const VERB_REACH: usize = 3;
+
+/// "rose 60%", "fell by 2 points", "an increase of 5%", "rose to 5%", "cut costs by 4%",
+/// "fell from 5%".
+fn trend_of(words: &[&str]) -> Option<Trend> {
+    match words {
+        ["by" | "of" | "to" | "from", rest @ ..] => {
+            rest.iter().take(VERB_REACH).find_map(|w| trend_word(w))
+        }
+        [verb, ..] => trend_word(verb),
         [] => None,
     }
 }

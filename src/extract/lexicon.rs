@@ -160,7 +160,7 @@ pub fn glued_scale(suffix: &str) -> Option<Decimal> {
         "k" | "K" => 1_000,
         "m" | "M" | "mn" | "mln" | "mil" | "MM" => 1_000_000,
         "bn" | "b" | "bln" | "B" | "BN" => 1_000_000_000,
-        "tn" | "trn" | "tln" => 1_000_000_000_000,
+        "tn" | "trn" | "tln" | "T" => 1_000_000_000_000,
         _ => return None,
     };
     Some(int(v))
@@ -210,18 +210,37 @@ pub fn denominator(word: &str) -> Option<Decimal> {
 pub fn qualifier(words: &[&str]) -> Option<(Bound, usize)> {
     let at = |i: usize| words.get(i).copied().unwrap_or("");
     // `words` holds the words before the figure, nearest first.
-    let three = (at(2), at(1), at(0));
-    let bound3 = match three {
+    // "under the age of 12", "over the age of 65".
+    if (at(2), at(1), at(0)) == ("the", "age", "of") {
+        let (bound, n) = qualifier(&words[3.min(words.len())..])?;
+        return (n == 1).then_some((bound, 4));
+    }
+    let bound4 = match (at(3), at(2), at(1), at(0)) {
+        ("in", "the", "region", "of") | ("the", "best", "part", "of") => Some(Bound::Approx),
+        _ => None,
+    };
+    if let Some(b) = bound4 {
+        return Some((b, 4));
+    }
+    let bound3 = match (at(2), at(1), at(0)) {
         ("no", "fewer", "than") | ("no", "less", "than") | ("not", "less", "than") => {
             Some(Bound::AtLeast)
         }
         ("no", "more", "than") | ("not", "more", "than") | ("as", "many", "as") => {
             Some(Bound::AtMost)
         }
-        ("as", "much", "as") => Some(Bound::AtMost),
-        ("in", "excess", "of") => Some(Bound::MoreThan),
+        ("as", "much", "as") | ("as", "high", "as") => Some(Bound::AtMost),
+        ("as", "few", "as") | ("as", "little", "as") | ("as", "low", "as") => Some(Bound::AtLeast),
+        ("in", "excess", "of") | ("a", "little", "over") | ("a", "little", "above") => {
+            Some(Bound::MoreThan)
+        }
+        ("a", "little", "under") | ("a", "little", "below") | ("a", "shade", "under") => {
+            Some(Bound::LessThan)
+        }
+        ("just", "shy", "of") | ("not", "quite", _) => Some(Bound::LessThan),
         ("a", "minimum", "of") => Some(Bound::AtLeast),
         ("a", "maximum", "of") => Some(Bound::AtMost),
+        ("more", "or", "less") => Some(Bound::Approx),
         _ => None,
     };
     if let Some(b) = bound3 {
@@ -229,39 +248,99 @@ pub fn qualifier(words: &[&str]) -> Option<(Bound, usize)> {
     }
     let bound2 = match (at(1), at(0)) {
         ("at", "least") => Some(Bound::AtLeast),
-        ("more", "than") | ("greater", "than") | ("higher", "than") | ("just", "over") => {
-            Some(Bound::MoreThan)
-        }
+        ("more", "than")
+        | ("greater", "than")
+        | ("higher", "than")
+        | ("just", "over")
+        | ("just", "above")
+        | ("well", "over")
+        | ("well", "above")
+        | ("upwards" | "upward", "of")
+        | ("north", "of") => Some(Bound::MoreThan),
         ("up", "to") | ("at", "most") => Some(Bound::AtMost),
-        ("less", "than") | ("fewer", "than") | ("lower", "than") | ("just", "under") => {
-            Some(Bound::LessThan)
+        ("less", "than")
+        | ("fewer", "than")
+        | ("lower", "than")
+        | ("just", "under")
+        | ("just", "below")
+        | ("well", "under")
+        | ("well", "below")
+        | ("shy", "of")
+        | ("south", "of") => Some(Bound::LessThan),
+        ("an", "estimated") | ("close", "to") | ("some", "estimated") | ("close", "on") => {
+            Some(Bound::Approx)
         }
-        ("an", "estimated") | ("close", "to") | ("some", "estimated") => Some(Bound::Approx),
         _ => None,
     };
     if let Some(b) = bound2 {
         return Some((b, 2));
     }
     let bound1 = match at(0) {
-        "over" | "above" | "exceeding" | "beyond" => Some(Bound::MoreThan),
+        "over" | "above" | "exceeding" | "beyond" | "topped" | "tops" | "exceeded" | "exceeds"
+        | "surpassed" | "surpasses" => Some(Bound::MoreThan),
         "under" | "below" => Some(Bound::LessThan),
+        "barely" | "scarcely" | "hardly" => Some(Bound::AtMost),
         "about" | "approximately" | "around" | "nearly" | "almost" | "roughly" | "some"
-        | "approx" | "circa" | "estimated" => Some(Bound::Approx),
+        | "approx" | "circa" | "estimated" | "ca" | "c" => Some(Bound::Approx),
         _ => None,
     };
     bound1.map(|b| (b, 1))
+}
+
+/// A bound written after the figure, as the two words that follow it: "20 or more",
+/// "15 years or so".
+pub fn trailing_qualifier(first: &str, second: &str) -> Option<Bound> {
+    match (first, second) {
+        ("or", "more")
+        | ("or", "above")
+        | ("or", "over")
+        | ("and", "over")
+        | ("and", "above")
+        | ("or", "higher") => Some(Bound::AtLeast),
+        ("or", "less") | ("or", "fewer") | ("or", "under") | ("or", "below") | ("or", "lower") => {
+            Some(Bound::AtMost)
+        }
+        ("or", "so") => Some(Bound::Approx),
+        _ => None,
+    }
 }
 
 /// A verb or noun that states a change, placed before the figure ("rose 60%", "fell by").
 pub fn trend_word(word: &str) -> Option<Trend> {
     match word {
         "rose" | "rise" | "rises" | "risen" | "rising" | "increased" | "increase" | "increases"
-        | "grew" | "grow" | "grows" | "grown" | "jumped" | "jump" | "climbed" | "climb"
-        | "surged" | "soared" | "gained" | "up" => Some(Trend::Up),
+        | "increasing" | "grew" | "grow" | "grows" | "grown" | "growing" | "growth" | "jumped"
+        | "jump" | "jumps" | "climbed" | "climb" | "climbs" | "surged" | "surge" | "surges"
+        | "soared" | "soars" | "gained" | "gain" | "gains" | "up" | "added" | "adds"
+        | "advanced" | "advances" | "rallied" | "rallies" | "rebounded" | "rebounds"
+        | "recovered" | "rocketed" | "rockets" | "spiked" | "leapt" | "leaped" | "leaps"
+        | "expanded" | "expands" | "widened" | "widens" | "raised" | "raises" | "raising"
+        | "lifted" | "lifts" | "boosted" | "boosts" | "doubled" | "tripled" | "trebled"
+        | "quadrupled" | "ballooned" | "swelled" | "strengthened" | "firmed" | "hiked" | "hike"
+        | "hikes" | "upped" | "accelerated" | "higher" => Some(Trend::Up),
         "fell" | "fall" | "falls" | "fallen" | "falling" | "dropped" | "drop" | "drops"
         | "declined" | "decline" | "declines" | "decreased" | "decrease" | "decreases"
-        | "slumped" | "plunged" | "plummeted" | "down" | "shrank" | "slid" | "dipped"
-        | "tumbled" => Some(Trend::Down),
+        | "slumped" | "slump" | "slumps" | "plunged" | "plunge" | "plunges" | "plummeted"
+        | "plummets" | "down" | "shrank" | "shrunk" | "shrinks" | "slid" | "slides" | "dipped"
+        | "dips" | "tumbled" | "tumbles" | "shed" | "sheds" | "shedding" | "cut" | "cuts"
+        | "cutting" | "slashed" | "slashes" | "lost" | "loses" | "lose" | "losing" | "eased"
+        | "eases" | "slipped" | "slips" | "sank" | "sinks" | "sunk" | "dived" | "dives"
+        | "retreated" | "retreats" | "contracted" | "contracts" | "narrowed" | "narrows"
+        | "lowered" | "lowers" | "reduced" | "reduces" | "reducing" | "trimmed" | "trims"
+        | "halved" | "weakened" | "weakens" | "crashed" | "collapsed" | "sagged" | "lower" => {
+            Some(Trend::Down)
+        }
+        _ => None,
+    }
+}
+
+/// A noun or comparative after a figure that states a change ("a 15% fall", "2.5% lower").
+pub fn trend_after(word: &str) -> Option<Trend> {
+    match word {
+        "rise" | "increase" | "jump" | "gain" | "surge" | "hike" | "higher" | "up" | "growth"
+        | "uplift" | "boost" => Some(Trend::Up),
+        "fall" | "drop" | "decline" | "decrease" | "cut" | "slump" | "loss" | "lower" | "down"
+        | "reduction" | "dip" | "plunge" | "slide" => Some(Trend::Down),
         _ => None,
     }
 }

@@ -10,6 +10,8 @@ mod lexicon;
 mod markdown;
 mod number;
 mod phrase;
+mod range;
+mod scope;
 mod sentence;
 mod tail;
 mod text;

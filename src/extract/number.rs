@@ -554,3 +554,79 @@ pub fn glued_to_name(text: &str, i: usize) -> bool {
         _ => false,
     }
 }
+
+/// The length of a minus sign glued to the digits after it ("-5", "−0.3", "($-99.99)"), when
+/// it stands after spacing, an opening bracket or a currency symbol, not inside a name.
+pub fn minus_sign(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes[i] != b'-' && bytes[i] != 0xE2 {
+        return None;
+    }
+    let sign = char_at(text, i)
+        .filter(|c| matches!(c, '-' | '−'))?
+        .len_utf8();
+    let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    let opens_number =
+        digit_at(i + sign) || (bytes.get(i + sign) == Some(&b'.') && digit_at(i + sign + 1));
+    let after_space = match char_before(text, i) {
+        None => true,
+        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '$' | '€' | '£' | '¥'),
+    };
+    (opens_number && after_space).then_some(sign)
+}
+
+/// Reads the digits at `start`, after a minus sign if one stands there.
+pub fn read_signed(text: &str, start: usize) -> DigitRead {
+    let sign = minus_sign(text, start).unwrap_or(0);
+    match read_digits(text, start + sign) {
+        DigitRead::Number(mut number) if sign > 0 => {
+            number.start = start;
+            number.value = -number.value;
+            DigitRead::Number(number)
+        }
+        read => read,
+    }
+}
+
+/// A scale word after digits: "4.8 million", "2 dozen", "10 bn", a capital scale letter set
+/// apart after a figure with separators or decimals ("1,674.5 M", "2.5 B"), and scales
+/// written one after another ("5 hundred million", "1.5 thousand million").
+pub fn scale_after(text: &str, number: &Number) -> Option<(Decimal, usize)> {
+    let w = next_word(text, number.end)?;
+    if number.form == Form::Digits {
+        let letter = match w.text {
+            "K" => Some(int(1_000)),
+            "M" => Some(int(1_000_000)),
+            "B" | "G" => Some(int(1_000_000_000)),
+            _ => None,
+        };
+        if let Some(scale) = letter {
+            return Some((scale, w.end));
+        }
+    }
+    let (mut scale, mut end) = (spelled_scale(&w)?, w.end);
+    while let Some(next) = next_word(text, end) {
+        match spelled_scale(&next) {
+            Some(larger) if larger > scale && !is_dozen(scale) => {
+                scale = scale.checked_mul(larger)?;
+                end = next.end;
+            }
+            _ => break,
+        }
+    }
+    Some((scale, end))
+}
+
+/// The multiplier of a scale word that is not a vague plural ("million", not "millions").
+fn spelled_scale(word: &Word<'_>) -> Option<Decimal> {
+    let lower = word.lower()?;
+    let l = lower.as_str();
+    if plural_scale(l) {
+        return None;
+    }
+    scale_word(l)
+}
+
+fn is_dozen(scale: Decimal) -> bool {
+    scale == int(12)
+}

@@ -4,8 +4,7 @@
 use super::claim::Kind;
 use super::currency::word as currency_word;
 use super::lexicon::{
-    ends_phrase, partitive, scale_word, small_number, trend_word, unit_kind,
-    unit_modifier,
+    ends_phrase, partitive, scale_word, small_number, trend_word, unit_kind, unit_modifier,
 };
 use super::number::{read_digits, read_words, DigitRead};
 use super::text::{char_at, collapse, next_word, prev_word, skip_space, word_at, Word};
