@@ -6,7 +6,7 @@ use super::claim::{Bound, Kind, Trend};
 use super::head::{head_before, next_is_month, percent_before, temporal_over, Head};
 use super::lexicon::{
     anaphoric_determiner, article_number_word, ends_phrase, may_open_claim, one_idiom_follower,
-    opens_claim, qualifier, small_number, trailing_qualifier, trend_after, unit_kind,
+    opens_claim, qualifier, scale_word, small_number, trailing_qualifier, trend_after, unit_kind,
     vague_magnitude, vulgar_fraction, year_preposition,
 };
 use super::number::{
@@ -165,7 +165,11 @@ fn starts_decimal(bytes: &[u8], i: usize) -> bool {
 
 fn at_digits(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
     // "EUR40m", "$US12,400,000": a currency code glued to the digits is no name.
-    if glued_to_name(text, i) && super::currency::before(text, i).is_none() {
+    let sub = i >= 4
+        && text
+            .get(i - 4..i)
+            .is_some_and(|p| p.eq_ignore_ascii_case("sub-"));
+    if glued_to_name(text, i) && super::currency::before(text, i).is_none() && !sub {
         return super::number::skip_identifier(text, i);
     }
     match read_signed(text, i) {
@@ -201,6 +205,9 @@ fn at_word(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
     if lw == "half" {
         return vague::half(text, word, out).unwrap_or(word.end);
     }
+    if let Some(number) = fold_word(word, lw) {
+        return build(text, number, out);
+    }
     let starts_number = small_number(lw).is_some()
         || ((lw == "a" || lw == "an") && article_opens_number(text, word));
     if !starts_number {
@@ -210,6 +217,24 @@ fn at_word(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
         Some(number) => build(text, number, out),
         None => word.end,
     }
+}
+
+/// "fivefold", "tenfold": a number word with "fold" glued on, read as the number with the
+/// unit "fold".
+fn fold_word(word: Word<'_>, lower: &str) -> Option<Number> {
+    let stem = lower.strip_suffix("fold")?;
+    let value = small_number(stem)
+        .map(int)
+        .or_else(|| scale_word(stem).filter(|_| matches!(stem, "hundred" | "thousand")))?;
+    let stem_end = word.start + stem.len();
+    Some(Number {
+        start: word.start,
+        end: stem_end,
+        value,
+        form: Form::Digits,
+        glued_unit: Some((stem_end, word.end)),
+        int_digits: 0,
+    })
 }
 
 /// "a dozen", "a hundred", "a third": an article that is the numeral one.
@@ -421,10 +446,14 @@ fn not_a_claim(
             }
             // "February 2022", "since 2023", "the 2024 election", "in 1979".
             let year = number.int_digits == 4 && (int(1000)..=int(2100)).contains(&v);
+            // "the 1200 hp engine", "in 2000 years": a unit keeps a four-digit figure a
+            // quantity; "1995 champions", "the 2016 referendum" name a year.
+            let counted = tail.kind == Kind::Count;
+            let modifies = counted && tail.unit.split(' ').next().is_some_and(year_modifier);
             if year
                 && (head.before_is_month
-                    || (!qualified && year_preposition(before))
-                    || (!qualified && !has_unit && tail.kind == Kind::Count))
+                    || (!qualified && counted && year_preposition(before))
+                    || (!qualified && counted && (!has_unit || modifies)))
             {
                 return Some(tail_or_range_end(number, tail, is_range));
             }
@@ -442,12 +471,19 @@ fn not_a_claim(
             if !qualified && !is_range && (named || numbered || locator_word(before)) {
                 return Some(number.end);
             }
+            // "10 Downing Street", "42 Acacia Avenue": a street number.
+            if !qualified && street_address(&tail.unit) {
+                return Some(tail.end);
+            }
             None
         }
         Form::Words => {
             let small = number.value < int(100) && !tail.scaled;
-            // "the two countries", "Of the two".
-            if small && !qualified && anaphoric_determiner(before) {
+            // "the two countries", "Of the two"; but "the six months to June" and "all four
+            // of their games" state a figure.
+            let stated = tail.kind != Kind::Count
+                || next_word(text, number.end).is_some_and(|w| w.text == "of");
+            if small && !qualified && anaphoric_determiner(before) && !stated {
                 return Some(number.end);
             }
             if number.value == Decimal::ONE && !qualified && !is_range {
@@ -474,11 +510,16 @@ fn ratio_after(text: &str, first: &Number) -> Option<Number> {
     if !matches!(first.form, Form::BareDigits | Form::Words) || first.value < Decimal::ONE {
         return None;
     }
-    if !text[first.end..].trim_start_matches(' ').starts_with("in ") {
+    let rest = text[first.end..].trim_start_matches(' ');
+    let connector_end = if rest.starts_with("in ") {
+        next_word(text, first.end).filter(|w| w.text == "in")?.end
+    } else if rest.starts_with("out of ") {
+        let out = next_word(text, first.end)?;
+        next_word(text, out.end).filter(|w| w.text == "of")?.end
+    } else {
         return None;
-    }
-    let connector = next_word(text, first.end).filter(|w| w.text == "in")?;
-    let s = skip_space(text, connector.end);
+    };
+    let s = skip_space(text, connector_end);
     let second = match char_at(text, s)? {
         c if c.is_ascii_digit() => match read_digits(text, s) {
             DigitRead::Number(n) if n.form == Form::BareDigits || n.form == Form::Digits => n,
@@ -533,6 +574,24 @@ fn metres_not_millions(text: &str, number: &Number, head: &Head, tail: &Tail) ->
                     | "bronze"
                     | "run"
                     | "swim"
+                    | "runner"
+                    | "runners"
+                    | "sprinter"
+                    | "sprinters"
+                    | "hurdler"
+                    | "hurdlers"
+                    | "swimmer"
+                    | "swimmers"
+                    | "specialist"
+                    | "champions"
+                    | "medallist"
+                    | "medalist"
+                    | "winner"
+                    | "runner-up"
+                    | "world"
+                    | "olympic"
+                    | "personal"
+                    | "season's"
             )
         })
     });
@@ -557,6 +616,106 @@ fn clock_word(word: &str) -> bool {
             | "PST"
             | "PDT"
     )
+}
+
+/// Nouns a year stands before as a modifier: "1995 champions", "the 2024 election".
+fn year_modifier(noun: &str) -> bool {
+    matches!(
+        noun.to_ascii_lowercase().as_str(),
+        "champions"
+            | "champion"
+            | "winners"
+            | "winner"
+            | "finalists"
+            | "runners-up"
+            | "election"
+            | "elections"
+            | "season"
+            | "campaign"
+            | "budget"
+            | "census"
+            | "tournament"
+            | "final"
+            | "olympics"
+            | "olympic"
+            | "edition"
+            | "model"
+            | "vintage"
+            | "class"
+            | "referendum"
+            | "manifesto"
+            | "crisis"
+            | "recession"
+            | "crash"
+            | "invasion"
+            | "war"
+            | "uprising"
+            | "revolution"
+            | "earthquake"
+            | "tsunami"
+            | "floods"
+            | "attacks"
+            | "riots"
+            | "summit"
+            | "treaty"
+            | "accord"
+            | "agreement"
+            | "act"
+            | "merger"
+            | "takeover"
+            | "world"
+            | "cup"
+            | "ryder"
+            | "grand"
+            | "general"
+            | "presidential"
+            | "nobel"
+            | "oscar"
+            | "oscars"
+            | "winter"
+            | "summer"
+            | "spring"
+            | "autumn"
+            | "report"
+            | "review"
+    )
+}
+
+/// "Downing Street", "Acacia Avenue": capitalised words that end in a street name.
+fn street_address(unit: &str) -> bool {
+    let words: Vec<&str> = unit.split(' ').collect();
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    capitalised
+        && words.len() >= 2
+        && words.last().is_some_and(|w| {
+            matches!(
+                *w,
+                "Street"
+                    | "St"
+                    | "Road"
+                    | "Rd"
+                    | "Avenue"
+                    | "Ave"
+                    | "Lane"
+                    | "Drive"
+                    | "Way"
+                    | "Place"
+                    | "Square"
+                    | "Terrace"
+                    | "Crescent"
+                    | "Close"
+                    | "Boulevard"
+                    | "Court"
+                    | "Gardens"
+                    | "Row"
+                    | "Hill"
+                    | "Parade"
+                    | "Mews"
+                    | "Broadway"
+            )
+        })
 }
 
 /// Lowercase words that place a number in a sequence rather than count with it.

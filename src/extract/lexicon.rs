@@ -41,7 +41,7 @@ pub fn small_number(word: &str) -> Option<i64> {
 }
 
 /// Whether a word with this lowercase first letter and length can be one that opens a claim;
-/// a cheap test that spares the lookups for most words ("the" may be "two", "that" cannot).
+/// a cheap test that spares the lookups for most words ("the" may be "two", "with" cannot).
 pub fn may_open_claim(first: u8, len: usize) -> bool {
     len < 16 && OPENER_LENGTHS[usize::from(first)] & (1 << len) != 0
 }
@@ -62,14 +62,14 @@ const OPENER_LENGTHS: [u16; 256] = {
     table[b'a' as usize] = bits(&[1, 2]);
     table[b'b' as usize] = bits(&[8]);
     table[b'd' as usize] = bits(&[6]);
-    table[b'e' as usize] = bits(&[5, 6, 8]);
+    table[b'e' as usize] = bits(&[5, 6, 8, 9]);
     table[b'f' as usize] = bits(&[3, 4, 5, 6, 7, 8]);
-    table[b'h' as usize] = bits(&[4, 8]);
+    table[b'h' as usize] = bits(&[4, 8, 11]);
     table[b'm' as usize] = bits(&[8]);
     table[b'n' as usize] = bits(&[3, 4, 6, 8]);
     table[b'o' as usize] = bits(&[3]);
     table[b's' as usize] = bits(&[3, 5, 6, 7, 9]);
-    table[b't' as usize] = bits(&[3, 5, 6, 8, 9]);
+    table[b't' as usize] = bits(&[3, 4, 5, 6, 7, 8, 9, 10, 12]);
     table[b'z' as usize] = bits(&[4]);
     table
 };
@@ -80,6 +80,7 @@ pub fn opens_claim(word: &str) -> bool {
     small_number(word).is_some()
         || vague_magnitude(word).is_some()
         || matches!(word, "several" | "few" | "half" | "a" | "an")
+        || word.ends_with("fold")
 }
 
 /// A word after which the article "a" is the numeral one: "a dozen", "a third", "a half".
@@ -169,6 +170,7 @@ pub fn glued_scale(suffix: &str) -> Option<Decimal> {
 /// A vague magnitude word used in the plural ("dozens of", "thousands of") and its unit.
 pub fn vague_magnitude(word: &str) -> Option<Decimal> {
     let v = match word {
+        "tens" => 10,
         "dozens" => 12,
         "scores" => 20,
         "hundreds" => 100,
@@ -435,7 +437,12 @@ pub fn unit_kind(word: &str) -> Option<Kind> {
         | "watt" | "watts" | "kw" | "mw" | "gw" | "kwh" | "mwh" | "gwh" | "twh" | "megawatts"
         | "gigawatts" | "kilowatts" | "volts" | "hz" | "mhz" | "ghz" | "gb" | "mb" | "tb"
         | "kb" | "bytes" | "calories" | "kcal" | "sq" | "square" | "cubic" | "metric"
-        | "nautical" | "light-years" | "ft²" | "km²" | "m²" | "mbps" | "gbps" => Kind::Measure,
+        | "nautical" | "light-years" | "ft²" | "km²" | "m²" | "mbps" | "gbps" | "m" | "hp"
+        | "bhp" | "horsepower" | "mah" | "khz" | "kilohertz" | "megahertz" | "gigahertz" | "nm"
+        | "nanometres" | "nanometers" | "mcg" | "µg" | "cc" | "psi" | "mpg" | "sqm" | "m2"
+        | "km2" | "cm2" | "m3" | "km3" | "carats" | "carat" | "decibels" | "db" | "joules"
+        | "kj" | "kn" | "kmph" | "teu" | "teus" | "°" => Kind::Measure,
+        "fold" => Kind::Count,
         _ => return None,
     };
     Some(kind)
@@ -802,6 +809,7 @@ mod tests {
             "seventy",
             "eighty",
             "ninety",
+            "tens",
             "dozens",
             "scores",
             "hundreds",
@@ -814,6 +822,13 @@ mod tests {
             "half",
             "a",
             "an",
+            "twofold",
+            "tenfold",
+            "eightfold",
+            "fivefold",
+            "hundredfold",
+            "twentyfold",
+            "thousandfold",
         ];
         for word in words {
             assert!(opens_claim(word), "{word} opens a claim");
@@ -822,6 +837,6 @@ mod tests {
                 "{word} passes the shape test"
             );
         }
-        assert!(!may_open_claim(b't', 4), "\"that\" is skipped");
+        assert!(!may_open_claim(b'w', 4), "\"with\" is skipped");
     }
 }

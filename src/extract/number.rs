@@ -135,7 +135,7 @@ pub fn read_digits(text: &str, i: usize) -> DigitRead {
         Form::BareDigits
     };
     let mut glued_unit = None;
-    if let Some((power, end)) = exponent(bytes, j) {
+    if let Some((power, end)) = exponent(bytes, j).or_else(|| times_ten_to(text, j)) {
         let Some(shifted) = shift(value, power) else {
             return too_large();
         };
@@ -173,6 +173,7 @@ pub fn read_digits(text: &str, i: usize) -> DigitRead {
             let lower = lower.as_ref().map_or("", |l| l.as_str());
             if suffix_end < text.len()
                 && char_at(text, suffix_end).is_some_and(|c| c.is_ascii_digit())
+                && squared_unit(text, lower, suffix_end).is_none()
             {
                 return DigitRead::Skip {
                     end: skip_identifier(text, suffix_end),
@@ -191,7 +192,13 @@ pub fn read_digits(text: &str, i: usize) -> DigitRead {
                 value = scaled;
                 form = Form::Digits;
                 j = suffix_end;
-            } else if (super::lexicon::unit_kind(lower).is_some() && suffix != "G") || suffix == "p"
+            } else if let Some(end) = squared_unit(text, lower, suffix_end) {
+                // "85m2", "400km²".
+                glued_unit = Some((j, end));
+                form = Form::Digits;
+                j = end;
+            } else if (super::lexicon::unit_kind(lower).is_some() && suffix != "G")
+                || matches!(suffix, "p" | "C" | "F" | "pc")
             {
                 glued_unit = Some((j, suffix_end));
                 form = Form::Digits;
@@ -271,6 +278,14 @@ fn slash_fraction(text: &str, i: usize, j: usize, int_digits: usize) -> Option<D
     Some(skip)
 }
 
+/// "m2", "km3": a length unit with its power glued after it; the end of the unit.
+pub fn squared_unit(text: &str, unit: &str, at: usize) -> Option<usize> {
+    let power = char_at(text, at).filter(|c| matches!(c, '2' | '3'))?;
+    let end = at + power.len_utf8();
+    (matches!(unit, "m" | "km" | "cm" | "mm" | "ft") && !followed_by_word_char(text, end))
+        .then_some(end)
+}
+
 /// Whether digits grouped by spaces were grouped that way from the start ("1 234 567").
 fn space_grouped(text: &str, i: usize) -> bool {
     let bytes = text.as_bytes();
@@ -307,6 +322,56 @@ fn exponent(bytes: &[u8], at: usize) -> Option<(i32, usize)> {
         },
         end,
     ))
+}
+
+/// A power of ten written as multiplication after the mantissa ("6.0×10−24", "3 x 10^8",
+/// "1.5×10⁻³"): its exponent and end. Plain digits after "10" with no caret, sign or
+/// superscript are a product ("3 x 104"), not a power.
+fn times_ten_to(text: &str, at: usize) -> Option<(i32, usize)> {
+    let mut p = skip_space(text, at);
+    let times = char_at(text, p).filter(|c| matches!(c, '×' | 'x' | '*'))?;
+    p = skip_space(text, p + times.len_utf8());
+    if !text[p..].starts_with("10") {
+        return None;
+    }
+    p += 2;
+    let caret = text[p..].starts_with('^');
+    p += usize::from(caret);
+    let sign = char_at(text, p).filter(|c| matches!(c, '-' | '−' | '⁻' | '+' | '⁺'));
+    p += sign.map_or(0, char::len_utf8);
+    let (mut power, mut digits, mut superscript) = (0i32, 0, false);
+    while let Some(c) = char_at(text, p) {
+        let Some(d) = exponent_digit(c) else { break };
+        power = power.checked_mul(10)?.checked_add(d)?;
+        digits += 1;
+        superscript |= !c.is_ascii_digit();
+        p += c.len_utf8();
+    }
+    let marked = caret || sign.is_some() || superscript;
+    if digits == 0 || digits > 3 || !marked || followed_by_word_char(text, p) {
+        return None;
+    }
+    let negative = matches!(sign, Some('-' | '−' | '⁻'));
+    Some((if negative { -power } else { power }, p))
+}
+
+/// A digit of an exponent, plain or superscript.
+fn exponent_digit(c: char) -> Option<i32> {
+    let d = match c {
+        '0'..='9' => c as i32 - '0' as i32,
+        '⁰' => 0,
+        '¹' => 1,
+        '²' => 2,
+        '³' => 3,
+        '⁴' => 4,
+        '⁵' => 5,
+        '⁶' => 6,
+        '⁷' => 7,
+        '⁸' => 8,
+        '⁹' => 9,
+        _ => return None,
+    };
+    Some(d)
 }
 
 fn followed_by_word_char(text: &str, at: usize) -> bool {

@@ -36,6 +36,11 @@ pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> 
                 tail.unit = code.into();
                 tail.kind = Kind::Money;
             }
+            // "a 20pc discount".
+            None if glued == "pc" => {
+                tail.unit = "%".into();
+                tail.kind = Kind::Percent;
+            }
             None => {
                 tail.unit = glued.to_string();
                 tail.kind = unit_kind(&glued.to_ascii_lowercase()).unwrap_or(Kind::Measure);
@@ -96,7 +101,7 @@ pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> 
         return tail;
     }
     match l {
-        "percent" | "percents" | "percentage" | "pct" => {
+        "percent" | "percents" | "percentage" | "pct" | "pc" => {
             tail.end = w.end;
             tail.unit = "%".into();
             tail.kind = Kind::Percent;
