@@ -90,9 +90,12 @@ fn spoken_division(input: &str) -> bool {
     })
 }
 
+/// "1.1^23", "8x2^10": a power other than scientific notation ("2.48×10−5" is a figure).
 fn power(input: &str) -> bool {
     let b = input.as_bytes();
-    input.contains('×') || (1..b.len()).any(|i| b[i] == b'^' && b[i - 1].is_ascii_digit())
+    let scientific = input.contains("×10") || input.contains("× 10");
+    (input.contains('×') && !scientific)
+        || (1..b.len()).any(|i| b[i] == b'^' && b[i - 1].is_ascii_digit())
 }
 
 /// Ordinals that name a fraction's denominator.
@@ -395,7 +398,7 @@ const QUANTULUM_OUT_OF_SCOPE: &[OutOfScope<Quantity>] = &[
     },
     OutOfScope {
         name: "powers",
-        reason: "\"2.48×10−5\", \"8x2^10\" are arithmetic, not figures news prose writes",
+        reason: "\"8x2^10\" is arithmetic, not a figure news prose writes",
         applies: power_surface,
     },
     OutOfScope {

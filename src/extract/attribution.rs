@@ -3,6 +3,7 @@
 //! person named last before it.
 
 use super::lexicon::ends_phrase;
+use super::text::LowerWord;
 
 /// A source named in a sentence, with where its cue stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,10 +67,17 @@ fn read_sentence(
     let mut cues: Vec<Cue> = Vec::new();
     let tokens = tokens(sentence);
     for (k, token) in tokens.iter().enumerate() {
-        let lower = token.text.to_ascii_lowercase();
-        let source = if lower == "according" && tokens.get(k + 1).is_some_and(|t| t.text == "to") {
+        let Some(lower) = LowerWord::new(token.text) else {
+            continue;
+        };
+        let lower = lower.as_str();
+        let next = tokens.get(k + 1).map(|t| t.text);
+        let source = if lower == "according" && next == Some("to") {
             source_after(sentence, &tokens, k + 2)
-        } else if reporting_verb(&lower) && tokens.get(k + 1).is_none_or(|t| t.text != "to") {
+        } else if report_noun(lower) && matches!(next, Some("by" | "from")) {
+            // "a report by the IMF", "Data from Eurostat".
+            name_after(sentence, &tokens, k + 2)
+        } else if reporting_verb(lower) && next != Some("to") {
             source_before(sentence, &tokens, k).or_else(|| inverted_source(sentence, &tokens, k))
         } else {
             None
@@ -145,6 +153,19 @@ fn reporting_verb(word: &str) -> bool {
         word,
         "said"
             | "says"
+            | "say"
+            | "estimate"
+            | "report"
+            | "predict"
+            | "believe"
+            | "calculate"
+            | "find"
+            | "warn"
+            | "claim"
+            | "argue"
+            | "suggest"
+            | "expect"
+            | "expects"
             | "stated"
             | "states"
             | "revealed"
@@ -353,6 +374,23 @@ fn source_after(sentence: &str, tokens: &[Token<'_>], from: usize) -> Option<Str
         .flatten()
 }
 
+/// The name right after `from`: capitalised words, with "the" and joining words between
+/// them ("the Bank of England").
+fn name_after(sentence: &str, tokens: &[Token<'_>], from: usize) -> Option<String> {
+    let mut end = from;
+    while let Some(t) = tokens.get(end) {
+        let joins = connector(t.text) && tokens.get(end + 1).is_some_and(|n| capitalised(n.text));
+        if !(capitalised(t.text) || joins) {
+            break;
+        }
+        end += 1;
+        if !t.joined_to_next {
+            break;
+        }
+    }
+    (end > from).then(|| join(sentence, &tokens[from..end]))
+}
+
 /// Nouns for a publication of figures, in lowercase (a capitalised one is part of a name, as
 /// in "Open Source Centre"); the source is who made it.
 fn report_noun(word: &str) -> bool {
@@ -388,7 +426,10 @@ fn report_noun(word: &str) -> bool {
 fn clean(sentence: &str, words: &[Token<'_>]) -> Option<String> {
     let mut words = words;
     // "a report by X", "data from X": the maker follows.
-    if let Some(k) = words.iter().position(|t| report_noun(t.text)) {
+    let report = |(k, t): (usize, &Token<'_>)| {
+        report_noun(t.text) || (k == 0 && report_noun(&t.text.to_ascii_lowercase()))
+    };
+    if let Some(k) = words.iter().enumerate().position(report) {
         let maker = words
             .get(k + 1)
             .is_some_and(|t| matches!(t.text, "by" | "from" | "of"));

@@ -136,8 +136,9 @@ pub fn read_digits(text: &str, i: usize) -> DigitRead {
     };
     let mut glued_unit = None;
     if let Some((power, end)) = exponent(bytes, j).or_else(|| times_ten_to(text, j)) {
+        // Beyond 10^±28 a decimal cannot hold it: no figure a news reader checks.
         let Some(shifted) = shift(value, power) else {
-            return too_large();
+            return DigitRead::Skip { end };
         };
         value = shifted;
         j = end;
