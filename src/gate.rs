@@ -48,6 +48,10 @@ fn fail_state(status: Status) -> FailState {
 /// The reasons one claim fails the policy.
 pub fn claim_failures(claim: &ReviewClaim, policy: &Policy) -> Vec<String> {
     let mut out = Vec::new();
+    // Two verdicts from a merge always need a decision, whatever the policy.
+    if claim.is_conflicted() {
+        out.push("conflicted".to_string());
+    }
     if fails(policy, fail_state(claim.status)) {
         out.push(claim.status.as_str().to_string());
     }

@@ -143,8 +143,10 @@ impl Repo {
         Ok(renames_in(&out))
     }
 
-    /// The commits that touched `path`, oldest first, following the renames git detects
-    /// (but not copies: a file copied from another starts its own history).
+    /// The commits that touched `path` along the first-parent line, oldest first: a merge
+    /// counts as one commit with what it brought in, so the history reads like the branch it
+    /// was merged into. Renames git detects are followed (but not copies: a file copied from
+    /// another starts its own history).
     pub fn history(&self, path: &str) -> Result<Vec<Touch>, GitError> {
         let mut touches = Vec::new();
         let mut path = path.to_string();
@@ -152,6 +154,8 @@ impl Repo {
         loop {
             let out = self.run(&[
                 "log",
+                "--first-parent",
+                "--diff-merges=first-parent",
                 "--no-color",
                 "--date=iso-strict",
                 "--format=%x1e%H%x1f%an%x1f%ad%x1f%s",
@@ -178,16 +182,19 @@ impl Repo {
         Ok(touches)
     }
 
-    /// The path `path` was renamed from in `commit`, if it was.
+    /// The path `path` was renamed from in `commit` (against its first parent), if it was.
     fn rename_source(&self, commit: &str, path: &str) -> Result<Option<String>, GitError> {
+        let parent = format!("{commit}^");
+        if self.resolve(&parent).is_err() {
+            return Ok(None);
+        }
         let out = self.run(&[
-            "diff-tree",
-            "-r",
+            "diff",
+            "--name-status",
             "-z",
             "-M",
-            "--name-status",
-            "--root",
-            "--no-commit-id",
+            "--no-color",
+            &parent,
             commit,
         ])?;
         Ok(renames_in(&out)
@@ -233,6 +240,41 @@ pub fn config_value(dir: &Path, key: &str) -> Option<String> {
         .ok()
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
+}
+
+/// Sets a git configuration value in the repository containing `dir` (its `.git/config`).
+pub fn set_config(dir: &Path, key: &str, value: &str) -> Result<(), GitError> {
+    run_in(dir, &["config", "--local", key, value]).map(|_| ())
+}
+
+/// Whether `dir` is inside a git working tree.
+pub fn in_work_tree(dir: &Path) -> bool {
+    run_in(dir, &["rev-parse", "--is-inside-work-tree"]).is_ok_and(|o| o.trim() == "true")
+}
+
+/// git's own line-by-line three-way merge of `ours` (rewritten in place, with conflict
+/// markers where the sides differ) with `theirs`, from `base`; returns whether it was clean.
+pub fn merge_file(ours: &Path, base: &Path, theirs: &Path) -> Result<bool, GitError> {
+    let status = git()
+        .args([
+            "merge-file",
+            "-L",
+            "ours",
+            "-L",
+            "common ancestor",
+            "-L",
+            "theirs",
+        ])
+        .arg(ours)
+        .arg(base)
+        .arg(theirs)
+        .status()
+        .map_err(|e| GitError::Missing(e.to_string()))?;
+    match status.code() {
+        Some(0) => Ok(true),
+        Some(n) if n > 0 && n < 128 => Ok(false),
+        _ => Err(GitError::Failed("git merge-file failed".into())),
+    }
 }
 
 fn git() -> Command {

@@ -19,6 +19,8 @@ pub struct ArticleStatus {
     pub pending: usize,
     pub changed: usize,
     pub retired: usize,
+    /// Claims a merge left with two verdicts, waiting for a decision.
+    pub conflicted: usize,
     /// No review file yet.
     pub not_scanned: bool,
     /// The review file exists but cannot be read (see the errors reported).
@@ -30,9 +32,9 @@ pub struct ArticleStatus {
 }
 
 impl ArticleStatus {
-    /// Claims that still need a person: pending, disputed, unsourced or changed.
+    /// Claims that still need a person: pending, disputed, unsourced, changed or conflicted.
     pub fn open(&self) -> usize {
-        self.pending + self.disputed + self.unsourced + self.changed
+        self.pending + self.disputed + self.unsourced + self.changed + self.conflicted
     }
 
     pub fn add(&mut self, other: &ArticleStatus) {
@@ -44,6 +46,7 @@ impl ArticleStatus {
         self.pending += other.pending;
         self.changed += other.changed;
         self.retired += other.retired;
+        self.conflicted += other.conflicted;
     }
 }
 
@@ -85,6 +88,9 @@ fn tally(mut row: ArticleStatus, review: &ReviewFile) -> ArticleStatus {
         }
         if claim.changed {
             row.changed += 1;
+        }
+        if claim.is_conflicted() {
+            row.conflicted += 1;
         }
     }
     row

@@ -330,7 +330,11 @@ fn moving_paragraphs_keeps_ids_and_verdicts() {
     sb.write(REUTERS, &paragraphs.join("\n\n"));
 
     let run = sb.scan(&[REUTERS]);
-    assert!(run.stdout.contains(": updated positions and details"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(": updated positions and details"),
+        "{}",
+        run.stdout
+    );
     let after = sb.review(REUTERS);
     assert_eq!(ids(&claims(&after)).len(), claims(&first).len());
     assert!(retired(&after).is_empty());

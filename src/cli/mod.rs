@@ -8,6 +8,7 @@ mod extract;
 mod init;
 mod log;
 mod mark;
+mod merge;
 mod progress;
 mod review;
 mod scan;
@@ -89,6 +90,7 @@ enum Command {
     Conflicts(conflicts::Args),
     Diff(diff::Args),
     Log(log::Args),
+    Merge(merge::Args),
     Review(review::Args),
 }
 
@@ -140,6 +142,7 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         }
         Command::Diff(args) => in_workspace(&cwd, err, |ws, err| diff::run(args, ws, out, err)),
         Command::Log(args) => in_workspace(&cwd, err, |ws, err| log::run(args, ws, out, err)),
+        Command::Merge(args) => in_workspace(&cwd, err, |ws, err| merge::run(args, ws, out, err)),
         Command::Review(args) => in_workspace(&cwd, err, |ws, err| review::run(args, ws, out, err)),
     }
 }

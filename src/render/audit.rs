@@ -155,12 +155,27 @@ pub fn field_lines(change: &ClaimChange<'_>, style: Style) -> Vec<String> {
     lines
 }
 
+/// A verdict with who gave it and its source or note: "verified by Ann; source: MoD".
+fn verdict_given(claim: &ReviewClaim, style: Style) -> String {
+    let mut text = claim.status.to_string();
+    if !claim.reviewer.is_empty() {
+        text.push_str(&format!(" by {}", style.text(&claim.reviewer)));
+    }
+    if !claim.source.is_empty() {
+        text.push_str(&format!("; source: {}", style.text(&claim.source)));
+    }
+    if !claim.note.is_empty() {
+        text.push_str(&format!("; note: {}", style.text(&claim.note)));
+    }
+    text
+}
+
 /// What happened to the claim, in a few words: "added", "retired (was verified)".
 pub fn headline(change: &ClaimChange<'_>, style: Style) -> String {
     let claim = change.new.or(change.old).expect("a change has a claim");
     let text = style.text(&claim.text);
     match change.kind {
-        ChangeKind::Added => format!("added “{text}”: {}", claim.status),
+        ChangeKind::Added => format!("added “{text}”: {}", verdict_given(claim, style)),
         ChangeKind::Retired => {
             let was = change.old.map_or(claim.status, |c| c.status);
             let how = if change.new.is_some() {

@@ -7,6 +7,7 @@ pub mod conflicts;
 pub mod diff;
 pub mod extract;
 pub mod log;
+pub mod merge;
 pub mod review;
 pub mod scan;
 pub mod status;

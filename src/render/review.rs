@@ -82,6 +82,9 @@ pub fn lines(current: &Current<'_>, extras: &Extras<'_>, width: usize, color: bo
             2,
         );
     }
+    for line in alternatives(claim) {
+        push(&format!("  {line}"), 4);
+    }
     if !claim.history.is_empty() {
         push("History:", 0);
         for h in &claim.history {
@@ -124,6 +127,30 @@ fn verdict(c: &ReviewClaim) -> String {
     }
     text.push_str(&details(&c.source, &c.note));
     text
+}
+
+/// The verdicts a merge left beside the claim's own, and how to settle them.
+pub fn alternatives(c: &ReviewClaim) -> Vec<String> {
+    if !c.is_conflicted() {
+        return Vec::new();
+    }
+    let mut lines = vec![format!(
+        "Two verdicts after a merge, needs a decision: {} (kept in the claim)",
+        verdict(c)
+    )];
+    for a in &c.alternatives {
+        let mut text = format!("or {}", a.status);
+        if !a.reviewer.is_empty() {
+            text.push_str(&format!(" by {}", a.reviewer));
+        }
+        if !a.reviewed_at.is_empty() {
+            text.push_str(&format!(" at {}", a.reviewed_at));
+        }
+        text.push_str(&details(&a.source, &a.note));
+        lines.push(text);
+    }
+    lines.push("a new verdict settles it; both are kept in its history".into());
+    lines
 }
 
 fn past(h: &HistoryEntry) -> String {

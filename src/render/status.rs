@@ -33,6 +33,9 @@ fn cells(row: &ArticleStatus) -> [String; 9] {
     } else if row.out_of_date {
         path.push_str(" (out of date)");
     }
+    if row.conflicted > 0 {
+        path.push_str(&format!(" ({} conflicted: two verdicts)", row.conflicted));
+    }
     [
         path,
         row.claims.to_string(),
@@ -155,12 +158,16 @@ pub fn json(out: &mut dyn Write, rows: &[ArticleStatus], total: &ArticleStatus) 
     writeln!(out)
 }
 
-fn paint_status(status: Status, changed: bool, color: bool) -> String {
-    let label = if changed {
+fn paint_status(claim: &ReviewClaim, color: bool) -> String {
+    let status = claim.status;
+    let label = if claim.is_conflicted() {
+        "conflicted".to_string()
+    } else if claim.changed {
         format!("{status}, changed")
     } else {
         status.to_string()
     };
+    let changed = claim.changed || claim.is_conflicted();
     let label = format!("{label:<18}");
     if !color {
         return label;
@@ -189,13 +196,16 @@ pub fn claims(
             out,
             "  {}  {}  {}:{}  {described}",
             c.id,
-            paint_status(c.status, c.changed, color),
+            paint_status(c, color),
             c.line,
             c.column
         )?;
         writeln!(out, "      {}", highlight(&c.sentence, &c.text, color))?;
         if let Some(who) = &c.attribution {
             writeln!(out, "      according to: {who}")?;
+        }
+        for line in super::review::alternatives(c) {
+            writeln!(out, "      {line}")?;
         }
         if !c.source.is_empty() || !c.note.is_empty() {
             writeln!(out, "      source: {}  note: {}", c.source, c.note)?;

@@ -181,8 +181,9 @@ fn status_of(table: &Table) -> Status {
     Status::parse(str_of(table, "status")).unwrap_or(Status::Pending)
 }
 
-/// Moves the current verdict into the claim's history and sets it back to pending.
-fn reopen(table: &mut Table, now: &str) {
+/// Appends to the claim's history the verdict `from` holds (the claim's own, or one a merge
+/// left beside it), for the claim's figure as it is.
+fn keep_in_history(table: &mut Table, from: &Table, now: &str) {
     let mut entry = Table::new();
     for key in [
         "status",
@@ -192,7 +193,8 @@ fn reopen(table: &mut Table, now: &str) {
         "reviewer",
         "reviewed_at",
     ] {
-        entry.insert(key, value(str_of(table, key)));
+        let source = if key == "text" { &*table } else { from };
+        entry.insert(key, value(str_of(source, key)));
     }
     if let Some(v) = num_of(table, "value") {
         entry.insert("value", Item::Value(number_value(v)));
@@ -206,6 +208,12 @@ fn reopen(table: &mut Table, now: &str) {
             table.insert("history", Item::ArrayOfTables(history));
         }
     }
+}
+
+/// Moves the current verdict into the claim's history and sets it back to pending.
+fn reopen(table: &mut Table, now: &str) {
+    let own = table.clone();
+    keep_in_history(table, &own, now);
     set(table, "status", Value::from("pending"));
     for key in ["source", "note", "reviewer", "reviewed_at"] {
         set(table, key, Value::from(""));
@@ -374,10 +382,18 @@ pub struct Verdict<'a> {
 }
 
 /// Records a verdict on the claim with `id`; returns false when there is no such claim.
+/// Settling a claim a merge left with two verdicts keeps both earlier verdicts in its history.
 pub fn set_verdict(doc: &mut DocumentMut, id: &str, verdict: &Verdict<'_>) -> bool {
     let Some(table) = claim_table(doc, id) else {
         return false;
     };
+    if let Some(Item::ArrayOfTables(alternatives)) = table.remove("conflict") {
+        let own = table.clone();
+        keep_in_history(table, &own, verdict.now);
+        for alternative in alternatives.iter() {
+            keep_in_history(table, alternative, verdict.now);
+        }
+    }
     set(table, "status", Value::from(verdict.status.as_str()));
     if let Some(source) = verdict.source {
         set(table, "source", Value::from(source));
@@ -410,7 +426,7 @@ fn claim_table<'d>(doc: &'d mut DocumentMut, id: &str) -> Option<&'d mut Table> 
 
 /// Gives every table a position in document order, so tables that were moved between arrays
 /// print where they now stand.
-fn renumber(doc: &mut DocumentMut) {
+pub(super) fn renumber(doc: &mut DocumentMut) {
     fn walk(table: &mut Table, next: &mut isize) {
         for (_, item) in table.iter_mut() {
             match item {

@@ -7,6 +7,7 @@ pub mod edit;
 pub mod layout;
 pub mod load;
 pub mod matching;
+pub mod merge;
 pub mod model;
 pub mod parse;
 pub mod session;

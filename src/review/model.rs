@@ -61,6 +61,17 @@ pub struct HistoryEntry {
     pub reviewed_at: String,
 }
 
+/// A verdict that a merge could not reconcile with the claim's own: the other side's, kept
+/// in a `[[claim.conflict]]` table until a reviewer settles the claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    pub status: Status,
+    pub source: String,
+    pub note: String,
+    pub reviewer: String,
+    pub reviewed_at: String,
+}
+
 /// One claim as its review file records it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewClaim {
@@ -86,6 +97,16 @@ pub struct ReviewClaim {
     /// The sentence changed after the verdict was given; a reviewer should confirm it.
     pub changed: bool,
     pub history: Vec<HistoryEntry>,
+    /// Verdicts given on other branches that a merge could not reconcile with this one;
+    /// while there are any, the claim needs a decision.
+    pub alternatives: Vec<Alternative>,
+}
+
+impl ReviewClaim {
+    /// Whether a merge left the claim with two verdicts.
+    pub fn is_conflicted(&self) -> bool {
+        !self.alternatives.is_empty()
+    }
 }
 
 /// A parsed review file.

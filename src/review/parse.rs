@@ -6,7 +6,7 @@ use std::path::Path;
 
 use toml_edit::{Document, DocumentMut, Item, Table};
 
-use super::model::{HistoryEntry, ReviewClaim, ReviewFile, Status};
+use super::model::{Alternative, HistoryEntry, ReviewClaim, ReviewFile, Status};
 pub use crate::diagnostic::{line_col, Diagnostic};
 use crate::extract::{Bound, Kind, Trend};
 
@@ -37,7 +37,9 @@ pub const CLAIM_KEYS: &[&str] = &[
     "reviewed_sentence",
     "retired_at",
     "history",
+    "conflict",
 ];
+pub const CONFLICT_KEYS: &[&str] = &["status", "source", "note", "reviewer", "reviewed_at"];
 pub const HISTORY_KEYS: &[&str] = &[
     "status",
     "text",
@@ -235,6 +237,21 @@ impl Checker<'_> {
             }
             None => Vec::new(),
         };
+        let alternatives = match table.get("conflict") {
+            Some(Item::ArrayOfTables(entries)) => {
+                entries.iter().map(|t| self.alternative(t)).collect()
+            }
+            Some(item) => {
+                self.report(
+                    item.span(),
+                    "`conflict` must be a list of [[claim.conflict]] tables".into(),
+                    None,
+                    true,
+                );
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
         ReviewClaim {
             id: self.string(table, "id", true),
             line: self.number(table, "line").unwrap_or(0.0) as usize,
@@ -270,6 +287,20 @@ impl Checker<'_> {
             reviewed_at: self.time(table, "reviewed_at"),
             changed: self.boolean(table, "changed"),
             history,
+            alternatives,
+        }
+    }
+
+    /// The other side's verdict, left by a merge.
+    fn alternative(&mut self, table: &Table) -> Alternative {
+        Alternative {
+            status: self
+                .choice(table, "status", Status::parse, STATUS_NAMES)
+                .unwrap_or(Status::Pending),
+            source: self.string(table, "source", false),
+            note: self.string(table, "note", false),
+            reviewer: self.string(table, "reviewer", false),
+            reviewed_at: self.time(table, "reviewed_at"),
         }
     }
 

@@ -9,9 +9,10 @@ use super::edit::{set_note, set_verdict, Verdict};
 use super::model::{ReviewClaim, ReviewFile, Status};
 use crate::workspace::Workspace;
 
-/// Whether a claim waits for a person: never reviewed, or its sentence changed since.
+/// Whether a claim waits for a person: never reviewed, its sentence changed since, or a
+/// merge left it with two verdicts.
 pub fn needs_person(claim: &ReviewClaim) -> bool {
-    claim.status == Status::Pending || claim.changed
+    claim.status == Status::Pending || claim.changed || claim.is_conflicted()
 }
 
 /// What a reviewer decided on one claim.

@@ -236,6 +236,11 @@ pub fn observe_waits(observer: Box<WaitObserver>) {
     let _ = ON_WAIT.set(observer);
 }
 
+/// A review file's lock, held until dropped.
+pub struct Hold {
+    _lock: File,
+}
+
 /// Reads and writes the review files of one repository.
 pub struct Store<'a> {
     root: &'a Path,
@@ -316,6 +321,15 @@ impl<'a> Store<'a> {
         let lock = self.lock(&shown)?;
         let draft = self.draft(path, article)?;
         Ok(Edit { draft, _lock: lock })
+    }
+
+    /// Holds the lock of a review file while something other than an [`Edit`] writes what
+    /// will become it (git's merge driver writes the merged version to git's own file).
+    pub fn hold(&self, path: &Path) -> Result<Hold, StoreError> {
+        let shown = self.confine(path)?;
+        Ok(Hold {
+            _lock: self.lock(&shown)?,
+        })
     }
 
     /// Opens an existing review file for editing; `None` when there is none.
@@ -402,6 +416,12 @@ fn read_original(path: &Path, shown: &str) -> Result<Option<Original>, StoreErro
         }
     };
     decode_original(shown, bytes).map(Some)
+}
+
+/// Decodes a review file's bytes as the store does: strict UTF-8, returned without its
+/// byte-order mark, and whether it had one.
+pub fn decode_review(label: &str, bytes: Vec<u8>) -> Result<(String, bool), StoreError> {
+    decode_original(label, bytes).map(|o| (o.text, o.bom))
 }
 
 fn decode_original(shown: &str, bytes: Vec<u8>) -> Result<Original, StoreError> {
