@@ -160,6 +160,38 @@ fn merge_keys(out: &mut Table, base: Option<&Table>, theirs: &Table, skip: &[&st
     both
 }
 
+/// Merges the comments and spacing above a table's header: one side's change is taken; when
+/// both changed them, ours come first and theirs' new lines follow.
+fn merge_decor(out: &mut Table, base: Option<&Table>, theirs: &Table) {
+    let prefix = |t: &Table| -> Option<String> {
+        Some(
+            t.decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .unwrap_or("")
+                .to_string(),
+        )
+    };
+    let (b, o, t) = (base.and_then(prefix), prefix(out), prefix(theirs));
+    let merged = match pick(&b, &o, &t) {
+        Pick::Ours => return,
+        Pick::Theirs => t.unwrap_or_default(),
+        Pick::Both => joined(o.as_deref().unwrap_or(""), t.as_deref().unwrap_or("")),
+    };
+    out.decor_mut().set_prefix(merged);
+}
+
+/// Ours, then the lines of theirs that ours lacks.
+fn joined(ours: &str, theirs: &str) -> String {
+    let mut text = ours.to_string();
+    for line in theirs.split_inclusive('\n') {
+        if !line.trim().is_empty() && !ours.contains(line) {
+            text.push_str(line);
+        }
+    }
+    text
+}
+
 fn str_of<'t>(table: &'t Table, key: &str) -> &'t str {
     table.get(key).and_then(Item::as_str).unwrap_or("")
 }
@@ -225,6 +257,7 @@ fn verdict_of(table: Option<&Table>) -> Vec<Option<String>> {
 /// of the two.
 fn merge_claim(base: Option<&Table>, ours: &Table, theirs: &Table) -> ClaimMerge {
     let mut table = ours.clone();
+    merge_decor(&mut table, base, theirs);
     let mut both = merge_keys(&mut table, base, theirs, &LISTS);
     let known = |k: &str| VERDICT.contains(&k) || AUDIT.contains(&k) || FLAGS.contains(&k);
     let (was, ours_verdict, theirs_verdict) = (
@@ -322,6 +355,7 @@ pub fn merge(base: &str, ours: &str, theirs: &str, label: &str) -> Result<Merged
         });
     }
     let mut stale = merge_article(&mut out, &base, &theirs, &mut undecided);
+    merge_trailing(&mut out, &base, &theirs);
 
     let (b, _) = placed(&base);
     let (o, ours_order) = placed(&ours);
@@ -378,6 +412,18 @@ pub fn merge(base: &str, ours: &str, theirs: &str, label: &str) -> Result<Merged
     })
 }
 
+/// Merges what follows the last table (closing comments).
+fn merge_trailing(out: &mut DocumentMut, base: &DocumentMut, theirs: &DocumentMut) {
+    let trailing = |d: &DocumentMut| Some(d.trailing().as_str().unwrap_or("").to_string());
+    let (b, o, t) = (trailing(base), trailing(out), trailing(theirs));
+    let merged = match pick(&b, &o, &t) {
+        Pick::Ours => return,
+        Pick::Theirs => t.unwrap_or_default(),
+        Pick::Both => joined(o.as_deref().unwrap_or(""), t.as_deref().unwrap_or("")),
+    };
+    out.set_trailing(merged);
+}
+
 fn number(table: &Table, key: &str) -> i64 {
     table.get(key).and_then(Item::as_integer).unwrap_or(0)
 }
@@ -411,6 +457,7 @@ fn merge_article(
         return false;
     };
     let base_article = table(base);
+    merge_decor(&mut merged, base_article.as_ref(), &theirs_article);
     let both = merge_keys(&mut merged, base_article.as_ref(), &theirs_article, &[]);
     let mut stale = false;
     for key in both {
