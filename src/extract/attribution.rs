@@ -19,6 +19,8 @@ struct Cue {
 pub struct Attributions {
     span: Option<(usize, usize)>,
     cues: Vec<Cue>,
+    /// The speaker of the sentence, when it is a quote that names none itself.
+    quoted: Option<String>,
 }
 
 /// How many sentences back a pronoun may look for the person it stands for.
@@ -34,15 +36,52 @@ impl Attributions {
         (index, span): (usize, (usize, usize)),
         figure: (usize, usize),
     ) -> Option<String> {
+        let earlier = &sentences[index.saturating_sub(PRONOUN_REACH)..index];
         if self.span != Some(span) {
             self.span = Some(span);
-            let earlier = &sentences[index.saturating_sub(PRONOUN_REACH)..index];
             self.cues = read_sentence(text, span, || person_before(text, earlier));
+            self.quoted = None;
+            if self.cues.is_empty() && opens_with_quote(&text[span.0..span.1]) {
+                let later = &sentences[index + 1..(index + 1 + PRONOUN_REACH).min(sentences.len())];
+                self.quoted = speaker(text, earlier, later);
+            }
         }
         let before = self.cues.iter().rev().find(|c| c.at < figure.0);
         let after = self.cues.iter().find(|c| c.at >= figure.1);
-        before.or(after).map(|c| c.source.clone())
+        before
+            .or(after)
+            .map(|c| c.source.clone())
+            .or_else(|| self.quoted.clone())
     }
+}
+
+fn opens_with_quote(sentence: &str) -> bool {
+    sentence.trim_start().starts_with(['"', '“'])
+}
+
+/// The speaker of a quoted sentence that names none: the cue right after the quote closes in
+/// the sentences that follow ("…,” she said), else the last cue before it ("She said: …").
+fn speaker(text: &str, earlier: &[(usize, usize)], later: &[(usize, usize)]) -> Option<String> {
+    let person = || person_before(text, earlier);
+    for &(start, end) in later {
+        let sentence = &text[start..end];
+        let body = sentence.trim_start().trim_start_matches(['"', '“']);
+        let Some(close) = body.find(['"', '”']) else {
+            continue;
+        };
+        let close = start + (sentence.len() - body.len()) + close;
+        let cue = read_sentence(text, (start, end), person)
+            .into_iter()
+            .find(|c| c.at > close);
+        if cue.is_some() {
+            return cue.map(|c| c.source);
+        }
+        break;
+    }
+    earlier
+        .iter()
+        .rev()
+        .find_map(|&span| read_sentence(text, span, person).pop().map(|c| c.source))
 }
 
 /// The person named last in `sentences`, nearest sentence first.
@@ -309,6 +348,16 @@ fn source_before(sentence: &str, tokens: &[Token<'_>], verb: usize) -> Option<St
     }
     if first == last {
         return appositive_subject(sentence, tokens, last);
+    }
+    // "his selection claims": a possessive before the words makes them a noun phrase.
+    let possessed = first > 0
+        && tokens[first - 1].joined_to_next
+        && matches!(
+            tokens[first - 1].text,
+            "his" | "her" | "its" | "their" | "our" | "my" | "your" | "a" | "an"
+        );
+    if possessed {
+        return None;
     }
     clean(sentence, &tokens[first..last])
 }

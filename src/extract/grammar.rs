@@ -15,7 +15,10 @@ use super::number::{
 };
 use super::range::{self, Range};
 use super::tail::{tail_after, Tail};
-use super::text::{char_at, next_word, skip_space, word_at, LowerWord, Word};
+use super::text::{
+    char_at, char_before, next_word, prev_word, skip_space, skip_space_back, word_at, LowerWord,
+    Word,
+};
 use super::vague;
 use super::value::{int, midpoint, Decimal};
 
@@ -463,7 +466,9 @@ fn not_a_claim(
             }
             // "Section 427", "Voyager 2", "Chapter 11 bankruptcy", "iPhone 15", "page 12": a
             // name or a place in a sequence, not a quantity.
+            let possessive = before.ends_with("'s") || before.ends_with("’s");
             let named = head.before_capitalised
+                && !possessive
                 && !ends_phrase(before)
                 && qualifier(&[before]).is_none()
                 && unit_kind(before).is_none();
@@ -478,6 +483,11 @@ fn not_a_claim(
             None
         }
         Form::Words => {
+            // "the RBS Six Nations", "the Three Lions": a capitalised number word inside a
+            // name, not at the start of a sentence.
+            if !qualified && capitalised_name(text, number) {
+                return Some(number.end);
+            }
             let small = number.value < int(100) && !tail.scaled;
             // "the two countries", "Of the two"; but "the six months to June" and "all four
             // of their games" state a figure.
@@ -494,7 +504,8 @@ fn not_a_claim(
                     None => true,
                     Some(f) => one_idiom_follower(f),
                 };
-                let hyphenated = char_at(text, number.end) == Some('-');
+                // "one-off", "one-sided"; but "a one-year ban" states a duration.
+                let hyphenated = char_at(text, number.end) == Some('-') && tail.kind == Kind::Count;
                 if idiom || hyphenated || !has_unit || before == "no" || before == "at" {
                     return Some(number.end);
                 }
@@ -679,6 +690,22 @@ fn year_modifier(noun: &str) -> bool {
             | "report"
             | "review"
     )
+}
+
+/// A spelled-out number written with a capital inside a sentence and followed by another
+/// capitalised word: part of a name ("Six Nations", "Formula One").
+fn capitalised_name(text: &str, number: &Number) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let Some(first) = word_at(text, number.start) else {
+        return false;
+    };
+    let before = skip_space_back(text, number.start);
+    let opens_sentence = before == 0
+        || char_before(text, before)
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | '\n' | '"' | '“' | '‘' | '\'' | ':'));
+    let next_capital = next_word(text, number.end).is_some_and(|w| capital(w.text));
+    let prev_capital = prev_word(text, number.start).is_some_and(|w| capital(w.text));
+    capital(first.text) && !opens_sentence && (next_capital || prev_capital)
 }
 
 /// "Downing Street", "Acacia Avenue": capitalised words that end in a street name.

@@ -139,6 +139,8 @@ const VERB_REACH: usize = 3;
 /// "fell from 5%".
 fn trend_of(words: &[&str]) -> Option<Trend> {
     match words {
+        // "fines up to a maximum of £2,500": "up to" bounds, it states no rise.
+        ["to", "up", ..] => None,
         ["by" | "of" | "to" | "from", rest @ ..] => {
             rest.iter().take(VERB_REACH).find_map(|w| trend_word(w))
         }

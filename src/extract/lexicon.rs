@@ -219,6 +219,9 @@ pub fn qualifier(words: &[&str]) -> Option<(Bound, usize)> {
     }
     let bound4 = match (at(3), at(2), at(1), at(0)) {
         ("in", "the", "region", "of") | ("the", "best", "part", "of") => Some(Bound::Approx),
+        // "a maximum fine of £1,000", "a minimum wage of £10".
+        ("a", "maximum", _, "of") => Some(Bound::AtMost),
+        ("a", "minimum", _, "of") => Some(Bound::AtLeast),
         _ => None,
     };
     if let Some(b) = bound4 {
@@ -283,7 +286,7 @@ pub fn qualifier(words: &[&str]) -> Option<(Bound, usize)> {
         "under" | "below" => Some(Bound::LessThan),
         "barely" | "scarcely" | "hardly" => Some(Bound::AtMost),
         "about" | "approximately" | "around" | "nearly" | "almost" | "roughly" | "some"
-        | "approx" | "circa" | "estimated" | "ca" | "c" => Some(Bound::Approx),
+        | "approx" | "circa" | "estimated" | "ca" | "c" | "near" => Some(Bound::Approx),
         _ => None,
     };
     bound1.map(|b| (b, 1))

@@ -475,6 +475,25 @@ fn fraction_after_and(text: &str, and_end: usize) -> Option<(Decimal, usize)> {
     Some((int(numerator) / den, den_word.end))
 }
 
+/// The digits read out after "point" ("three", "two five"), as a fraction below one, and
+/// where they end.
+fn spoken_decimals(text: &str, from: usize) -> Option<(Decimal, usize)> {
+    let mut digits = String::from("0.");
+    let mut end = from;
+    while let Some(w) = next_word(text, end) {
+        match w.lower().and_then(|l| small_number(l.as_str())) {
+            Some(d @ 0..=9) => {
+                digits.push(char::from(b'0' + d as u8));
+                end = w.end;
+            }
+            _ => break,
+        }
+    }
+    (end > from)
+        .then(|| Some((parse_digits(&digits)?, end)))
+        .flatten()
+}
+
 /// "two and a half", and "one and a half million" with its scale.
 fn mixed_number(text: &str, start: usize, value: Decimal, end: usize) -> Option<Number> {
     let scale = next_word(text, end).and_then(|w| {
@@ -558,6 +577,13 @@ pub fn read_words(text: &str, first: Word<'_>) -> Option<Number> {
             }
             last_small = None;
             leading_article = false;
+        } else if word == "point" && words > 0 && !pending_and {
+            // "one point three per cent": decimals read out digit by digit.
+            let Some((decimals, digits_end)) = spoken_decimals(text, w.end) else {
+                break;
+            };
+            let value = total.checked_add(current)?.checked_add(decimals)?;
+            return mixed_number(text, first.start, value, digits_end);
         } else if word == "and" && words > 0 && !pending_and {
             if let Some((fraction, frac_end)) = fraction_after_and(text, w.end) {
                 let value = total.checked_add(current)?.checked_add(fraction)?;
