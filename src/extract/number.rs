@@ -186,18 +186,18 @@ pub fn read_digits(text: &str, i: usize) -> DigitRead {
             ) {
                 return DigitRead::Skip { end: suffix_end };
             }
-            if let Some(scale) = glued_scale(suffix) {
+            if let Some(end) = squared_unit(text, lower, suffix_end) {
+                // "85m2", "400km²".
+                glued_unit = Some((j, end));
+                form = Form::Digits;
+                j = end;
+            } else if let Some(scale) = glued_scale(suffix) {
                 let Some(scaled) = value.checked_mul(scale) else {
                     return too_large();
                 };
                 value = scaled;
                 form = Form::Digits;
                 j = suffix_end;
-            } else if let Some(end) = squared_unit(text, lower, suffix_end) {
-                // "85m2", "400km²".
-                glued_unit = Some((j, end));
-                form = Form::Digits;
-                j = end;
             } else if (super::lexicon::unit_kind(lower).is_some() && suffix != "G")
                 || matches!(suffix, "p" | "C" | "F" | "pc")
             {
