@@ -22,6 +22,8 @@ pub mod paths;
 pub mod render;
 pub mod review;
 pub mod scan;
+pub mod serve;
 pub mod setup;
 pub mod status;
+pub mod worddiff;
 pub mod workspace;

@@ -12,6 +12,7 @@ mod merge;
 mod progress;
 mod review;
 mod scan;
+mod serve;
 mod status;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -92,6 +93,7 @@ enum Command {
     Log(log::Args),
     Merge(merge::Args),
     Review(review::Args),
+    Serve(serve::Args),
 }
 
 /// Parses the command line, runs the command and maps its outcome to an exit status.
@@ -144,6 +146,7 @@ fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         Command::Log(args) => in_workspace(&cwd, err, |ws, err| log::run(args, ws, out, err)),
         Command::Merge(args) => in_workspace(&cwd, err, |ws, err| merge::run(args, ws, out, err)),
         Command::Review(args) => in_workspace(&cwd, err, |ws, err| review::run(args, ws, out, err)),
+        Command::Serve(args) => in_workspace(&cwd, err, |ws, err| serve::run(args, ws, out, err)),
     }
 }
 

@@ -5,7 +5,6 @@ use std::io::{self, Write};
 
 use colored::Colorize;
 use serde::Serialize;
-use similar::{Algorithm, ChangeTag, TextDiff};
 
 use super::figure;
 use super::plural;
@@ -82,30 +81,19 @@ fn or_none(s: &str) -> &str {
     }
 }
 
-/// The old and new sentence with the changed words emphasised, from `similar`'s inline diff.
+/// The old and new sentence with the changed words emphasised.
 pub fn word_diff(old: &str, new: &str, style: Style) -> (String, String) {
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Patience)
-        .diff_lines(old, new);
-    let (mut before, mut after) = (String::new(), String::new());
-    for op in diff.ops() {
-        for change in diff.iter_inline_changes(op) {
-            let side = match change.tag() {
-                ChangeTag::Delete => &mut before,
-                ChangeTag::Insert => &mut after,
-                ChangeTag::Equal => continue,
-            };
-            for (emphasised, part) in change.iter_strings_lossy() {
-                let part = part.trim_end_matches('\n');
-                side.push_str(&match (emphasised, change.tag()) {
-                    (false, _) => style.text(part),
-                    (true, ChangeTag::Delete) => style.removed(&style.text(part)),
-                    (true, _) => style.added(&style.text(part)),
-                });
-            }
-        }
-    }
-    (before, after)
+    let (before, after) = crate::worddiff::word_diff(old, new);
+    let side = |pieces: Vec<crate::worddiff::Piece>, emphasis: fn(Style, &str) -> String| {
+        pieces
+            .iter()
+            .map(|p| match p.changed {
+                false => style.text(&p.text),
+                true => emphasis(style, &style.text(&p.text)),
+            })
+            .collect::<String>()
+    };
+    (side(before, Style::removed), side(after, Style::added))
 }
 
 /// One line per changed field: the verdict with its reviewer and source, the note, the figure

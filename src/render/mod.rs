@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod check;
 pub mod conflicts;
+pub mod desk;
 pub mod diff;
 pub mod extract;
 pub mod log;

@@ -3,10 +3,13 @@
 
 use std::path::PathBuf;
 
+use serde::Serialize;
+
 use crate::extract::{Bound, Kind, Trend};
 
 /// A reviewer's verdict on a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Status {
     Pending,
     Verified,
@@ -96,6 +99,8 @@ pub struct ReviewClaim {
     pub reviewed_at: String,
     /// The sentence changed after the verdict was given; a reviewer should confirm it.
     pub changed: bool,
+    /// The sentence as it read when the verdict was given, kept while `changed`; else empty.
+    pub reviewed_sentence: String,
     pub history: Vec<HistoryEntry>,
     /// Verdicts given on other branches that a merge could not reconcile with this one;
     /// while there are any, the claim needs a decision.

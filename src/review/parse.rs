@@ -286,6 +286,7 @@ impl Checker<'_> {
             reviewer: self.string(table, "reviewer", false),
             reviewed_at: self.time(table, "reviewed_at"),
             changed: self.boolean(table, "changed"),
+            reviewed_sentence: self.string(table, "reviewed_sentence", false),
             history,
             alternatives,
         }

@@ -3,6 +3,8 @@
 //! readers for the review files it writes.
 #![allow(dead_code)]
 
+pub mod desk;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -102,7 +104,12 @@ impl Sandbox {
     /// `factcheck` run in `dir` (relative to the root): pinned clock, no colour, and a git
     /// configuration that names no one unless the test sets it.
     pub fn cmd_in(&self, dir: &str) -> Command {
-        let mut cmd = Command::cargo_bin("factcheck").expect("the factcheck binary");
+        Command::from_std(self.std_cmd_in(dir))
+    }
+
+    /// The same command as a `std::process::Command`, for processes that keep running.
+    pub fn std_cmd_in(&self, dir: &str) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_factcheck"));
         cmd.current_dir(self.path(dir))
             .env("FACTCHECK_NOW", NOW)
             .env("NO_COLOR", "1")
