@@ -18,7 +18,7 @@
       else if (v === true) e.setAttribute(k, "");
       else if (v !== null && v !== undefined && v !== false) e.setAttribute(k, v);
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c !== null && c !== undefined && c !== false) e.append(c);
     }
     return e;
@@ -37,11 +37,13 @@
     return data;
   }
 
-  /** Calls `refresh` whenever the server says files changed, and once after a reconnect. */
+  /** Calls `refresh` whenever the server says files changed, and after a reconnect (changes
+   * may have been missed meanwhile). */
   function live(refresh) {
     const events = new EventSource("/api/events");
+    let opened = false;
     events.addEventListener("change", () => refresh());
-    events.addEventListener("open", () => refresh());
+    events.addEventListener("open", () => { if (opened) refresh(); opened = true; });
   }
 
   const articleUrl = (path, id) =>
