@@ -100,10 +100,9 @@ pub fn run(
     writeln!(out, "factcheck review desk: {url}")?;
     writeln!(
         out,
-        "serving {} article{} from {}; Ctrl-C stops",
+        "serving {} article{}; Ctrl-C stops",
         chosen.articles.len(),
         crate::render::plural(chosen.articles.len()),
-        ws.root.display()
     )?;
     out.flush()?;
     if args.open {

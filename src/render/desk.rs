@@ -23,13 +23,14 @@ const KEYS: [(&str, &str); 10] = [
 ];
 
 /// The overview filter's choices: the value the script reads, and its label.
-const FILTERS: [(&str, &str); 8] = [
+const FILTERS: [(&str, &str); 9] = [
     ("", "all articles"),
     ("open", "need work"),
     ("pending", "with pending claims"),
     ("disputed", "with disputed claims"),
     ("unsourced", "with unsourced claims"),
     ("changed", "changed since review"),
+    ("conflicted", "with conflicting verdicts"),
     ("out_of_date", "out of date"),
     ("done", "done"),
 ];
@@ -72,7 +73,7 @@ pub fn overview(token: &str) -> String {
             table #articles {
                 thead { tr {
                     th.path { "article" }
-                    @for name in ["claims", "verified", "disputed", "unsourced", "dismissed", "pending", "changed"] {
+                    @for name in ["claims", "verified", "disputed", "unsourced", "dismissed", "pending", "changed", "conflicted"] {
                         th.num { (name) }
                     }
                 } }
@@ -104,17 +105,17 @@ pub fn article(token: &str, view: &ArticleView) -> String {
     marks.sort_by_key(|m| (m.0, m.1));
     let mut pieces: Vec<(&str, Option<&Card>)> = Vec::with_capacity(2 * marks.len() + 1);
     let mut at = 0;
-    for (start, end, claim) in marks {
+    for (start, end, card) in marks {
         pieces.push((&view.text[at..start], None));
-        pieces.push((&view.text[start..end], Some(claim)));
+        pieces.push((&view.text[start..end], Some(card)));
         at = end;
     }
     pieces.push((&view.text[at..], None));
     let text = html! {
-        @for (piece, claim) in pieces {
-            @match claim {
-                Some(claim) => mark class=(status_class(claim.status)) data-id=(claim.id)
-                    id={ "claim-" (claim.id) } tabindex="-1" title=(claim.figure) { (piece) },
+        @for (piece, card) in pieces {
+            @match card {
+                Some(card) => mark class=(status_class(card.claim.status)) data-id=(card.claim.id)
+                    id={ "claim-" (card.claim.id) } tabindex="-1" title=(card.figure) { (piece) },
                 None => (piece),
             }
         }

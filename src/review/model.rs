@@ -54,7 +54,7 @@ impl std::fmt::Display for Status {
 }
 
 /// A verdict that no longer applies, kept when the figure it judged changed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HistoryEntry {
     pub status: Status,
     pub text: String,
@@ -66,7 +66,7 @@ pub struct HistoryEntry {
 
 /// A verdict that a merge could not reconcile with the claim's own: the other side's, kept
 /// in a `[[claim.conflict]]` table until a reviewer settles the claim.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Alternative {
     pub status: Status,
     pub source: String,
@@ -75,8 +75,8 @@ pub struct Alternative {
     pub reviewed_at: String,
 }
 
-/// One claim as its review file records it.
-#[derive(Debug, Clone, PartialEq)]
+/// One claim as its review file records it (serialised with the review file's keys).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReviewClaim {
     pub id: String,
     pub line: usize,

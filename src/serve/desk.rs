@@ -9,12 +9,11 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::conflicts::{find, Related, Sourced};
-use crate::extract::{Bound, Kind, Trend};
 use crate::input::decode;
 use crate::mark::{mark, MarkError, Request, Suggestion};
 use crate::review::load::{load, load_with_context, sourced, Loaded};
 use crate::review::session::{save_decision, Decision};
-use crate::review::{HistoryEntry, ReviewClaim, ReviewFile, Status};
+use crate::review::{ReviewClaim, ReviewFile, Status};
 use crate::status::{count, sort_by_work, ArticleStatus};
 use crate::worddiff::{word_diff, Piece};
 use crate::workspace::Workspace;
@@ -105,17 +104,6 @@ pub struct Other {
     pub source: String,
 }
 
-/// An earlier verdict of a claim whose figure changed.
-#[derive(Debug, Clone, Serialize)]
-pub struct Past {
-    pub status: Status,
-    pub text: String,
-    pub source: String,
-    pub note: String,
-    pub reviewer: String,
-    pub reviewed_at: String,
-}
-
 /// The sentence as reviewed and as it reads now, with the words that changed marked.
 #[derive(Debug, Clone, Serialize)]
 pub struct SentenceDiff {
@@ -123,35 +111,19 @@ pub struct SentenceDiff {
     pub after: Vec<Piece>,
 }
 
-/// Everything the page's card shows for one claim.
+/// Everything the page's card shows for one claim: the claim as its review file records it,
+/// where it stands in the text, and what is known of it elsewhere.
 #[derive(Debug, Clone, Serialize)]
 pub struct Card {
-    pub id: String,
-    pub line: usize,
-    pub column: usize,
+    #[serde(flatten)]
+    pub claim: ReviewClaim,
     /// Byte offsets of the figure in the article text, when it is found where the review
     /// file says.
     pub start: Option<usize>,
     pub end: Option<usize>,
-    pub text: String,
     /// The figure as an editor reads it: "≥10,000 containers".
     pub figure: String,
-    pub value: f64,
-    pub low: Option<f64>,
-    pub high: Option<f64>,
-    pub unit: String,
-    pub bound: Bound,
-    pub kind: Kind,
-    pub trend: Option<Trend>,
-    pub sentence: String,
-    pub status: Status,
-    pub source: String,
-    pub note: String,
-    pub reviewer: String,
-    pub reviewed_at: String,
-    pub changed: bool,
     pub sentence_diff: Option<SentenceDiff>,
-    pub history: Vec<Past>,
     pub elsewhere: Vec<Other>,
     /// A source verified in another article for the same figure.
     pub suggested_source: Option<Other>,
@@ -185,17 +157,12 @@ pub struct VerdictRequest {
     pub reviewer: Option<String>,
 }
 
-/// What was recorded.
+/// What was recorded: the claim as saved, and where.
 #[derive(Debug, Clone, Serialize)]
 pub struct Saved {
     pub review_file: String,
     pub article: String,
-    pub id: String,
-    pub status: Status,
-    pub source: String,
-    pub note: String,
-    pub reviewer: String,
-    pub reviewed_at: String,
+    pub claim: ReviewClaim,
 }
 
 impl Desk {
@@ -341,16 +308,12 @@ impl Desk {
         };
         let claim = file
             .claim(&request.id)
+            .cloned()
             .ok_or_else(|| DeskError::Note(format!("claim `{}` vanished", request.id)))?;
         Ok(Saved {
             review_file: self.ws.shown(&self.ws.review_path(&article)),
             article,
-            id: claim.id.clone(),
-            status: claim.status,
-            source: claim.source.clone(),
-            note: claim.note.clone(),
-            reviewer: claim.reviewer.clone(),
-            reviewed_at: claim.reviewed_at.clone(),
+            claim,
         })
     }
 }
@@ -441,17 +404,6 @@ fn other(o: &Sourced<'_>) -> Other {
     }
 }
 
-fn past(h: &HistoryEntry) -> Past {
-    Past {
-        status: h.status,
-        text: h.text.clone(),
-        source: h.source.clone(),
-        note: h.note.clone(),
-        reviewer: h.reviewer.clone(),
-        reviewed_at: h.reviewed_at.clone(),
-    }
-}
-
 fn card(
     article: &str,
     c: &ReviewClaim,
@@ -464,29 +416,11 @@ fn card(
         SentenceDiff { before, after }
     });
     Card {
-        id: c.id.clone(),
-        line: c.line,
-        column: c.column,
+        claim: c.clone(),
         start: span.map(|s| s.0),
         end: span.map(|s| s.1),
-        text: c.text.clone(),
         figure: crate::render::figure(c.value, c.low, c.high, &c.unit, c.bound),
-        value: c.value,
-        low: c.low,
-        high: c.high,
-        unit: c.unit.clone(),
-        bound: c.bound,
-        kind: c.kind,
-        trend: c.trend,
-        sentence: c.sentence.clone(),
-        status: c.status,
-        source: c.source.clone(),
-        note: c.note.clone(),
-        reviewer: c.reviewer.clone(),
-        reviewed_at: c.reviewed_at.clone(),
-        changed: c.changed,
         sentence_diff,
-        history: c.history.iter().map(past).collect(),
         elsewhere: elsewhere.others.iter().map(|o| other(o)).collect(),
         suggested_source: elsewhere.suggested_source.map(other),
     }

@@ -73,7 +73,7 @@
 
   // ---- The overview -------------------------------------------------------------------------
 
-  const COUNTS = ["claims", "verified", "disputed", "unsourced", "dismissed", "pending", "changed"];
+  const COUNTS = ["claims", "verified", "disputed", "unsourced", "dismissed", "pending", "changed", "conflicted"];
 
   function shown(row, filter, path) {
     if (path && !row.path.toLowerCase().includes(path.toLowerCase())) return false;
@@ -216,6 +216,11 @@
     if (offer) {
       info.push(el("p", { class: "offer" }, "Verified elsewhere: “" + offer.source + "” (" + offer.path + ":" + offer.line + ") ",
         el("button", { type: "button", id: "use-source", onclick: () => useSource(offer.source) }, "Use this source")));
+    }
+    if (c.alternatives.length) {
+      info.push(el("h3", {}, "Conflicting verdicts"),
+        el("p", { class: "warning" }, "A merge brought verdicts that disagree with this one; saving a verdict settles the claim."),
+        el("ul", {}, c.alternatives.map((v) => el("li", {}, verdictLine(v)))));
     }
     if (c.history.length) {
       info.push(el("h3", {}, "History"), el("ul", {}, c.history.map((h) =>
@@ -360,9 +365,9 @@
       try {
         const saved = await api("/api/verdict", body);
         drafts.delete(card.id);
-        card.server = { status: saved.status, source: saved.source, note: saved.note };
+        card.server = { status: saved.claim.status, source: saved.claim.source, note: saved.claim.note };
         await refresh();
-        card.message.textContent = "Saved as " + saved.status + " in " + saved.review_file + ".";
+        card.message.textContent = "Saved as " + saved.claim.status + " in " + saved.review_file + ".";
       } catch (e) {
         const offers = (e.data && e.data.suggestions) || [];
         card.message.textContent = e.message + (offers.length ? " Verified elsewhere: " + offers[0].source : "");
