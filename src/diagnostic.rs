@@ -1,6 +1,7 @@
 //! A problem in a file the user wrote, pointing at its line and column, with a hint on how
 //! to fix it: the one error shape for review files and the configuration.
 
+use crate::render::sanitize::terminal;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -21,13 +22,13 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {}",
-            self.path.display(),
+            terminal(&self.path.display().to_string()),
             self.line,
             self.column,
-            self.message
+            terminal(&self.message)
         )?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", terminal(help))?;
         }
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! (never through a shell): resolving revisions, listing trees, renames between trees, file
 //! histories, and blobs read in one `git cat-file --batch` pass.
 
+use crate::render::sanitize::terminal;
 use std::fmt;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -27,13 +28,14 @@ impl fmt::Display for GitError {
             GitError::NotARepository(dir) => write!(
                 f,
                 "{} is not in a git repository\n  help: run factcheck diff and log inside a clone, or compare two files with `factcheck diff --files OLD NEW`",
-                dir.display()
+                terminal(&dir.display().to_string())
             ),
             GitError::UnknownRevision(rev) => write!(
                 f,
-                "unknown revision `{rev}`: it names no commit in this repository\n  help: `git log --oneline` lists the commits"
+                "unknown revision `{}`: it names no commit in this repository\n  help: `git log --oneline` lists the commits",
+                terminal(rev)
             ),
-            GitError::Failed(message) => write!(f, "git failed: {message}"),
+            GitError::Failed(message) => write!(f, "git failed: {}", terminal(message.trim_end())),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Reading articles: files, directories of articles and standard input, as UTF-8 text.
 //! Errors name the path and, for invalid UTF-8, the byte offset of the first bad byte.
 
+use crate::render::sanitize::terminal;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -65,7 +66,12 @@ impl InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path().display(), self.reason())
+        write!(
+            f,
+            "{}: {}",
+            terminal(&self.path().display().to_string()),
+            self.reason()
+        )
     }
 }
 

@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::conflicts::Related;
+use crate::render::sanitize::terminal;
 use crate::review::edit::{set_verdict, Verdict};
 use crate::review::load::with_related;
 use crate::review::parse::closest;
@@ -55,41 +56,45 @@ pub enum MarkError {
 
 impl fmt::Display for MarkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = |s: &str| terminal(s).into_owned();
         match self {
-            MarkError::Outside(given) => write!(f, "{given}: outside the repository root"),
+            MarkError::Outside(given) => write!(f, "{}: outside the repository root", t(given)),
             MarkError::NotAReviewFile { given, annotations } => write!(
                 f,
-                "{given}: not a review file: review files live under {annotations}"
+                "{}: not a review file: review files live under {}",
+                t(given),
+                t(annotations)
             ),
             MarkError::NoReviewFile {
                 given,
                 looked_for,
                 near,
             } => {
-                write!(f, "{given}: no review file found (looked for {looked_for})\n  help: run `factcheck scan {given}` first")?;
+                let given = t(given);
+                write!(f, "{given}: no review file found (looked for {})\n  help: run `factcheck scan {given}` first", t(looked_for))?;
                 if !near.is_empty() {
-                    write!(f, "\n  did you mean: {}", near.join(", "))?;
+                    write!(f, "\n  did you mean: {}", t(&near.join(", ")))?;
                 }
                 Ok(())
             }
             MarkError::UnknownClaim { id, shown, near } => {
-                write!(f, "claim `{id}` is not in {shown}; ")?;
+                write!(f, "claim `{}` is not in {}; ", t(id), t(shown))?;
                 if near.is_empty() {
                     return write!(f, "the file has no claims");
                 }
                 let near: Vec<String> = near
                     .iter()
-                    .map(|(id, text)| format!("{id} ({text})"))
+                    .map(|(id, text)| format!("{} ({})", t(id), t(text)))
                     .collect();
                 write!(f, "near matches: {}", near.join(", "))
             }
             MarkError::Retired(id) => {
-                write!(f, "claim `{id}` is retired (no longer in the article)")
+                write!(f, "claim `{}` is retired (no longer in the article)", t(id))
             }
             MarkError::NoSource { missing, .. } => write!(
                 f,
                 "verified needs a source: {} has none\n  help: add --source 'where the figure was checked', or --no-source to mark it anyway",
-                missing.join(", ")
+                t(&missing.join(", "))
             ),
             MarkError::NoReviewer => write!(
                 f,

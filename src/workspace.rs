@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::config::{load, CheckPolicy, Config, FILE_NAME};
 use crate::diagnostic::Diagnostic;
 use crate::paths;
+use crate::render::sanitize::terminal;
 use crate::review::layout::review_path;
 use crate::review::store::Store;
 
@@ -38,9 +39,9 @@ impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Refusal::NothingToDo => write!(f, "no articles given and no factcheck.toml found\n  help: name the articles (`factcheck scan seeds/`) or run `factcheck init` to list them in factcheck.toml"),
-            Refusal::BadGlob(message) => f.write_str(message),
-            Refusal::Outside(path) => write!(f, "{path}: outside the repository root; factcheck only works on files under it"),
-            Refusal::SharedReview { first, second } => write!(f, "{first} and {second} would share one review file; rename one of them"),
+            Refusal::BadGlob(message) => f.write_str(&terminal(message)),
+            Refusal::Outside(path) => write!(f, "{}: outside the repository root; factcheck only works on files under it", terminal(path)),
+            Refusal::SharedReview { first, second } => write!(f, "{} and {} would share one review file; rename one of them", terminal(first), terminal(second)),
         }
     }
 }

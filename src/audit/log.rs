@@ -8,6 +8,7 @@ use std::path::Path;
 use super::revisions::{in_repo, RevisionError};
 use super::{change, ClaimChange, Placed};
 use crate::gitio::{Repo, Touch};
+use crate::render::sanitize::terminal;
 use crate::review::layout::review_files;
 use crate::review::store::{parse_blob, StoreError};
 use crate::review::ReviewFile;
@@ -42,10 +43,10 @@ impl fmt::Display for LogError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LogError::Revisions(e) => write!(f, "{e}"),
-            LogError::UnknownClaim { id, annotations } => write!(f, "claim `{id}` is in no review file under {annotations}/\n  help: ids are listed in the review files; for a claim whose file is gone, pass --article PATH"),
-            LogError::Ambiguous { id, articles } => write!(f, "claim id `{id}` is in {} articles: {}\n  help: pass --article PATH to choose one", articles.len(), articles.join(", ")),
-            LogError::Uncommitted(path) => write!(f, "{path}: no commit touches this review file\n  help: commit it first; `factcheck diff` shows uncommitted changes"),
-            LogError::NeverPresent { id, path } => write!(f, "claim `{id}` never appears in the history of {path}"),
+            LogError::UnknownClaim { id, annotations } => write!(f, "claim `{}` is in no review file under {}/\n  help: ids are listed in the review files; for a claim whose file is gone, pass --article PATH", terminal(id), terminal(annotations)),
+            LogError::Ambiguous { id, articles } => write!(f, "claim id `{}` is in {} articles: {}\n  help: pass --article PATH to choose one", terminal(id), articles.len(), terminal(&articles.join(", "))),
+            LogError::Uncommitted(path) => write!(f, "{}: no commit touches this review file\n  help: commit it first; `factcheck diff` shows uncommitted changes", terminal(path)),
+            LogError::NeverPresent { id, path } => write!(f, "claim `{}` never appears in the history of {}", terminal(id), terminal(path)),
             LogError::Unreadable(e) => write!(f, "{e}\n  note: the claim's history stops there"),
         }
     }

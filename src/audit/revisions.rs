@@ -8,6 +8,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::gitio::{GitError, Repo};
+use crate::render::sanitize::terminal;
 use crate::review::layout::review_path;
 use crate::review::store::{parse_blob, Review, StoreError};
 use crate::workspace::Workspace;
@@ -43,8 +44,10 @@ impl fmt::Display for RevisionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RevisionError::Git(e) => write!(f, "{e}"),
-            RevisionError::Outside(message) => f.write_str(message),
-            RevisionError::Unreadable { path, error } => write!(f, "{path}: cannot read: {error}"),
+            RevisionError::Outside(message) => f.write_str(&terminal(message)),
+            RevisionError::Unreadable { path, error } => {
+                write!(f, "{}: cannot read: {error}", terminal(path))
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ use clap::ValueEnum;
 use super::{report_error, Outcome};
 use crate::mark::{mark, MarkError, Request};
 use crate::render::conflicts::{elsewhere, suggested_source};
+use crate::render::sanitize::terminal;
 use crate::review::load::elsewhere_each;
 use crate::review::Status;
 use crate::workspace::Workspace;
@@ -102,7 +103,7 @@ pub fn run(
                     writeln!(
                         err,
                         "{}: {}",
-                        s.id,
+                        terminal(&s.id),
                         suggested_source(&s.path, s.line, &s.source)
                     )?;
                 }
@@ -114,15 +115,15 @@ pub fn run(
     writeln!(
         out,
         "{}: {} marked {}: {}",
-        marked.shown,
+        terminal(&marked.shown),
         args.ids.len(),
         request.status,
-        args.ids.join(", ")
+        terminal(&args.ids.join(", "))
     )?;
     let notes = elsewhere_each(ws, &marked.article, &marked.claims, elsewhere);
     for (claim, notes) in marked.claims.iter().zip(notes) {
         for note in notes {
-            writeln!(out, "  {}: {note}", claim.id)?;
+            writeln!(out, "  {}: {note}", terminal(&claim.id))?;
         }
     }
     Ok(Outcome::Clean)

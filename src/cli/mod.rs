@@ -111,7 +111,8 @@ pub fn main() -> ExitCode {
     crate::review::store::observe_waits(Box::new(|shown| {
         let _ = writeln!(
             io::stderr(),
-            "waiting for another factcheck process to finish with {shown}"
+            "waiting for another factcheck process to finish with {}",
+            crate::render::sanitize::terminal(shown)
         );
     }));
     let mut out = BufWriter::new(io::stdout().lock());
@@ -124,7 +125,7 @@ pub fn main() -> ExitCode {
         // A closed pipe (`factcheck extract | head`) is not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+            let _ = report_error(&mut err, e);
             ExitCode::from(Outcome::Error as u8)
         }
     }
@@ -165,9 +166,10 @@ fn in_workspace(
     }
 }
 
-/// Writes an error line to the error stream.
+/// Writes an error to the error stream, each of its lines made safe to print.
 pub fn report_error(err: &mut dyn Write, message: impl std::fmt::Display) -> io::Result<()> {
-    writeln!(err, "error: {message}")
+    let message = message.to_string();
+    writeln!(err, "error: {}", crate::render::sanitize::lines(&message))
 }
 
 /// The articles a command works on, and `Error` when some path was refused (the others are

@@ -16,6 +16,7 @@ use super::{report_error, Outcome};
 use crate::conflicts::Related;
 use crate::mark::default_reviewer;
 use crate::render::conflicts::elsewhere;
+use crate::render::sanitize::terminal;
 use crate::review::load::{load_all, load_with_context, sourced, Loaded};
 use crate::review::session::{save_decision, Current, Decision, Session};
 use crate::workspace::Workspace;
@@ -87,7 +88,8 @@ pub fn run(
             err,
             format!(
                 "{}: {what}\n  help: run `factcheck scan {}` first",
-                l.article, l.article
+                terminal(&l.article),
+                terminal(&l.article)
             ),
         )?;
         failed = true;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::{report_error, Outcome};
 use crate::render::diff::unified;
+use crate::render::sanitize::terminal;
 use crate::render::scan as render;
 use crate::scan::{scan_all, Options};
 use crate::workspace::Workspace;
@@ -59,7 +60,11 @@ pub fn run(
     };
     let run = scan_all(ws, &articles.articles, options, args.paths.is_empty(), &now);
     for leftover in &run.leftovers {
-        writeln!(err, "note: removed {leftover}, left by an interrupted run")?;
+        writeln!(
+            err,
+            "note: removed {}, left by an interrupted run",
+            terminal(leftover)
+        )?;
     }
     for failure in &run.failures {
         report_error(err, failure)?;
@@ -114,7 +119,7 @@ pub fn run(
             writeln!(
                 out,
                 "{}: {}",
-                scanned.shown,
+                terminal(&scanned.shown),
                 render::describe(scanned.created(), &scanned.summary)
             )?;
         }

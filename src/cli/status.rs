@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::conflicts::report_unreadable;
 use super::{report_error, Outcome, ReportFormat};
 use crate::render::conflicts::elsewhere;
+use crate::render::sanitize::terminal;
 use crate::render::status as render;
 use crate::review::load::{elsewhere_each, load_all};
 use crate::status::{count, count_orphan, sort_by_work, ArticleStatus};
@@ -67,7 +68,8 @@ pub fn run(
                     err,
                     format!(
                         "{}: no review file; run `factcheck scan {}`",
-                        l.article, l.article
+                        terminal(&l.article),
+                        terminal(&l.article)
                     ),
                 )?;
                 return Ok(Outcome::Error);

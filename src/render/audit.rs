@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::figure;
 use super::plural;
+use super::sanitize::{self, terminal};
 use crate::audit::{ArticleDiff, ChangeKind, ClaimChange, Field, Summary};
 use crate::extract::Bound;
 use crate::review::ReviewClaim;
@@ -49,10 +50,11 @@ impl Style {
         }
     }
 
+    /// Text from a review file or git, made safe to print (and escaped for Markdown).
     fn text(self, s: &str) -> String {
         match self {
-            Style::Markdown => markdown_escape(s),
-            _ => s.to_string(),
+            Style::Markdown => markdown_escape(&terminal(s)),
+            _ => terminal(s).into_owned(),
         }
     }
 }
@@ -194,6 +196,7 @@ pub(super) fn mark(kind: ChangeKind, style: Style) -> String {
 
 /// The summary line: "2 articles changed: 1 claim added, …".
 pub fn summary_line(s: &Summary, between: &str) -> String {
+    let between = terminal(between);
     if s.is_empty() {
         return format!("no claim changes between {between}");
     }
@@ -231,21 +234,22 @@ pub fn human(
 ) -> io::Result<()> {
     let style = Style::human(color);
     for d in diffs {
+        let title = terminal(d.article);
         let title = if color {
-            d.article.bold().to_string()
+            title.bold().to_string()
         } else {
-            d.article.to_string()
+            title.into_owned()
         };
-        writeln!(out, "{title} ({})", d.review_file)?;
+        writeln!(out, "{title} ({})", terminal(&d.review_file))?;
         if let Some(from) = d.renamed_from {
-            writeln!(out, "  renamed from {from}")?;
+            writeln!(out, "  renamed from {}", terminal(from))?;
         }
         for c in &d.changes {
             writeln!(
                 out,
                 "  {} {} {}",
                 mark(c.kind, style),
-                c.id,
+                style.text(c.id),
                 headline(c, style)
             )?;
             for line in field_lines(c, style) {
@@ -267,12 +271,12 @@ pub fn markdown(out: &mut dyn Write, diffs: &[ArticleDiff<'_>], between: &str) -
         markdown_escape(&summary_line(&Summary::of(diffs), between))
     )?;
     for d in diffs {
-        writeln!(out, "\n#### `{}`\n", d.article)?;
+        writeln!(out, "\n#### `{}`\n", terminal(d.article))?;
         if let Some(from) = d.renamed_from {
-            writeln!(out, "_renamed from `{from}`_\n")?;
+            writeln!(out, "_renamed from `{}`_\n", terminal(from))?;
         }
         for c in &d.changes {
-            writeln!(out, "- `{}` {}", c.id, headline(c, style))?;
+            writeln!(out, "- `{}` {}", terminal(c.id), headline(c, style))?;
             for line in field_lines(c, style) {
                 writeln!(out, "  - {}", line.trim_start())?;
             }
@@ -357,7 +361,7 @@ struct DiffView<'a> {
 }
 
 pub(super) fn json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    sanitize::json(out, value, true)?;
     writeln!(out)
 }
 

@@ -9,6 +9,7 @@ use serde_json::json;
 use crate::diagnostic::Diagnostic;
 use crate::gate::{Finding, Severity};
 use crate::render::plural;
+use crate::render::sanitize::{self, terminal, workflow_message, workflow_property};
 
 /// Totals for the closing line.
 #[derive(Debug, Default, Clone, Copy, Serialize)]
@@ -29,12 +30,16 @@ pub fn human(out: &mut dyn Write, findings: &[Finding], totals: &Totals) -> io::
         let figure = if f.figure.is_empty() {
             String::new()
         } else {
-            format!("{}: ", f.figure)
+            format!("{}: ", terminal(&f.figure))
         };
         writeln!(
             out,
             "{}:{}:{}: {severity}{}: {figure}{}",
-            f.path, f.line, f.column, f.state, f.sentence
+            terminal(&f.path),
+            f.line,
+            f.column,
+            terminal(&f.state),
+            terminal(&f.sentence)
         )?;
     }
     writeln!(out, "{}", summary(totals))
@@ -74,18 +79,6 @@ pub fn summary(t: &Totals) -> String {
     line
 }
 
-/// Escapes a workflow-command message (`%`, CR, LF) or property (also `:` and `,`).
-fn escape(s: &str, property: bool) -> String {
-    let mut out = s
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A");
-    if property {
-        out = out.replace(':', "%3A").replace(',', "%2C");
-    }
-    out
-}
-
 /// GitHub Actions workflow commands, so problems show on the pull request's diff; a file that
 /// could not be checked is an error on the line where it went wrong.
 pub fn github(
@@ -102,11 +95,11 @@ pub fn github(
         writeln!(
             out,
             "::error file={},line={},col={},title={}::{}",
-            escape(&e.path.display().to_string(), true),
+            workflow_property(&e.path.display().to_string()),
             e.line,
             e.column,
-            escape("factcheck: cannot check this file", true),
-            escape(&message, false)
+            workflow_property("factcheck: cannot check this file"),
+            workflow_message(&message)
         )?;
     }
     for f in findings {
@@ -114,7 +107,7 @@ pub fn github(
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let title = escape(&format!("factcheck: {}", f.state), true);
+        let title = workflow_property(&format!("factcheck: {}", f.state));
         let message = if f.figure.is_empty() {
             f.sentence.clone()
         } else {
@@ -123,10 +116,10 @@ pub fn github(
         writeln!(
             out,
             "::{level} file={},line={},col={},title={title}::{}",
-            escape(&f.path, true),
+            workflow_property(&f.path),
             f.line,
             f.column,
-            escape(&message, false)
+            workflow_message(&message)
         )?;
     }
     writeln!(out, "{}", summary(totals))
@@ -179,7 +172,7 @@ pub fn sarif(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
             "results": results
         }]
     });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
+    sanitize::json(out, &log, true)?;
     writeln!(out)
 }
 
@@ -204,6 +197,6 @@ pub fn json(
         errors: &errors,
         totals,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    sanitize::json(out, &doc, true)?;
     writeln!(out)
 }

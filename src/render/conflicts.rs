@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use colored::Colorize;
 
+use super::sanitize::{self, table_cell, terminal};
 use super::{figure, plural};
 use crate::conflicts::{Elsewhere, Figure, Group};
 
@@ -14,11 +15,15 @@ fn label(f: &Figure) -> String {
 
 fn headline(g: &Group) -> String {
     if g.compatible {
-        format!("{}: {} figures, all compatible", g.thing, g.figures.len())
+        format!(
+            "{}: {} figures, all compatible",
+            terminal(&g.thing),
+            g.figures.len()
+        )
     } else {
         format!(
             "{}: {} figures, {} pair{} cannot both be true",
-            g.thing,
+            terminal(&g.thing),
             g.figures.len(),
             g.disagreements.len(),
             plural(g.disagreements.len())
@@ -41,8 +46,9 @@ pub fn human(out: &mut dyn Write, groups: &[Group], color: bool) -> io::Result<(
             .map(|f| label(f).chars().count())
             .max()
             .unwrap_or(0);
-        let place =
-            |o: &crate::conflicts::Occurrence| format!("{}:{}:{}", o.path, o.line, o.column);
+        let place = |o: &crate::conflicts::Occurrence| {
+            format!("{}:{}:{}", terminal(&o.path), o.line, o.column)
+        };
         let place_width = g
             .figures
             .iter()
@@ -56,14 +62,14 @@ pub fn human(out: &mut dyn Write, groups: &[Group], color: bool) -> io::Result<(
                 let source = if o.source.is_empty() {
                     String::new()
                 } else {
-                    format!("  source: {}", o.source)
+                    format!("  source: {}", terminal(&o.source))
                 };
                 writeln!(
                     out,
                     "  {shown:<width$}  {:<place_width$}  {:<9}  \"{}\"{source}",
                     place(o),
                     o.status,
-                    o.text
+                    terminal(&o.text)
                 )?;
             }
         }
@@ -103,11 +109,11 @@ pub fn markdown(out: &mut dyn Write, groups: &[Group]) -> io::Result<()> {
                     out,
                     "| {} | `{}:{}` | {} | {} | {} |",
                     label(f),
-                    o.path,
+                    table_cell(&o.path),
                     o.line,
-                    o.text.replace('|', "\\|"),
+                    table_cell(&o.text),
                     o.status,
-                    o.source.replace('|', "\\|")
+                    table_cell(&o.source)
                 )?;
             }
         }
@@ -125,7 +131,7 @@ pub fn markdown(out: &mut dyn Write, groups: &[Group]) -> io::Result<()> {
 }
 
 pub fn json(out: &mut dyn Write, groups: &[Group]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, groups)?;
+    sanitize::json(out, &groups, true)?;
     writeln!(out)
 }
 
@@ -142,7 +148,7 @@ pub fn elsewhere(e: &Elsewhere<'_>) -> Vec<String> {
                 format!(
                     "{} in {}:{} ({})",
                     figure(c.value, c.low, c.high, "", c.bound),
-                    o.path,
+                    terminal(o.path),
                     c.line,
                     c.status
                 )
@@ -164,5 +170,9 @@ pub fn elsewhere(e: &Elsewhere<'_>) -> Vec<String> {
 
 /// The line offering a source verified elsewhere (in `path` at `line`) for the same figure.
 pub fn suggested_source(path: &str, line: usize, source: &str) -> String {
-    format!("suggested source (verified in {path}:{line}): {source}")
+    format!(
+        "suggested source (verified in {}:{line}): {}",
+        terminal(path),
+        terminal(source)
+    )
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 use colored::Colorize;
 use serde::Serialize;
 
+use super::sanitize::{self, terminal};
 use super::{figure, highlight, plural, trend_mark};
 use crate::extract::Claim;
 
@@ -30,7 +31,7 @@ impl<'a> ClaimRecord<'a> {
 /// Writes one file's claims for a person: position, figure, and the sentence.
 pub fn human(out: &mut dyn Write, path: &Path, claims: &[Claim], color: bool) -> io::Result<()> {
     let noun = format!("claim{}", plural(claims.len()));
-    let title = path.display().to_string();
+    let title = terminal(&path.display().to_string()).into_owned();
     let title = if color {
         title.bold().to_string()
     } else {
@@ -42,14 +43,14 @@ pub fn human(out: &mut dyn Write, path: &Path, claims: &[Claim], color: bool) ->
         let described = figure(c.value, c.low, c.high, &c.unit, c.bound);
         let mut details = format!("{described} · {}{}", c.kind, trend_mark(c.trend));
         if let Some(source) = &c.attribution {
-            details.push_str(&format!(" · per {source}"));
+            details.push_str(&format!(" · per {}", terminal(source)));
         }
         let details = if color {
             details.dimmed().to_string()
         } else {
             details
         };
-        writeln!(out, "  {position:>8}  {}  {details}", c.text)?;
+        writeln!(out, "  {position:>8}  {}  {details}", terminal(&c.text))?;
         writeln!(
             out,
             "            {}",
@@ -62,7 +63,7 @@ pub fn human(out: &mut dyn Write, path: &Path, claims: &[Claim], color: bool) ->
 /// Writes one JSON object per line.
 pub fn jsonl(out: &mut dyn Write, records: &[ClaimRecord<'_>]) -> io::Result<()> {
     for record in records {
-        serde_json::to_writer(&mut *out, record)?;
+        sanitize::json(out, record, false)?;
         writeln!(out)?;
     }
     Ok(())
@@ -82,7 +83,7 @@ impl JsonArray {
             } else {
                 b",\n  "
             })?;
-            serde_json::to_writer(&mut *out, record)?;
+            sanitize::json(out, record, false)?;
             self.written += 1;
         }
         Ok(())

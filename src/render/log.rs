@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::audit::{field_lines, headline, json_line, mark, ChangeView, Style};
 use super::plural;
+use super::sanitize::terminal;
 use crate::audit::ClaimChange;
 use crate::gitio::Touch;
 
@@ -29,7 +30,9 @@ pub fn human(
     writeln!(
         out,
         "claim {} in {} ({})",
-        subject.id, subject.article, subject.review_file
+        terminal(subject.id),
+        terminal(subject.article),
+        terminal(subject.review_file)
     )?;
     for (touch, change) in steps {
         let commit = &touch.commit[..touch.commit.len().min(10)];
@@ -41,7 +44,9 @@ pub fn human(
         writeln!(
             out,
             "\n{commit} {} {}  {}",
-            touch.date, touch.author, touch.subject
+            terminal(&touch.date),
+            terminal(&touch.author),
+            terminal(&touch.subject)
         )?;
         writeln!(
             out,
@@ -58,7 +63,7 @@ pub fn human(
         "\n{} change{} to claim {}",
         steps.len(),
         plural(steps.len()),
-        subject.id
+        terminal(subject.id)
     )
 }
 

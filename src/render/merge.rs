@@ -1,23 +1,29 @@
 //! Output of `factcheck merge`: what git's merge of a review file left for a person.
 
 use crate::render::plural;
+use crate::render::sanitize::terminal;
 use crate::review::merge::Undecided;
 use crate::review::parse::Diagnostic;
 
 /// The claims with two verdicts and the keys with two values, and how to settle them.
 pub fn undecided(shown: &str, undecided: &[Undecided]) -> String {
-    let claims: Vec<&str> = undecided
+    let shown = terminal(shown);
+    let claims: Vec<String> = undecided
         .iter()
         .filter_map(|u| match u {
-            Undecided::Verdicts { claim, .. } => Some(claim.as_str()),
+            Undecided::Verdicts { claim, .. } => Some(terminal(claim).into_owned()),
             Undecided::Key { .. } => None,
         })
         .collect();
     let keys: Vec<String> = undecided
         .iter()
         .filter_map(|u| match u {
-            Undecided::Key { table, key } if table.is_empty() => Some(format!("`{key}`")),
-            Undecided::Key { table, key } => Some(format!("`{table}.{key}`")),
+            Undecided::Key { table, key } if table.is_empty() => {
+                Some(format!("`{}`", terminal(key)))
+            }
+            Undecided::Key { table, key } => {
+                Some(format!("`{}.{}`", terminal(table), terminal(key)))
+            }
             Undecided::Verdicts { .. } => None,
         })
         .collect();
@@ -48,7 +54,8 @@ pub fn textual(shown: &str, problems: &[Diagnostic], clean: bool) -> String {
         "git's line merge left conflict markers in it\n  help: resolve them by hand, then run `factcheck scan`"
     };
     format!(
-        "factcheck merge: {shown}: a version cannot be read claim by claim, so {outcome}\n{}",
+        "factcheck merge: {}: a version cannot be read claim by claim, so {outcome}\n{}",
+        terminal(shown),
         why.join("\n")
     )
 }

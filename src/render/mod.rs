@@ -10,6 +10,7 @@ pub mod extract;
 pub mod log;
 pub mod merge;
 pub mod review;
+pub mod sanitize;
 pub mod scan;
 pub mod status;
 
@@ -18,7 +19,7 @@ use colored::Colorize;
 use crate::extract::{format_value, Bound, Trend};
 
 /// The figure with its bound, range and unit, as an editor reads it: "≥10,000 containers",
-/// "1.13 bn USD", "2–10 million rounds (vague)".
+/// "1.13 bn USD", "2–10 million rounds (vague)". The unit is made safe to print.
 pub fn figure(value: f64, low: Option<f64>, high: Option<f64>, unit: &str, bound: Bound) -> String {
     let symbol = match bound {
         Bound::Exact | Bound::Vague => "",
@@ -35,7 +36,7 @@ pub fn figure(value: f64, low: Option<f64>, high: Option<f64>, unit: &str, bound
     let unit = match unit {
         "" => String::new(),
         "%" => "%".to_string(),
-        u => format!(" {u}"),
+        u => format!(" {}", sanitize::terminal(u)),
     };
     let vague = if bound == Bound::Vague {
         " (vague)"
@@ -122,20 +123,23 @@ pub fn trend_mark(trend: Option<Trend>) -> &'static str {
     }
 }
 
-/// The sentence with the figure emphasised: bold yellow in colour, in brackets without.
+/// The sentence with the figure emphasised: bold yellow in colour, in brackets without. Both
+/// are made safe to print.
 pub fn highlight(sentence: &str, figure: &str, color: bool) -> String {
+    use sanitize::terminal;
     match sentence.find(figure).filter(|_| !figure.is_empty()) {
         Some(at) => {
             let (before, rest) = sentence.split_at(at);
             let (hit, after) = rest.split_at(figure.len());
+            let hit = terminal(hit);
             let hit = if color {
                 hit.yellow().bold().to_string()
             } else {
                 format!("[{hit}]")
             };
-            format!("{before}{hit}{after}")
+            format!("{}{hit}{}", terminal(before), terminal(after))
         }
-        None => sentence.to_string(),
+        None => terminal(sentence).into_owned(),
     }
 }
 

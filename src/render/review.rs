@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use colored::Colorize;
 
+use crate::render::sanitize::terminal;
 use crate::render::{figure, highlight, trend_mark};
 use crate::review::session::{Current, Summary};
 use crate::review::{HistoryEntry, ReviewClaim, Status};
@@ -52,13 +53,13 @@ pub fn lines(current: &Current<'_>, extras: &Extras<'_>, width: usize, color: bo
         &format!(
             "{} {}:{}",
             bold(&format!("Reviewing [{}/{}]", current.index, current.total)),
-            current.file.article,
+            terminal(&current.file.article),
             claim.line
         ),
         0,
     );
     if !current.file.title.is_empty() {
-        push(&bold(&current.file.title), 0);
+        push(&bold(&terminal(&current.file.title)), 0);
     }
     push("", 0);
     push(
@@ -94,12 +95,12 @@ pub fn lines(current: &Current<'_>, extras: &Extras<'_>, width: usize, color: bo
     if !extras.related.is_empty() {
         push("Elsewhere:", 0);
         for note in extras.related {
-            push(&format!("  {note}"), 4);
+            push(&format!("  {}", terminal(note)), 4);
         }
     }
     push("", 0);
     if let Some(message) = extras.message {
-        push(message, 0);
+        push(&terminal(message), 0);
     }
     if extras.help {
         for key in KEYS {
@@ -109,7 +110,7 @@ pub fn lines(current: &Current<'_>, extras: &Extras<'_>, width: usize, color: bo
         push(KEY_LINE, 0);
     }
     if let Some(prompt) = &extras.prompt {
-        push(prompt, 2);
+        push(&terminal(prompt), 2);
     }
     out
 }
@@ -120,10 +121,10 @@ fn verdict(c: &ReviewClaim) -> String {
     }
     let mut text = c.status.to_string();
     if !c.reviewer.is_empty() {
-        text.push_str(&format!(" by {}", c.reviewer));
+        text.push_str(&format!(" by {}", terminal(&c.reviewer)));
     }
     if !c.reviewed_at.is_empty() {
-        text.push_str(&format!(" at {}", c.reviewed_at));
+        text.push_str(&format!(" at {}", terminal(&c.reviewed_at)));
     }
     text.push_str(&details(&c.source, &c.note));
     text
@@ -141,10 +142,10 @@ pub fn alternatives(c: &ReviewClaim) -> Vec<String> {
     for a in &c.alternatives {
         let mut text = format!("or {}", a.status);
         if !a.reviewer.is_empty() {
-            text.push_str(&format!(" by {}", a.reviewer));
+            text.push_str(&format!(" by {}", terminal(&a.reviewer)));
         }
         if !a.reviewed_at.is_empty() {
-            text.push_str(&format!(" at {}", a.reviewed_at));
+            text.push_str(&format!(" at {}", terminal(&a.reviewed_at)));
         }
         text.push_str(&details(&a.source, &a.note));
         lines.push(text);
@@ -157,12 +158,12 @@ fn past(h: &HistoryEntry) -> String {
     let by = if h.reviewer.is_empty() {
         String::new()
     } else {
-        format!(" by {}", h.reviewer)
+        format!(" by {}", terminal(&h.reviewer))
     };
     format!(
         "{}{by} of \"{}\"{}",
         h.status,
-        h.text,
+        terminal(&h.text),
         details(&h.source, &h.note)
     )
 }
@@ -170,10 +171,10 @@ fn past(h: &HistoryEntry) -> String {
 fn details(source: &str, note: &str) -> String {
     let mut text = String::new();
     if !source.is_empty() {
-        text.push_str(&format!("; source: {source}"));
+        text.push_str(&format!("; source: {}", terminal(source)));
     }
     if !note.is_empty() {
-        text.push_str(&format!("; note: {note}"));
+        text.push_str(&format!("; note: {}", terminal(note)));
     }
     text
 }
@@ -254,7 +255,7 @@ pub fn summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         writeln!(out, "{}.", rest.join(", "))?;
     }
     for article in &s.saved {
-        writeln!(out, "Saved the review of {article}.")?;
+        writeln!(out, "Saved the review of {}.", terminal(article))?;
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! review files that followed their article or lost it, and the closing count.
 
 use super::plural;
+use super::sanitize::terminal;
 use crate::moves::{Move, Orphan};
 use crate::review::edit::ScanSummary;
 
@@ -21,8 +22,11 @@ pub struct Tally {
 pub fn moved(mv: &Move, new: &str, check: bool) -> String {
     let verb = if check { "would follow" } else { "followed" };
     format!(
-        "{} → {new}: {verb} its article from {} to {}, verdicts kept",
-        mv.orphan.shown, mv.orphan.article, mv.article
+        "{} → {}: {verb} its article from {} to {}, verdicts kept",
+        terminal(&mv.orphan.shown),
+        terminal(new),
+        terminal(&mv.orphan.article),
+        terminal(&mv.article)
     )
 }
 
@@ -30,8 +34,8 @@ pub fn moved(mv: &Move, new: &str, check: bool) -> String {
 pub fn orphan(o: &Orphan) -> String {
     format!(
         "{}: its article {} no longer exists\n  help: if it moved, scan it at its new path and the review file follows; if it was deleted, `factcheck scan --prune` removes the review file",
-        o.shown,
-        shown_article(o)
+        terminal(&o.shown),
+        terminal(shown_article(o))
     )
 }
 
@@ -39,8 +43,8 @@ pub fn orphan(o: &Orphan) -> String {
 pub fn pruned_orphan(o: &Orphan) -> String {
     format!(
         "{}: removed, its article {} no longer exists",
-        o.shown,
-        shown_article(o)
+        terminal(&o.shown),
+        terminal(shown_article(o))
     )
 }
 

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use colored::Colorize;
 use serde::Serialize;
 
+use super::sanitize::{self, table_cell, terminal};
 use super::{figure, highlight, plural};
 use crate::review::{ReviewClaim, Status};
 use crate::status::ArticleStatus;
@@ -23,7 +24,7 @@ const HEADERS: [&str; 9] = [
 ];
 
 fn cells(row: &ArticleStatus) -> [String; 9] {
-    let mut path = row.path.clone();
+    let mut path = terminal(&row.path).into_owned();
     if row.orphaned {
         path.push_str(" (gone: review file orphaned)");
     } else if row.unreadable {
@@ -134,7 +135,7 @@ pub fn markdown(
     writeln!(out, "|---|{}", "---:|".repeat(HEADERS.len() - 1))?;
     for r in rows {
         let c = cells(r);
-        writeln!(out, "| `{}` | {} |", c[0], c[1..].join(" | "))?;
+        writeln!(out, "| `{}` | {} |", table_cell(&c[0]), c[1..].join(" | "))?;
     }
     let mut t = cells(total);
     t[0] = format!("**{}**", total_label(rows));
@@ -148,12 +149,13 @@ struct StatusDocument<'a> {
 }
 
 pub fn json(out: &mut dyn Write, rows: &[ArticleStatus], total: &ArticleStatus) -> io::Result<()> {
-    serde_json::to_writer_pretty(
-        &mut *out,
+    sanitize::json(
+        out,
         &StatusDocument {
             articles: rows,
             total,
         },
+        true,
     )?;
     writeln!(out)
 }
@@ -189,26 +191,31 @@ pub fn claims(
     notes: &[Vec<String>],
     color: bool,
 ) -> io::Result<()> {
-    writeln!(out, "{article}")?;
+    writeln!(out, "{}", terminal(article))?;
     for (k, c) in claims.iter().enumerate() {
         let described = figure(c.value, c.low, c.high, &c.unit, c.bound);
         writeln!(
             out,
             "  {}  {}  {}:{}  {described}",
-            c.id,
+            terminal(&c.id),
             paint_status(c, color),
             c.line,
             c.column
         )?;
         writeln!(out, "      {}", highlight(&c.sentence, &c.text, color))?;
         if let Some(who) = &c.attribution {
-            writeln!(out, "      according to: {who}")?;
+            writeln!(out, "      according to: {}", terminal(who))?;
         }
         for line in super::review::alternatives(c) {
             writeln!(out, "      {line}")?;
         }
         if !c.source.is_empty() || !c.note.is_empty() {
-            writeln!(out, "      source: {}  note: {}", c.source, c.note)?;
+            writeln!(
+                out,
+                "      source: {}  note: {}",
+                terminal(&c.source),
+                terminal(&c.note)
+            )?;
         }
         for note in notes.get(k).into_iter().flatten() {
             let note = if color {
