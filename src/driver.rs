@@ -107,7 +107,8 @@ pub fn run(ws: &Workspace, versions: &Versions<'_>) -> Result<Outcome, DriverErr
             return Ok(Outcome::Textual { problems, clean });
         }
     };
-    let mut text = merged.doc.to_string();
+    let clean = merged.is_clean();
+    let mut text = merged.text;
     if ours.contains("\r\n") {
         text = text.replace("\r\n", "\n").replace('\n', "\r\n");
     }
@@ -123,7 +124,7 @@ pub fn run(ws: &Workspace, versions: &Versions<'_>) -> Result<Outcome, DriverErr
         path: versions.ours.to_path_buf(),
         error,
     })?;
-    Ok(if merged.is_clean() {
+    Ok(if clean {
         Outcome::Clean
     } else {
         Outcome::Undecided(merged.undecided)

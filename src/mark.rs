@@ -133,6 +133,15 @@ pub struct Marked {
     pub article: String,
     /// The marked claims, as they were before.
     pub claims: Vec<ReviewClaim>,
+    /// Other claims of the file that a merge left with two verdicts.
+    pub still_conflicted: Vec<String>,
+}
+
+impl Marked {
+    /// The marked claims that had two verdicts from a merge, now settled.
+    pub fn settled(&self) -> impl Iterator<Item = &ReviewClaim> {
+        self.claims.iter().filter(|c| c.is_conflicted())
+    }
 }
 
 /// Finds the review file for an article path or a review file path.
@@ -296,6 +305,12 @@ pub fn mark(ws: &Workspace, given: &Path, request: &Request<'_>) -> Result<Marke
             .iter()
             .filter_map(|id| file.claim(id))
             .cloned()
+            .collect(),
+        still_conflicted: file
+            .claims
+            .iter()
+            .filter(|c| c.is_conflicted() && !request.ids.contains(&c.id))
+            .map(|c| c.id.clone())
             .collect(),
     })
 }

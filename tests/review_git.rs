@@ -688,6 +688,50 @@ fn audit_times_must_be_rfc3339() {
 }
 
 #[test]
+fn a_second_process_waits_for_the_lock_and_says_so() {
+    let repo = Repo::new();
+    let ws = factcheck::workspace::Workspace::discover(repo.dir.path()).unwrap();
+    let store = ws.store();
+    let held = store.hold(&repo.path(SEOUL_REVIEW)).expect("the lock");
+    let mut mark = std::process::Command::new(assert_cmd::cargo::cargo_bin("factcheck"))
+        .current_dir(repo.dir.path())
+        .envs(repo.env())
+        .args([
+            "mark",
+            SEOUL,
+            SHELLS,
+            "--status",
+            "dismissed",
+            "--reviewer",
+            "Ann",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    assert!(
+        mark.try_wait().unwrap().is_none(),
+        "mark waits while the lock is held"
+    );
+    assert_eq!(text(&repo.claim(SEOUL_REVIEW, SHELLS), "status"), "pending");
+    drop(held);
+    let out = mark.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(&format!(
+            "waiting for another factcheck process to finish with {SEOUL_REVIEW}"
+        )),
+        "{said}"
+    );
+    assert_eq!(
+        text(&repo.claim(SEOUL_REVIEW, SHELLS), "status"),
+        "dismissed"
+    );
+}
+
+#[test]
 fn log_shows_a_verdict_that_arrived_with_its_claim() {
     let repo = Repo::new();
     let memo = "seeds/memo.txt";

@@ -120,6 +120,20 @@ pub fn run(
         request.status,
         terminal(&args.ids.join(", "))
     )?;
+    for claim in marked.settled() {
+        writeln!(
+            out,
+            "  {}: settled the two verdicts a merge left; both are kept in its history",
+            claim.id
+        )?;
+    }
+    if !marked.still_conflicted.is_empty() {
+        writeln!(
+            out,
+            "  still needing a decision in this file (two verdicts after a merge): {}",
+            marked.still_conflicted.join(", ")
+        )?;
+    }
     let notes = elsewhere_each(ws, &marked.article, &marked.claims, elsewhere);
     for (claim, notes) in marked.claims.iter().zip(notes) {
         for note in notes {

@@ -9,7 +9,9 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Key, Table, Value};
+
+mod sections;
 
 use super::edit::renumber;
 use super::parse::{parse_for_edit, Diagnostic};
@@ -51,7 +53,7 @@ pub enum Undecided {
 /// The merged review file and what is left for a person.
 #[derive(Debug)]
 pub struct Merged {
-    pub doc: DocumentMut,
+    pub text: String,
     pub undecided: Vec<Undecided>,
 }
 
@@ -100,7 +102,7 @@ enum Pick {
     Both,
 }
 
-fn pick(base: &Option<String>, ours: &Option<String>, theirs: &Option<String>) -> Pick {
+fn pick<T: PartialEq>(base: &Option<T>, ours: &Option<T>, theirs: &Option<T>) -> Pick {
     if ours == theirs || theirs == base {
         Pick::Ours
     } else if ours == base {
@@ -157,7 +159,27 @@ fn merge_keys(out: &mut Table, base: Option<&Table>, theirs: &Table, skip: &[&st
             Pick::Both => both.push(key.to_string()),
         }
     }
+    order_like(out, &ours, theirs);
     both
+}
+
+/// Puts keys only theirs had after the key they follow there, so a key a reviewer added in
+/// the middle of a claim stays where it was written.
+fn order_like(out: &mut Table, ours: &Table, theirs: &Table) {
+    let mut order: Vec<&str> = ours.iter().map(|(k, _)| k).collect();
+    let mut after: Option<&str> = None;
+    for (k, _) in theirs.iter() {
+        if !order.contains(&k) {
+            let at = after
+                .and_then(|a| order.iter().position(|o| *o == a))
+                .map_or(0, |p| p + 1);
+            order.insert(at, k);
+        }
+        after = Some(k);
+    }
+    let rank: HashMap<&str, usize> = order.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let place = |k: &Key| rank.get(k.get()).copied().unwrap_or(usize::MAX);
+    out.sort_values_by(|a, _, b, _| place(a).cmp(&place(b)));
 }
 
 /// Merges the comments and spacing above a table's header: one side's change is taken; when
@@ -336,6 +358,21 @@ fn placed(doc: &DocumentMut) -> (HashMap<String, Placed>, Vec<String>) {
 /// Merges `ours` and `theirs`, both descended from `base`; `label` names the file in errors.
 /// Fails only when a version cannot be parsed.
 pub fn merge(base: &str, ours: &str, theirs: &str, label: &str) -> Result<Merged, Vec<Diagnostic>> {
+    if let Some((text, undecided)) = sections::merge(base, ours, theirs) {
+        if text.parse::<DocumentMut>().is_ok() {
+            return Ok(Merged { text, undecided });
+        }
+    }
+    merge_documents(base, ours, theirs, label)
+}
+
+/// Merges the three versions as whole documents.
+fn merge_documents(
+    base: &str,
+    ours: &str,
+    theirs: &str,
+    label: &str,
+) -> Result<Merged, Vec<Diagnostic>> {
     let base = side(&format!("{label} (common ancestor)"), base)?;
     let ours = side(&format!("{label} (ours)"), ours)?;
     let theirs = side(&format!("{label} (theirs)"), theirs)?;
@@ -407,7 +444,7 @@ pub fn merge(base: &str, ours: &str, theirs: &str, label: &str) -> Result<Merged
     }
     renumber(&mut out);
     Ok(Merged {
-        doc: out,
+        text: out.to_string(),
         undecided,
     })
 }
@@ -518,5 +555,178 @@ fn note_theirs(out: &mut Table, theirs: &Table, key: &str) {
             .unwrap_or("")
             .to_string();
         k.leaf_decor_mut().set_prefix(format!("{prefix}{comment}"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{extract, Format};
+    use crate::review::edit::{new_document, rescan, set_verdict, Fresh, Verdict};
+    use crate::review::layout::new_ids;
+    use crate::review::{parse, ReviewFile, Status};
+
+    const ARTICLE: &str = "Officials counted 40 trucks at the border.\nAbout 300 people crossed on Monday.\nThe fund lost $2m in a year.\n";
+
+    /// The review file `scan` writes for `article`, updating `previous` when given.
+    fn scanned(article: &str, previous: Option<&str>) -> String {
+        let claims = extract(article, Format::Plain);
+        let mut doc = match previous {
+            Some(text) => text.parse().unwrap(),
+            None => new_document("a.txt"),
+        };
+        let mut taken = Default::default();
+        let fresh = Fresh {
+            article: "a.txt",
+            title: "t",
+            digest: &crate::digest::article_digest(article),
+            claims: &claims,
+            ids: new_ids(claims.iter(), &mut taken),
+        };
+        rescan(&mut doc, &fresh, "2025-03-01T12:00:00Z", false);
+        doc.to_string()
+    }
+
+    fn ids(text: &str) -> Vec<String> {
+        read(text).claims.iter().map(|c| c.id.clone()).collect()
+    }
+
+    fn read(text: &str) -> ReviewFile {
+        parse(Path::new("a.toml"), text)
+            .0
+            .expect("a valid review file")
+    }
+
+    fn marked(text: &str, id: &str, status: Status, who: &str) -> String {
+        let mut doc: DocumentMut = text.parse().unwrap();
+        let verdict = Verdict {
+            status,
+            source: Some(who),
+            note: None,
+            reviewer: who,
+            now: "2025-03-02T00:00:00Z",
+        };
+        assert!(set_verdict(&mut doc, id, &verdict));
+        doc.to_string()
+    }
+
+    /// Merges both ways (by sections where that applies, and as whole documents) and checks
+    /// they agree on every claim.
+    fn both_ways(base: &str, ours: &str, theirs: &str) -> (ReviewFile, Vec<Undecided>) {
+        let whole = merge_documents(base, ours, theirs, "a.toml").unwrap();
+        if let Some((text, undecided)) = sections::merge(base, ours, theirs) {
+            assert_eq!(read(&text), read(&whole.text), "the two ways disagree");
+            assert_eq!(undecided, whole.undecided);
+        }
+        (read(&whole.text), whole.undecided)
+    }
+
+    #[test]
+    fn verdicts_on_different_claims_both_stand() {
+        let base = scanned(ARTICLE, None);
+        let ids = ids(&base);
+        let ours = marked(&base, &ids[0], Status::Verified, "Ann");
+        let theirs = marked(&base, &ids[1], Status::Disputed, "Bo");
+        let (file, undecided) = both_ways(&base, &ours, &theirs);
+        assert!(undecided.is_empty());
+        let statuses: Vec<Status> = file.claims.iter().map(|c| c.status).collect();
+        assert_eq!(
+            statuses,
+            [Status::Verified, Status::Disputed, Status::Pending]
+        );
+        let quick = sections::merge(&base, &ours, &theirs)
+            .expect("cut at claims")
+            .0;
+        assert_eq!(quick, marked(&ours, &ids[1], Status::Disputed, "Bo"));
+    }
+
+    #[test]
+    fn two_verdicts_on_one_claim_are_both_kept() {
+        let base = scanned(ARTICLE, None);
+        let id = &ids(&base)[2];
+        let ours = marked(&base, id, Status::Verified, "Ann");
+        let theirs = marked(&base, id, Status::Disputed, "Bo");
+        let (file, undecided) = both_ways(&base, &ours, &theirs);
+        assert!(matches!(&undecided[..], [Undecided::Verdicts { claim, .. }] if claim == id));
+        let claim = file.claim(id).unwrap();
+        assert_eq!(
+            (claim.status, claim.source.as_str()),
+            (Status::Verified, "Ann")
+        );
+        let other = &claim.alternatives[0];
+        assert_eq!(
+            (other.status, other.reviewer.as_str()),
+            (Status::Disputed, "Bo")
+        );
+    }
+
+    #[test]
+    fn a_rescan_on_one_side_and_verdicts_on_the_other_combine() {
+        let base = scanned(ARTICLE, None);
+        let first = ids(&base)[0].clone();
+        let ours = marked(&base, &first, Status::Verified, "Ann");
+        let edited = format!("Police said 12 roads were shut.\n{ARTICLE}");
+        let theirs = scanned(&edited, Some(&base));
+        let (file, undecided) = both_ways(&base, &ours, &theirs);
+        assert!(undecided.is_empty());
+        assert_eq!(file.claims.len(), 4);
+        let kept = file.claim(&first).unwrap();
+        assert_eq!((kept.status, kept.line), (Status::Verified, 2));
+        assert_eq!(file.digest, crate::digest::article_digest(&edited));
+    }
+
+    #[test]
+    fn two_different_rescans_leave_the_file_out_of_date() {
+        let base = scanned(ARTICLE, None);
+        let ours = scanned(&ARTICLE.replace("40 trucks", "41 trucks"), Some(&base));
+        let theirs = scanned(&ARTICLE.replace("300 people", "350 people"), Some(&base));
+        let (file, _) = both_ways(&base, &ours, &theirs);
+        assert_eq!(file.digest, "", "the next scan reads the merged article");
+    }
+
+    #[test]
+    fn a_claim_gone_on_one_side_stays_if_the_other_changed_it() {
+        let base = scanned(ARTICLE, None);
+        let ids = ids(&base);
+        let pruned = |text: &str| {
+            let mut doc: DocumentMut = text.parse().unwrap();
+            let claims = doc["claim"].as_array_of_tables_mut().unwrap();
+            claims.retain(|t| t["id"].as_str() != Some(ids[1].as_str()));
+            doc.to_string()
+        };
+        let theirs = pruned(&base);
+        let (file, _) = both_ways(&base, &base, &theirs);
+        assert!(file.claim(&ids[1]).is_none());
+        let ours = marked(&base, &ids[1], Status::Verified, "Ann");
+        let (file, _) = both_ways(&base, &ours, &theirs);
+        assert_eq!(
+            file.claim(&ids[1]).map(|c| c.status),
+            Some(Status::Verified)
+        );
+    }
+
+    #[test]
+    fn comments_and_own_keys_from_both_sides_survive() {
+        let base = scanned(ARTICLE, None);
+        let ours = base.replacen("[article]", "# ours: desk note\n[article]", 1);
+        let theirs = base.replacen(
+            "reviewer = \"\"",
+            "reviewer = \"\"\n# theirs: why\ndesk = \"late\"",
+            1,
+        );
+        let merged = merge(&base, &ours, &theirs, "a.toml").unwrap();
+        assert!(merged.is_clean());
+        assert!(
+            merged.text.contains("# ours: desk note\n[article]"),
+            "{}",
+            merged.text
+        );
+        assert!(
+            merged.text.contains("# theirs: why\ndesk = \"late\""),
+            "{}",
+            merged.text
+        );
+        let whole = merge_documents(&base, &ours, &theirs, "a.toml").unwrap();
+        assert_eq!(whole.text, merged.text);
     }
 }
