@@ -18,13 +18,20 @@ struct Cue {
 #[derive(Default)]
 pub struct Attributions {
     span: Option<(usize, usize)>,
+    /// The cues of the sentence at `span`, pronouns resolved, and the speaker of a quote that
+    /// names none.
     cues: Vec<Cue>,
-    /// The speaker of the sentence, when it is a quote that names none itself.
     quoted: Option<String>,
+    /// The cues as written (pronouns unresolved) of the sentences read last, so that each
+    /// sentence is read once however many figures and pronouns look at it.
+    written: Vec<((usize, usize), Vec<Cue>)>,
 }
 
 /// How many sentences back a pronoun may look for the person it stands for.
 const PRONOUN_REACH: usize = 3;
+
+/// How many sentences' cues are remembered.
+const REMEMBERED: usize = 8;
 
 impl Attributions {
     /// The source of the figure at `figure` in the part `span` of sentence `index` of
@@ -36,14 +43,14 @@ impl Attributions {
         (index, span): (usize, (usize, usize)),
         figure: (usize, usize),
     ) -> Option<String> {
-        let earlier = &sentences[index.saturating_sub(PRONOUN_REACH)..index];
         if self.span != Some(span) {
+            let earlier = &sentences[index.saturating_sub(PRONOUN_REACH)..index];
             self.span = Some(span);
-            self.cues = read_sentence(text, span, || person_before(text, earlier));
+            self.cues = self.resolved(text, span, earlier);
             self.quoted = None;
             if self.cues.is_empty() && opens_with_quote(&text[span.0..span.1]) {
                 let later = &sentences[index + 1..(index + 1 + PRONOUN_REACH).min(sentences.len())];
-                self.quoted = speaker(text, earlier, later);
+                self.quoted = self.speaker(text, earlier, later);
             }
         }
         let before = self.cues.iter().rev().find(|c| c.at < figure.0);
@@ -53,55 +60,99 @@ impl Attributions {
             .map(|c| c.source.clone())
             .or_else(|| self.quoted.clone())
     }
+
+    /// The cues of a sentence as written, read once.
+    fn written(&mut self, text: &str, span: (usize, usize)) -> Vec<Cue> {
+        if let Some((_, cues)) = self.written.iter().find(|(s, _)| *s == span) {
+            return cues.clone();
+        }
+        let cues = read_sentence(text, span);
+        if self.written.len() == REMEMBERED {
+            self.written.remove(0);
+        }
+        self.written.push((span, cues.clone()));
+        cues
+    }
+
+    /// The cues of a sentence with each "he" or "she" taken for the person named before it
+    /// in the sentence, else in the `earlier` sentences; a pronoun with no one to stand for
+    /// is dropped.
+    fn resolved(
+        &mut self,
+        text: &str,
+        span: (usize, usize),
+        earlier: &[(usize, usize)],
+    ) -> Vec<Cue> {
+        let mut cues: Vec<Cue> = Vec::new();
+        for cue in self.written(text, span) {
+            if !pronoun(&cue.source) {
+                cues.push(cue);
+                continue;
+            }
+            let named = cues
+                .iter()
+                .rev()
+                .map(|c| &c.source)
+                .find(|s| person_name(s))
+                .cloned();
+            if let Some(source) = named.or_else(|| self.person_before(text, earlier)) {
+                cues.push(Cue { at: cue.at, source });
+            }
+        }
+        cues
+    }
+
+    /// The person named last in `sentences`, nearest sentence first.
+    fn person_before(&mut self, text: &str, sentences: &[(usize, usize)]) -> Option<String> {
+        sentences.iter().rev().find_map(|&span| {
+            self.written(text, span)
+                .into_iter()
+                .rev()
+                .map(|c| c.source)
+                .find(|s| person_name(s))
+        })
+    }
+
+    /// The speaker of a quoted sentence that names none: the cue right after the quote closes
+    /// in the sentences that follow ("…,” she said), else the last cue before it ("She said:
+    /// …").
+    fn speaker(
+        &mut self,
+        text: &str,
+        earlier: &[(usize, usize)],
+        later: &[(usize, usize)],
+    ) -> Option<String> {
+        for &(start, end) in later {
+            let sentence = &text[start..end];
+            let body = sentence.trim_start().trim_start_matches(['"', '“']);
+            let Some(close) = body.find(['"', '”']) else {
+                continue;
+            };
+            let close = start + (sentence.len() - body.len()) + close;
+            let cue = self
+                .resolved(text, (start, end), earlier)
+                .into_iter()
+                .find(|c| c.at > close);
+            if cue.is_some() {
+                return cue.map(|c| c.source);
+            }
+            break;
+        }
+        for (k, &span) in earlier.iter().enumerate().rev() {
+            if let Some(cue) = self.resolved(text, span, &earlier[..k]).pop() {
+                return Some(cue.source);
+            }
+        }
+        None
+    }
 }
 
 fn opens_with_quote(sentence: &str) -> bool {
     sentence.trim_start().starts_with(['"', '“'])
 }
 
-/// The speaker of a quoted sentence that names none: the cue right after the quote closes in
-/// the sentences that follow ("…,” she said), else the last cue before it ("She said: …").
-fn speaker(text: &str, earlier: &[(usize, usize)], later: &[(usize, usize)]) -> Option<String> {
-    let person = || person_before(text, earlier);
-    for &(start, end) in later {
-        let sentence = &text[start..end];
-        let body = sentence.trim_start().trim_start_matches(['"', '“']);
-        let Some(close) = body.find(['"', '”']) else {
-            continue;
-        };
-        let close = start + (sentence.len() - body.len()) + close;
-        let cue = read_sentence(text, (start, end), person)
-            .into_iter()
-            .find(|c| c.at > close);
-        if cue.is_some() {
-            return cue.map(|c| c.source);
-        }
-        break;
-    }
-    earlier
-        .iter()
-        .rev()
-        .find_map(|&span| read_sentence(text, span, person).pop().map(|c| c.source))
-}
-
-/// The person named last in `sentences`, nearest sentence first.
-fn person_before(text: &str, sentences: &[(usize, usize)]) -> Option<String> {
-    sentences.iter().rev().find_map(|&span| {
-        let cues = read_sentence(text, span, || None);
-        cues.into_iter()
-            .rev()
-            .map(|c| c.source)
-            .find(|s| person_name(s))
-    })
-}
-
-/// Every cue of one sentence, in order; a pronoun takes the person named earlier in the
-/// sentence, else `earlier_person()`.
-fn read_sentence(
-    text: &str,
-    (start, end): (usize, usize),
-    earlier_person: impl Fn() -> Option<String>,
-) -> Vec<Cue> {
+/// Every cue of one sentence as written, in order; a pronoun source is left as written.
+fn read_sentence(text: &str, (start, end): (usize, usize)) -> Vec<Cue> {
     let sentence = &text[start..end];
     let mut cues: Vec<Cue> = Vec::new();
     let tokens = tokens(sentence);
@@ -116,29 +167,20 @@ fn read_sentence(
         } else if report_noun(lower) && matches!(next, Some("by" | "from")) {
             // "a report by the IMF", "Data from Eurostat".
             name_after(sentence, &tokens, k + 2)
-        } else if reporting_verb(lower) && next != Some("to") {
+        } else if reporting_verb(lower)
+            && next != Some("to")
+            && !(noun_form(lower) && next != Some("that"))
+        {
             source_before(sentence, &tokens, k).or_else(|| inverted_source(sentence, &tokens, k))
         } else {
             None
         };
-        let Some(source) = source else { continue };
-        let source = if pronoun(&source) {
-            let named = cues
-                .iter()
-                .rev()
-                .map(|c| &c.source)
-                .find(|s| person_name(s));
-            match named.cloned().or_else(&earlier_person) {
-                Some(person) => person,
-                None => continue,
-            }
-        } else {
-            source
-        };
-        cues.push(Cue {
-            at: start + token.start,
-            source,
-        });
+        if let Some(source) = source {
+            cues.push(Cue {
+                at: start + token.start,
+                source,
+            });
+        }
     }
     cues
 }
@@ -155,33 +197,45 @@ struct Token<'a> {
 }
 
 fn tokens(sentence: &str) -> Vec<Token<'_>> {
-    let mut out: Vec<Token<'_>> = Vec::new();
-    let mut start = None;
+    let char_at = |i: usize| -> (char, usize) {
+        match sentence.as_bytes()[i] {
+            b if b < 0x80 => (char::from(b), 1),
+            _ => sentence[i..]
+                .chars()
+                .next()
+                .map_or((' ', 1), |c| (c, c.len_utf8())),
+        }
+    };
+    let mut out: Vec<Token<'_>> = Vec::with_capacity(sentence.len() / 6);
     let mut gap_is_space = true;
-    for (i, c) in sentence.char_indices().chain([(sentence.len(), ' ')]) {
-        let inner = matches!(c, '\'' | '’' | '-' | '.' | '&') && start.is_some();
-        if c.is_alphanumeric() || inner {
-            if start.is_none() {
-                if let Some(last) = out.last_mut() {
-                    last.joined_to_next = gap_is_space;
-                }
-                start = Some(i);
-            }
+    let mut i = 0;
+    while i < sentence.len() {
+        let (c, len) = char_at(i);
+        if !c.is_alphanumeric() {
+            gap_is_space &= c.is_whitespace();
+            i += len;
             continue;
         }
-        if let Some(s) = start.take() {
-            let text = sentence[s..i].trim_end_matches(['.', '\'', '’', '-']);
-            out.push(Token {
-                start: s,
-                end: s + text.len(),
-                text,
-                joined_to_next: false,
-            });
-            gap_is_space = true;
+        if let Some(last) = out.last_mut() {
+            last.joined_to_next = gap_is_space;
         }
-        if !c.is_whitespace() {
-            gap_is_space = false;
+        let start = i;
+        i += len;
+        while i < sentence.len() {
+            let (c, len) = char_at(i);
+            if !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&')) {
+                break;
+            }
+            i += len;
         }
+        let text = sentence[start..i].trim_end_matches(['.', '\'', '’', '-']);
+        out.push(Token {
+            start,
+            end: start + text.len(),
+            text,
+            joined_to_next: false,
+        });
+        gap_is_space = true;
     }
     out
 }
@@ -256,6 +310,15 @@ fn reporting_verb(word: &str) -> bool {
             | "indicates"
             | "believes"
             | "believed"
+    )
+}
+
+/// Reporting verbs that are as often plural nouns ("jobless claims jumped"): a cue only
+/// before "that".
+fn noun_form(word: &str) -> bool {
+    matches!(
+        word,
+        "claims" | "estimates" | "forecasts" | "reports" | "notes" | "states" | "projects"
     )
 }
 

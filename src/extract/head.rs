@@ -141,12 +141,74 @@ fn trend_of(words: &[&str]) -> Option<Trend> {
     match words {
         // "fines up to a maximum of £2,500": "up to" bounds, it states no rise.
         ["to", "up", ..] => None,
+        // "makes up two-thirds", "set up 40 firms": a verb with its particle.
+        ["up" | "down", verb, ..] if phrasal_verb(verb) => None,
         ["by" | "of" | "to" | "from", rest @ ..] => {
             rest.iter().take(VERB_REACH).find_map(|w| trend_word(w))
         }
-        [verb, ..] => trend_word(verb),
-        [] => None,
+        // "rose just 0.3%", "grew a lacklustre 2.9%": the verb past a modifier.
+        _ => {
+            let mut after_article = false;
+            for (k, word) in words.iter().take(VERB_REACH).enumerate() {
+                if let Some(trend) = trend_word(word) {
+                    return Some(trend);
+                }
+                let modifier = matches!(*word, "just" | "only" | "another" | "further")
+                    || (word.len() > 4 && word.ends_with("ly"))
+                    || (k == 0 && words.get(1).is_some_and(|w| matches!(*w, "a" | "an")));
+                after_article |= matches!(*word, "a" | "an");
+                if !(modifier || after_article) {
+                    return None;
+                }
+            }
+            None
+        }
     }
+}
+
+/// Verbs whose particle "up" or "down" states no change ("makes up", "set up").
+fn phrasal_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "make"
+            | "makes"
+            | "made"
+            | "making"
+            | "take"
+            | "takes"
+            | "took"
+            | "taken"
+            | "set"
+            | "sets"
+            | "setting"
+            | "pick"
+            | "picked"
+            | "end"
+            | "ended"
+            | "ends"
+            | "wind"
+            | "wound"
+            | "sum"
+            | "summed"
+            | "turn"
+            | "turned"
+            | "back"
+            | "backed"
+            | "signed"
+            | "sign"
+            | "shut"
+            | "close"
+            | "closed"
+            | "put"
+            | "puts"
+            | "broke"
+            | "broken"
+            | "break"
+            | "step"
+            | "stepped"
+            | "called"
+            | "call"
+    )
 }
 
 /// "64 shipments over 20 months": "over" before a duration means "during", unless it

@@ -9,9 +9,9 @@ pub struct Word<'a> {
     pub text: &'a str,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     /// The word in ASCII lowercase, or `None` when it is too long to be a vocabulary word.
-    pub fn lower(&self) -> Option<LowerWord> {
+    pub fn lower(&self) -> Option<LowerWord<'a>> {
         LowerWord::new(self.text)
     }
 
@@ -20,32 +20,43 @@ impl Word<'_> {
     }
 }
 
-/// A short word lowercased into a fixed buffer, so lookups allocate nothing.
+/// A short word in ASCII lowercase: the word itself when it has no capital, else lowered
+/// into a fixed buffer, so lookups allocate nothing.
 #[derive(Clone, Copy)]
-pub struct LowerWord {
+pub struct LowerWord<'a> {
+    /// The word as written, when it is already lowercase.
+    written: Option<&'a str>,
     buf: [u8; 24],
     len: usize,
 }
 
-impl LowerWord {
-    pub fn new(word: &str) -> Option<Self> {
+impl<'a> LowerWord<'a> {
+    pub fn new(word: &'a str) -> Option<Self> {
         let bytes = word.as_bytes();
         if bytes.len() > 24 {
             return None;
         }
-        let mut buf = [0u8; 24];
-        for (slot, b) in buf.iter_mut().zip(bytes) {
+        let mut lowered = Self {
+            written: None,
+            buf: [0u8; 24],
+            len: bytes.len(),
+        };
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            lowered.written = Some(word);
+            return Some(lowered);
+        }
+        for (slot, b) in lowered.buf.iter_mut().zip(bytes) {
             *slot = b.to_ascii_lowercase();
         }
-        Some(Self {
-            buf,
-            len: bytes.len(),
-        })
+        Some(lowered)
     }
 
     pub fn as_str(&self) -> &str {
-        // Lowercasing ASCII bytes of a valid UTF-8 string keeps it valid UTF-8.
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        match self.written {
+            Some(word) => word,
+            // Lowercasing ASCII bytes of a valid UTF-8 string keeps it valid UTF-8.
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        }
     }
 }
 
@@ -176,7 +187,7 @@ pub fn prev_word(text: &str, i: usize) -> Option<Word<'_>> {
 }
 
 /// Up to `n` words before `i`, nearest first, lowercased; stops at anything but spacing.
-pub fn words_before(text: &str, i: usize, n: usize) -> Vec<(Word<'_>, LowerWord)> {
+pub fn words_before(text: &str, i: usize, n: usize) -> Vec<(Word<'_>, LowerWord<'_>)> {
     let mut out = Vec::with_capacity(n);
     let mut pos = i;
     while out.len() < n {
