@@ -2,11 +2,11 @@
 //! repositories: a scan of the seeds, reviewer verdicts, an article figure changed and
 //! rescanned, an article renamed; human, Markdown and JSON output, and the error exits.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+mod util;
 
 use assert_cmd::Command;
 use serde_json::Value;
+use util::git::GitRepo as Repo;
 
 const SEOUL: &str = "seeds/001_4e05fcd575987f34.txt";
 const REUTERS: &str = "seeds/002_2f03f44ce45c4b05.txt";
@@ -20,177 +20,57 @@ const ROUNDS: &str = "01df07";
 /// "millions of rounds of artillery" in the Reuters article.
 const ARTILLERY: &str = "709000";
 
-/// A git repository holding copies of the seed articles and their review files.
-struct Repo {
-    dir: tempfile::TempDir,
-}
-
-impl Repo {
-    fn empty() -> Repo {
-        let repo = Repo {
-            dir: tempfile::tempdir().expect("a temporary directory"),
-        };
-        repo.git(&["init", "-q", "-b", "main"]);
-        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        std::fs::create_dir(repo.path("seeds")).unwrap();
-        for entry in std::fs::read_dir(seeds).unwrap() {
-            let entry = entry.unwrap();
-            std::fs::copy(entry.path(), repo.path("seeds").join(entry.file_name())).unwrap();
-        }
-        repo.write("factcheck.toml", "articles = [\"seeds/*.txt\"]\n");
-        repo
-    }
-
-    /// The four commits of a review: scan, verdicts, a figure changed, a rename.
-    fn reviewed() -> Repo {
-        let repo = Repo::empty();
-        repo.ok(&["scan"]);
-        repo.commit("Scan the seeds", 1);
-        repo.ok(&[
-            "mark",
-            SEOUL,
-            CONTAINERS,
-            SHELLS,
-            "--status",
-            "verified",
-            "--source",
-            "Bloomberg interview",
-            "--reviewer",
-            "Bob",
-        ]);
-        repo.ok(&[
-            "mark",
-            REUTERS,
-            ARTILLERY,
-            "--status",
-            "disputed",
-            "--note",
-            "MoD says otherwise",
-            "--reviewer",
-            "Bob",
-        ]);
-        repo.commit("Verdicts", 2);
-        repo.edit(
-            SEOUL,
-            "at least 10,000 containers",
-            "at least 12,000 containers",
-        );
-        repo.edit(
-            SEOUL,
-            "has sent 4.8 million rounds of ammunition to Russia",
-            "has sent many rounds of ammunition to Russia",
-        );
-        repo.ok(&["scan"]);
-        repo.commit("Seoul: 12,000 containers", 3);
-        repo.git(&["mv", REUTERS, RENAMED]);
-        repo.git(&[
-            "mv",
-            "annotations/seeds/002_2f03f44ce45c4b05.toml",
-            "annotations/seeds/reuters.toml",
-        ]);
-        repo.edit("annotations/seeds/reuters.toml", REUTERS, RENAMED);
-        repo.ok(&["scan"]);
-        repo.commit("Rename the Reuters article", 4);
-        repo
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn write(&self, rel: &str, text: &str) {
-        std::fs::write(self.path(rel), text).unwrap();
-    }
-
-    fn edit(&self, rel: &str, from: &str, to: &str) {
-        let text = std::fs::read_to_string(self.path(rel)).unwrap();
-        assert!(text.contains(from), "{from:?} is not in {rel}");
-        self.write(rel, &text.replace(from, to));
-    }
-
-    /// A fixed identity, clock and configuration, with commits dated on `day` of June 2024.
-    fn env(&self, day: u32) -> Vec<(&'static str, String)> {
-        let date = format!("2024-06-{day:02}T12:00:00Z");
-        let home = self.dir.path().display().to_string();
-        vec![
-            ("HOME", home),
-            ("GIT_CONFIG_NOSYSTEM", "1".into()),
-            ("GIT_AUTHOR_NAME", "Ada".into()),
-            ("GIT_AUTHOR_EMAIL", "ada@example.com".into()),
-            ("GIT_COMMITTER_NAME", "Ada".into()),
-            ("GIT_COMMITTER_EMAIL", "ada@example.com".into()),
-            ("GIT_AUTHOR_DATE", date.clone()),
-            ("GIT_COMMITTER_DATE", date),
-            ("FACTCHECK_NOW", "2024-06-30T00:00:00Z".into()),
-            ("NO_COLOR", "1".into()),
-        ]
-    }
-
-    fn git(&self, args: &[&str]) {
-        let out = std::process::Command::new("git")
-            .current_dir(self.dir.path())
-            .envs(self.env(1))
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    fn commit(&self, message: &str, day: u32) {
-        self.git(&["add", "-A"]);
-        let out = std::process::Command::new("git")
-            .current_dir(self.dir.path())
-            .envs(self.env(day))
-            .args(["commit", "-q", "-m", message])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::cargo_bin("factcheck")
-            .unwrap()
-            .current_dir(self.dir.path())
-            .envs(self.env(1))
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    /// Runs factcheck, expects `code`, and returns its standard output.
-    fn expect(&self, code: i32, args: &[&str]) -> String {
-        let out = self.run(args);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(
-            out.status.code(),
-            Some(code),
-            "factcheck {args:?}\nstderr: {stderr}"
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        self.expect(0, args)
-    }
-
-    /// Runs factcheck, expects exit 2, and returns its standard error.
-    fn fails(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(out.status.code(), Some(2), "factcheck {args:?} should fail");
-        String::from_utf8(out.stderr).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).expect("valid JSON")
-    }
+/// The four commits of a review: scan, verdicts, a figure changed, a rename.
+fn reviewed() -> Repo {
+    let repo = Repo::with_seeds();
+    repo.ok(&["scan"]);
+    repo.commit("Scan the seeds", 1);
+    repo.ok(&[
+        "mark",
+        SEOUL,
+        CONTAINERS,
+        SHELLS,
+        "--status",
+        "verified",
+        "--source",
+        "Bloomberg interview",
+        "--reviewer",
+        "Bob",
+    ]);
+    repo.ok(&[
+        "mark",
+        REUTERS,
+        ARTILLERY,
+        "--status",
+        "disputed",
+        "--note",
+        "MoD says otherwise",
+        "--reviewer",
+        "Bob",
+    ]);
+    repo.commit("Verdicts", 2);
+    repo.edit(
+        SEOUL,
+        "at least 10,000 containers",
+        "at least 12,000 containers",
+    );
+    repo.edit(
+        SEOUL,
+        "has sent 4.8 million rounds of ammunition to Russia",
+        "has sent many rounds of ammunition to Russia",
+    );
+    repo.ok(&["scan"]);
+    repo.commit("Seoul: 12,000 containers", 3);
+    repo.git(&["mv", REUTERS, RENAMED]);
+    repo.git(&[
+        "mv",
+        "annotations/seeds/002_2f03f44ce45c4b05.toml",
+        "annotations/seeds/reuters.toml",
+    ]);
+    repo.edit("annotations/seeds/reuters.toml", REUTERS, RENAMED);
+    repo.ok(&["scan"]);
+    repo.commit("Rename the Reuters article", 4);
+    repo
 }
 
 fn article<'v>(diff: &'v Value, path: &str) -> &'v Value {
@@ -213,7 +93,7 @@ fn change<'v>(article: &'v Value, id: &str) -> &'v Value {
 
 #[test]
 fn verdicts_are_reported_with_reviewer_and_source() {
-    let repo = Repo::reviewed();
+    let repo = reviewed();
     let out = repo.ok(&["diff", "HEAD~3", "HEAD~2", "--", REUTERS]);
     assert_eq!(
         out,
@@ -233,7 +113,7 @@ fn verdicts_are_reported_with_reviewer_and_source() {
 
 #[test]
 fn a_changed_figure_shows_a_word_diff_and_a_retired_claim() {
-    let repo = Repo::reviewed();
+    let repo = reviewed();
     let out = repo.ok(&["diff", "HEAD~2", "HEAD~1"]);
     assert!(out.contains("verdict: verified → pending"), "{out}");
     assert!(
@@ -276,7 +156,7 @@ fn a_changed_figure_shows_a_word_diff_and_a_retired_claim() {
 
 #[test]
 fn a_renamed_article_is_followed() {
-    let repo = Repo::reviewed();
+    let repo = reviewed();
     let out = repo.ok(&["diff", "HEAD~1", "HEAD"]);
     assert_eq!(
         out,
@@ -296,13 +176,13 @@ fn a_renamed_article_is_followed() {
 
 #[test]
 fn the_working_tree_is_compared_with_the_last_commit() {
-    let repo = Repo::reviewed();
+    let repo = reviewed();
     assert_eq!(
         repo.ok(&["diff"]),
         "no claim changes between HEAD and the working tree\n"
     );
     assert_eq!(
-        repo.expect(0, &["diff", "--exit-code"]),
+        repo.expect(0, &["diff", "--exit-code"]).0,
         "no claim changes between HEAD and the working tree\n"
     );
     repo.ok(&[
@@ -314,7 +194,7 @@ fn the_working_tree_is_compared_with_the_last_commit() {
         "--reviewer",
         "Cy",
     ]);
-    let out = repo.expect(1, &["diff", "--exit-code"]);
+    let out = repo.expect(1, &["diff", "--exit-code"]).0;
     assert!(out.contains("verdict: pending → dismissed by Cy"), "{out}");
     assert!(
         out.ends_with("between HEAD and the working tree: 1 claim with a new verdict\n"),
@@ -333,7 +213,7 @@ fn the_working_tree_is_compared_with_the_last_commit() {
 
 #[test]
 fn markdown_is_a_pull_request_comment() {
-    let repo = Repo::reviewed();
+    let repo = reviewed();
     let out = repo.ok(&["diff", "HEAD~2", "HEAD~1", "--format", "markdown"]);
     assert!(
         out.starts_with("### Fact-check review changes\n\n1 article changed"),
@@ -355,7 +235,7 @@ fn markdown_is_a_pull_request_comment() {
 
 #[test]
 fn two_review_files_outside_git() {
-    let repo = Repo::reviewed();
+    let repo = reviewed();
     let outside = tempfile::tempdir().unwrap();
     let old = outside.path().join("old.toml");
     let new = outside.path().join("new.toml");
@@ -369,7 +249,9 @@ fn two_review_files_outside_git() {
         .replace("12000", "12500");
     std::fs::write(&old, text).unwrap();
     let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
-    let out = repo.expect(1, &["diff", "--exit-code", "--files", old, new]);
+    let out = repo
+        .expect(1, &["diff", "--exit-code", "--files", old, new])
+        .0;
     assert!(
         out.contains("figure: ≥12,500 containers → ≥12,000 containers"),
         "{out}"
@@ -381,7 +263,7 @@ fn two_review_files_outside_git() {
 
 #[test]
 fn log_follows_a_claim_through_its_commits() {
-    let repo = Repo::reviewed();
+    let repo = reviewed();
     let out = repo.ok(&["log", CONTAINERS]);
     let commits: Vec<&str> = out.lines().filter(|l| l.contains(" Ada  ")).collect();
     assert_eq!(commits.len(), 3, "{out}");
@@ -425,7 +307,7 @@ fn log_follows_a_claim_through_its_commits() {
 
 #[test]
 fn log_follows_a_renamed_review_file() {
-    let repo = Repo::reviewed();
+    let repo = reviewed();
     let log = repo.json(&["log", ARTILLERY, "--format", "json"]);
     assert_eq!(log["article"], RENAMED);
     assert_eq!(log["review_file"], "annotations/seeds/reuters.toml");
@@ -442,7 +324,7 @@ fn log_follows_a_renamed_review_file() {
 
 #[test]
 fn an_ambiguous_claim_id_asks_for_the_article() {
-    let repo = Repo::reviewed();
+    let repo = reviewed();
     std::fs::copy(repo.path(SEOUL), repo.path("seeds/copy.txt")).unwrap();
     repo.ok(&["scan"]);
     repo.commit("A copy", 5);
@@ -466,7 +348,7 @@ fn an_ambiguous_claim_id_asks_for_the_article() {
 
 #[test]
 fn bad_revisions_paths_and_directories_exit_2() {
-    let repo = Repo::reviewed();
+    let repo = reviewed();
     assert!(repo
         .fails(&["diff", "no-such-branch"])
         .contains("unknown revision `no-such-branch`"));
@@ -490,7 +372,7 @@ fn bad_revisions_paths_and_directories_exit_2() {
 
 #[test]
 fn a_deleted_article_retires_its_claims_and_paths_select_articles() {
-    let repo = Repo::reviewed();
+    let repo = reviewed();
     repo.git(&[
         "rm",
         "-q",

@@ -3,10 +3,9 @@
 //! copied and deleted; two reviewers' branches merged, rebased and cherry-picked; one claim
 //! given two verdicts and settled; parallel marks of one file; audit times.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+mod util;
 
-use serde_json::Value;
+use util::git::GitRepo;
 
 const SEOUL: &str = "seeds/001_4e05fcd575987f34.txt";
 const SEOUL_REVIEW: &str = "annotations/seeds/001_4e05fcd575987f34.toml";
@@ -19,158 +18,41 @@ const ROUNDS: &str = "01df07";
 
 /// A git repository with copies of the seeds, scanned and committed on `main`, with the
 /// merge driver set up.
-struct Repo {
-    dir: tempfile::TempDir,
+fn repository() -> GitRepo {
+    let repo = GitRepo::with_seeds();
+    let wired = repo.ok(&["init", "--merge-driver"]);
+    assert!(wired.contains("merge=factcheck"), "{wired}");
+    repo.ok(&["scan"]);
+    repo.commit("Scan the seeds", 1);
+    repo
 }
 
-impl Repo {
-    fn new() -> Repo {
-        let repo = Repo {
-            dir: tempfile::tempdir().expect("a temporary directory"),
-        };
-        repo.git(&["init", "-q", "-b", "main"]);
-        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        std::fs::create_dir(repo.path("seeds")).unwrap();
-        for entry in std::fs::read_dir(seeds).unwrap() {
-            let entry = entry.unwrap();
-            std::fs::copy(entry.path(), repo.path("seeds").join(entry.file_name())).unwrap();
-        }
-        repo.write("factcheck.toml", "articles = [\"seeds/*.txt\"]\n");
-        let wired = repo.ok(&["init", "--merge-driver"]);
-        assert!(wired.contains("merge=factcheck"), "{wired}");
-        repo.ok(&["scan"]);
-        repo.commit("Scan the seeds");
-        repo
-    }
+/// Sets a verdict with `factcheck mark`, with one `--source` or `--note`.
+fn mark(repo: &GitRepo, article: &str, id: &str, status: &str, detail: (&str, &str), who: &str) {
+    repo.ok(&[
+        "mark",
+        article,
+        id,
+        "--status",
+        status,
+        detail.0,
+        detail.1,
+        "--reviewer",
+        who,
+    ]);
+}
 
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-    }
-
-    fn write(&self, rel: &str, text: &str) {
-        std::fs::write(self.path(rel), text).unwrap();
-    }
-
-    fn exists(&self, rel: &str) -> bool {
-        self.path(rel).exists()
-    }
-
-    /// A fixed identity and clock; `factcheck` on the PATH for git's merge driver.
-    fn env(&self) -> Vec<(&'static str, String)> {
-        let bin = assert_cmd::cargo::cargo_bin("factcheck");
-        let path = format!(
-            "{}:{}",
-            bin.parent().unwrap().display(),
-            std::env::var("PATH").unwrap_or_default()
-        );
-        vec![
-            ("HOME", self.dir.path().display().to_string()),
-            ("PATH", path),
-            ("GIT_CONFIG_NOSYSTEM", "1".into()),
-            ("GIT_AUTHOR_NAME", "Ada".into()),
-            ("GIT_AUTHOR_EMAIL", "ada@example.com".into()),
-            ("GIT_COMMITTER_NAME", "Ada".into()),
-            ("GIT_COMMITTER_EMAIL", "ada@example.com".into()),
-            ("FACTCHECK_NOW", "2025-03-01T12:00:00Z".into()),
-            ("NO_COLOR", "1".into()),
-        ]
-    }
-
-    fn command(&self, program: &str, args: &[&str]) -> Output {
-        std::process::Command::new(program)
-            .current_dir(self.dir.path())
-            .envs(self.env())
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    /// Runs git, which must succeed; returns its standard output.
-    fn git(&self, args: &[&str]) -> String {
-        let out = self.command("git", args);
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Runs git, which must fail (a conflict); returns what it printed.
-    fn git_fails(&self, args: &[&str]) -> String {
-        let out = self.command("git", args);
-        assert!(!out.status.success(), "git {args:?} should stop");
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    }
-
-    fn commit(&self, message: &str) {
-        self.git(&["add", "-A"]);
-        self.git(&["commit", "-q", "-m", message]);
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        let bin = assert_cmd::cargo::cargo_bin("factcheck");
-        self.command(bin.to_str().unwrap(), args)
-    }
-
-    /// Runs factcheck, expects `code`, and returns standard output and error.
-    fn expect(&self, code: i32, args: &[&str]) -> (String, String) {
-        let out = self.run(args);
-        let (stdout, stderr) = (
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        );
-        assert_eq!(
-            out.status.code(),
-            Some(code),
-            "factcheck {args:?}\nstdout: {stdout}\nstderr: {stderr}"
-        );
-        (stdout, stderr)
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        self.expect(0, args).0
-    }
-
-    fn mark(&self, article: &str, id: &str, status: &str, detail: (&str, &str), who: &str) {
-        self.ok(&[
-            "mark",
-            article,
-            id,
-            "--status",
-            status,
-            detail.0,
-            detail.1,
-            "--reviewer",
-            who,
-        ]);
-    }
-
-    /// A claim of a review file as TOML, current or retired.
-    fn claim(&self, review: &str, id: &str) -> toml::Table {
-        let file: toml::Table = toml::from_str(&self.read(review)).expect("valid TOML");
-        ["claim", "retired"]
-            .iter()
-            .filter_map(|k| file.get(*k).and_then(|v| v.as_array()))
-            .flatten()
-            .filter_map(|c| c.as_table())
-            .find(|c| c["id"].as_str() == Some(id))
-            .unwrap_or_else(|| panic!("claim {id} is not in {review}"))
-            .clone()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).expect("valid JSON")
-    }
+/// A claim of a review file as TOML, current or retired.
+fn claim(repo: &GitRepo, review: &str, id: &str) -> toml::Table {
+    let file: toml::Table = toml::from_str(&repo.read(review)).expect("valid TOML");
+    ["claim", "retired"]
+        .iter()
+        .filter_map(|k| file.get(*k).and_then(|v| v.as_array()))
+        .flatten()
+        .filter_map(|c| c.as_table())
+        .find(|c| c["id"].as_str() == Some(id))
+        .unwrap_or_else(|| panic!("claim {id} is not in {review}"))
+        .clone()
 }
 
 fn text<'t>(claim: &'t toml::Table, key: &str) -> &'t str {
@@ -179,8 +61,9 @@ fn text<'t>(claim: &'t toml::Table, key: &str) -> &'t str {
 
 #[test]
 fn git_mv_then_scan_moves_the_review_file_with_its_verdicts() {
-    let repo = Repo::new();
-    repo.mark(
+    let repo = repository();
+    mark(
+        &repo,
         SEOUL,
         CONTAINERS,
         "verified",
@@ -199,7 +82,7 @@ fn git_mv_then_scan_moves_the_review_file_with_its_verdicts() {
         1,
     );
     repo.write(SEOUL_REVIEW, &review);
-    repo.commit("Verdict");
+    repo.commit("Verdict", 1);
 
     repo.git(&["mv", SEOUL, "seeds/seoul.txt"]);
     let (out, _) = repo.expect(1, &["scan", "--check"]);
@@ -215,13 +98,13 @@ fn git_mv_then_scan_moves_the_review_file_with_its_verdicts() {
     let moved = repo.read("annotations/seeds/seoul.toml");
     assert!(moved.contains("# desk: call Seoul first\n"), "{moved}");
     assert!(moved.contains("previous_paths = [\"seeds/001_4e05fcd575987f34.txt\"]"));
-    let claim = repo.claim("annotations/seeds/seoul.toml", CONTAINERS);
-    assert_eq!(text(&claim, "status"), "verified");
-    assert_eq!(text(&claim, "source"), "Bloomberg");
-    assert_eq!(claim["desk_checked"].as_bool(), Some(true));
+    let moved_claim = claim(&repo, "annotations/seeds/seoul.toml", CONTAINERS);
+    assert_eq!(text(&moved_claim, "status"), "verified");
+    assert_eq!(text(&moved_claim, "source"), "Bloomberg");
+    assert_eq!(moved_claim["desk_checked"].as_bool(), Some(true));
     assert!(repo.ok(&["scan", "--check"]).contains("up to date"));
 
-    repo.commit("Move the Seoul article");
+    repo.commit("Move the Seoul article", 1);
     let diff = repo.ok(&["diff", "HEAD~1", "HEAD"]);
     assert!(diff.contains(&format!("renamed from {SEOUL}")), "{diff}");
     assert!(!diff.contains("→ pending"), "{diff}");
@@ -231,9 +114,9 @@ fn git_mv_then_scan_moves_the_review_file_with_its_verdicts() {
 
 #[test]
 fn a_plain_mv_is_followed_and_a_copy_takes_nothing() {
-    let repo = Repo::new();
-    repo.mark(SEOUL, SHELLS, "verified", ("--source", "MoD"), "Ann");
-    repo.commit("Verdict");
+    let repo = repository();
+    mark(&repo, SEOUL, SHELLS, "verified", ("--source", "MoD"), "Ann");
+    repo.commit("Verdict", 1);
 
     std::fs::copy(repo.path(SEOUL), repo.path("seeds/copy.txt")).unwrap();
     repo.ok(&["scan"]);
@@ -241,19 +124,19 @@ fn a_plain_mv_is_followed_and_a_copy_takes_nothing() {
         repo.exists(SEOUL_REVIEW),
         "the original keeps its review file"
     );
-    let copy = repo.claim("annotations/seeds/copy.toml", SHELLS);
+    let copy = claim(&repo, "annotations/seeds/copy.toml", SHELLS);
     assert_eq!(text(&copy, "status"), "pending");
 
     std::fs::rename(repo.path(SEOUL), repo.path("seeds/renamed.txt")).unwrap();
     repo.ok(&["scan"]);
-    let moved = repo.claim("annotations/seeds/renamed.toml", SHELLS);
+    let moved = claim(&repo, "annotations/seeds/renamed.toml", SHELLS);
     assert_eq!(text(&moved, "status"), "verified");
     assert_eq!(text(&moved, "source"), "MoD");
 }
 
 #[test]
 fn a_deleted_article_leaves_an_orphan_until_pruned() {
-    let repo = Repo::new();
+    let repo = repository();
     std::fs::remove_file(repo.path(SEOUL)).unwrap();
     let (_, warned) = repo.expect(0, &["scan"]);
     assert!(
@@ -290,9 +173,10 @@ fn a_deleted_article_leaves_an_orphan_until_pruned() {
 }
 
 /// Two reviewers mark different claims on two branches from `main`.
-fn two_reviewers(repo: &Repo) {
+fn two_reviewers(repo: &GitRepo) {
     repo.git(&["checkout", "-q", "-b", "ann"]);
-    repo.mark(
+    mark(
+        &repo,
         SEOUL,
         CONTAINERS,
         "verified",
@@ -305,30 +189,31 @@ fn two_reviewers(repo: &Repo) {
         1,
     );
     repo.write(SEOUL_REVIEW, &review);
-    repo.commit("Ann's verdict");
+    repo.commit("Ann's verdict", 1);
     repo.git(&["checkout", "-q", "main"]);
-    repo.mark(
+    mark(
+        &repo,
         SEOUL,
         ROUNDS,
         "disputed",
         ("--note", "MoD says fewer"),
         "Bo",
     );
-    repo.commit("Bo's verdict");
+    repo.commit("Bo's verdict", 1);
 }
 
 #[test]
 fn different_claims_marked_on_two_branches_merge_cleanly() {
-    let repo = Repo::new();
+    let repo = repository();
     two_reviewers(&repo);
     repo.git(&["merge", "-q", "--no-edit", "ann"]);
 
     assert_eq!(
-        text(&repo.claim(SEOUL_REVIEW, CONTAINERS), "status"),
+        text(&claim(&repo, SEOUL_REVIEW, CONTAINERS), "status"),
         "verified"
     );
     assert_eq!(
-        text(&repo.claim(SEOUL_REVIEW, ROUNDS), "status"),
+        text(&claim(&repo, SEOUL_REVIEW, ROUNDS), "status"),
         "disputed"
     );
     let merged = repo.read(SEOUL_REVIEW);
@@ -338,14 +223,16 @@ fn different_claims_marked_on_two_branches_merge_cleanly() {
 
     // The merged file is what marking both claims on one branch writes.
     repo.git(&["checkout", "-q", "-b", "one-branch", "HEAD~2"]);
-    repo.mark(
+    mark(
+        &repo,
         SEOUL,
         ROUNDS,
         "disputed",
         ("--note", "MoD says fewer"),
         "Bo",
     );
-    repo.mark(
+    mark(
+        &repo,
         SEOUL,
         CONTAINERS,
         "verified",
@@ -362,61 +249,64 @@ fn different_claims_marked_on_two_branches_merge_cleanly() {
 
 #[test]
 fn rebase_and_cherry_pick_go_through_the_driver() {
-    let repo = Repo::new();
+    let repo = repository();
     two_reviewers(&repo);
     repo.git(&["checkout", "-q", "ann"]);
     repo.git(&["rebase", "-q", "main"]);
     assert_eq!(
-        text(&repo.claim(SEOUL_REVIEW, CONTAINERS), "status"),
+        text(&claim(&repo, SEOUL_REVIEW, CONTAINERS), "status"),
         "verified"
     );
     assert_eq!(
-        text(&repo.claim(SEOUL_REVIEW, ROUNDS), "status"),
+        text(&claim(&repo, SEOUL_REVIEW, ROUNDS), "status"),
         "disputed"
     );
 
     repo.git(&["checkout", "-q", "-b", "picked", "main"]);
     repo.git(&["reset", "-q", "--hard", "main~1"]);
-    repo.mark(
+    mark(
+        &repo,
         SEOUL,
         SHELLS,
         "unsourced",
         ("--note", "no source given"),
         "Cy",
     );
-    repo.commit("Cy's verdict");
+    repo.commit("Cy's verdict", 1);
     repo.git(&["cherry-pick", "ann"]);
     assert_eq!(
-        text(&repo.claim(SEOUL_REVIEW, CONTAINERS), "status"),
+        text(&claim(&repo, SEOUL_REVIEW, CONTAINERS), "status"),
         "verified"
     );
     assert_eq!(
-        text(&repo.claim(SEOUL_REVIEW, SHELLS), "status"),
+        text(&claim(&repo, SEOUL_REVIEW, SHELLS), "status"),
         "unsourced"
     );
 }
 
 #[test]
 fn two_verdicts_on_one_claim_are_kept_and_settled_with_mark() {
-    let repo = Repo::new();
+    let repo = repository();
     repo.git(&["checkout", "-q", "-b", "cy"]);
-    repo.mark(
+    mark(
+        &repo,
         SEOUL,
         SHELLS,
         "verified",
         ("--source", "MoD statement"),
         "Cy",
     );
-    repo.commit("Cy: verified");
+    repo.commit("Cy: verified", 1);
     repo.git(&["checkout", "-q", "main"]);
-    repo.mark(
+    mark(
+        &repo,
         SEOUL,
         SHELLS,
         "disputed",
         ("--note", "Reuters says 3m"),
         "Di",
     );
-    repo.commit("Di: disputed");
+    repo.commit("Di: disputed", 1);
 
     let said = repo.git_fails(&["merge", "--no-edit", "cy"]);
     assert!(said.contains("CONFLICT"), "{said}");
@@ -426,14 +316,14 @@ fn two_verdicts_on_one_claim_are_kept_and_settled_with_mark() {
         !file.contains("<<<<<<<") && !file.contains(">>>>>>>"),
         "{file}"
     );
-    let claim = repo.claim(SEOUL_REVIEW, SHELLS);
-    assert_eq!(text(&claim, "status"), "disputed");
+    let kept = claim(&repo, SEOUL_REVIEW, SHELLS);
+    assert_eq!(text(&kept, "status"), "disputed");
     assert_eq!(
-        text(&claim, "source"),
+        text(&kept, "source"),
         "",
         "the kept verdict is not mixed with the other"
     );
-    let other = claim["conflict"].as_array().expect("the other verdict")[0]
+    let other = kept["conflict"].as_array().expect("the other verdict")[0]
         .as_table()
         .unwrap()
         .clone();
@@ -453,14 +343,19 @@ fn two_verdicts_on_one_claim_are_kept_and_settled_with_mark() {
     let claims = repo.ok(&["status", SEOUL, "--claims"]);
     assert!(claims.contains("or verified by Cy"), "{claims}");
 
-    repo.mark(
+    let said = repo.ok(&[
+        "mark",
         SEOUL,
         SHELLS,
+        "--status",
         "verified",
-        ("--source", "MoD statement, 14 June"),
+        "--source",
+        "MoD statement, 14 June",
+        "--reviewer",
         "Di",
-    );
-    let settled = repo.claim(SEOUL_REVIEW, SHELLS);
+    ]);
+    assert!(said.contains("settled the two verdicts"), "{said}");
+    let settled = claim(&repo, SEOUL_REVIEW, SHELLS);
     assert!(settled.get("conflict").is_none());
     let history: Vec<(&str, &str)> = settled["history"]
         .as_array()
@@ -474,12 +369,12 @@ fn two_verdicts_on_one_claim_are_kept_and_settled_with_mark() {
     assert_eq!(history, [("disputed", "Di"), ("verified", "Cy")]);
     let (findings, _) = repo.expect(1, &["check"]);
     assert!(!findings.contains("conflicted"), "{findings}");
-    repo.commit("Settle the shells");
+    repo.commit("Settle the shells", 1);
 }
 
 #[test]
 fn merging_keeps_hand_added_keys_and_comments_from_both_sides() {
-    let repo = Repo::new();
+    let repo = repository();
     repo.git(&["checkout", "-q", "-b", "desk"]);
     let review = repo.read(SEOUL_REVIEW).replacen(
         "reviewer = \"\"",
@@ -487,18 +382,19 @@ fn merging_keeps_hand_added_keys_and_comments_from_both_sides() {
         1,
     );
     repo.write(SEOUL_REVIEW, &review);
-    repo.commit("Desk");
+    repo.commit("Desk", 1);
     repo.git(&["checkout", "-q", "main"]);
     let review = repo.read(SEOUL_REVIEW) + "\n# a closing remark\n";
     repo.write(SEOUL_REVIEW, &review);
-    repo.mark(
+    mark(
+        &repo,
         SEOUL,
         CONTAINERS,
         "dismissed",
         ("--note", "not a claim"),
         "Bo",
     );
-    repo.commit("Bo");
+    repo.commit("Bo", 1);
     repo.git(&["merge", "-q", "--no-edit", "desk"]);
     let merged = repo.read(SEOUL_REVIEW);
     assert!(
@@ -507,14 +403,14 @@ fn merging_keeps_hand_added_keys_and_comments_from_both_sides() {
     );
     assert!(merged.contains("# a closing remark"), "{merged}");
     assert_eq!(
-        text(&repo.claim(SEOUL_REVIEW, CONTAINERS), "status"),
+        text(&claim(&repo, SEOUL_REVIEW, CONTAINERS), "status"),
         "dismissed"
     );
 }
 
 #[test]
 fn parallel_marks_of_one_file_lose_nothing() {
-    let repo = Repo::new();
+    let repo = repository();
     let big = "seeds/big.txt";
     let article: String = (1..=100)
         .map(|k| {
@@ -544,7 +440,7 @@ fn parallel_marks_of_one_file_lose_nothing() {
         .into_iter()
         .enumerate()
         .map(|(k, half)| {
-            let (bin, root, env) = (bin.clone(), repo.path(""), repo.env());
+            let (bin, root, env) = (bin.clone(), repo.path(""), repo.env(1));
             std::thread::spawn(move || {
                 for id in half {
                     let out = std::process::Command::new(&bin)
@@ -568,15 +464,15 @@ fn parallel_marks_of_one_file_lose_nothing() {
         w.join().unwrap();
     }
     for (k, id) in ids.iter().enumerate() {
-        let claim = repo.claim("annotations/seeds/big.toml", id);
-        assert_eq!(text(&claim, "status"), "verified", "claim {id}");
-        assert_eq!(text(&claim, "source"), format!("desk {}", k / 50));
+        let marked = claim(&repo, "annotations/seeds/big.toml", id);
+        assert_eq!(text(&marked, "status"), "verified", "claim {id}");
+        assert_eq!(text(&marked, "source"), format!("desk {}", k / 50));
     }
 }
 
 #[test]
 fn editing_one_figure_reopens_only_that_claim() {
-    let repo = Repo::new();
+    let repo = repository();
     let poll = "seeds/poll.txt";
     repo.write(
         poll,
@@ -592,7 +488,8 @@ fn editing_one_figure_reopens_only_that_claim() {
         .collect();
     assert_eq!(ids.len(), 3, "{file}");
     for id in &ids {
-        repo.mark(
+        mark(
+            &repo,
             poll,
             id,
             "verified",
@@ -610,7 +507,7 @@ fn editing_one_figure_reopens_only_that_claim() {
     let states: Vec<(String, bool)> = ids
         .iter()
         .map(|id| {
-            let c = repo.claim("annotations/seeds/poll.toml", id);
+            let c = claim(&repo, "annotations/seeds/poll.toml", id);
             (text(&c, "status").to_string(), c.contains_key("changed"))
         })
         .collect();
@@ -626,24 +523,18 @@ fn editing_one_figure_reopens_only_that_claim() {
 
 #[test]
 fn audit_times_must_be_rfc3339() {
-    let repo = Repo::new();
-    let out = repo.command(
-        assert_cmd::cargo::cargo_bin("factcheck").to_str().unwrap(),
-        &[
-            "mark",
-            SEOUL,
-            SHELLS,
-            "--status",
-            "dismissed",
-            "--reviewer",
-            "Ann",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(0));
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("factcheck"));
-    let out = cmd
-        .current_dir(repo.path(""))
-        .envs(repo.env())
+    let repo = repository();
+    repo.ok(&[
+        "mark",
+        SEOUL,
+        SHELLS,
+        "--status",
+        "dismissed",
+        "--reviewer",
+        "Ann",
+    ]);
+    let out = repo
+        .factcheck()
         .env("FACTCHECK_NOW", "next tuesday")
         .args([
             "mark",
@@ -663,12 +554,12 @@ fn audit_times_must_be_rfc3339() {
         "{said}"
     );
     assert_eq!(
-        text(&repo.claim(SEOUL_REVIEW, CONTAINERS), "status"),
+        text(&claim(&repo, SEOUL_REVIEW, CONTAINERS), "status"),
         "pending"
     );
 
     let review = repo.read(SEOUL_REVIEW).replacen(
-        "reviewed_at = \"2025-03-01T12:00:00Z\"",
+        "reviewed_at = \"2024-06-30T00:00:00Z\"",
         "reviewed_at = \"next tuesday\"",
         1,
     );
@@ -689,13 +580,12 @@ fn audit_times_must_be_rfc3339() {
 
 #[test]
 fn a_second_process_waits_for_the_lock_and_says_so() {
-    let repo = Repo::new();
+    let repo = repository();
     let ws = factcheck::workspace::Workspace::discover(repo.dir.path()).unwrap();
     let store = ws.store();
     let held = store.hold(&repo.path(SEOUL_REVIEW)).expect("the lock");
-    let mut mark = std::process::Command::new(assert_cmd::cargo::cargo_bin("factcheck"))
-        .current_dir(repo.dir.path())
-        .envs(repo.env())
+    let mut mark = repo
+        .factcheck()
         .args([
             "mark",
             SEOUL,
@@ -714,7 +604,10 @@ fn a_second_process_waits_for_the_lock_and_says_so() {
         mark.try_wait().unwrap().is_none(),
         "mark waits while the lock is held"
     );
-    assert_eq!(text(&repo.claim(SEOUL_REVIEW, SHELLS), "status"), "pending");
+    assert_eq!(
+        text(&claim(&repo, SEOUL_REVIEW, SHELLS), "status"),
+        "pending"
+    );
     drop(held);
     let out = mark.wait_with_output().unwrap();
     assert!(out.status.success());
@@ -726,27 +619,28 @@ fn a_second_process_waits_for_the_lock_and_says_so() {
         "{said}"
     );
     assert_eq!(
-        text(&repo.claim(SEOUL_REVIEW, SHELLS), "status"),
+        text(&claim(&repo, SEOUL_REVIEW, SHELLS), "status"),
         "dismissed"
     );
 }
 
 #[test]
 fn log_shows_a_verdict_that_arrived_with_its_claim() {
-    let repo = Repo::new();
+    let repo = repository();
     let memo = "seeds/memo.txt";
     repo.write(memo, "The agency sent 40 inspectors to the port.\n");
     repo.ok(&["scan", memo]);
     let file: toml::Table = toml::from_str(&repo.read("annotations/seeds/memo.toml")).unwrap();
     let id = file["claim"][0]["id"].as_str().unwrap().to_string();
-    repo.mark(
+    mark(
+        &repo,
         memo,
         &id,
         "verified",
         ("--source", "agency press release"),
         "Ann",
     );
-    repo.commit("Memo, scanned and checked");
+    repo.commit("Memo, scanned and checked", 1);
     let log = repo.ok(&["log", &id]);
     assert!(
         log.contains("added “40 inspectors”: verified by Ann; source: agency press release"),

@@ -291,3 +291,4 @@ pub fn insert_before(review_text: &str, id: &str, key: &str, text: &str) -> Stri
         + 1;
     format!("{}{text}{}", &review_text[..at], &review_text[at..])
 }
+pub mod git;
