@@ -176,7 +176,7 @@ fn a_deleted_article_leaves_an_orphan_until_pruned() {
 fn two_reviewers(repo: &GitRepo) {
     repo.git(&["checkout", "-q", "-b", "ann"]);
     mark(
-        &repo,
+        repo,
         SEOUL,
         CONTAINERS,
         "verified",
@@ -192,7 +192,7 @@ fn two_reviewers(repo: &GitRepo) {
     repo.commit("Ann's verdict", 1);
     repo.git(&["checkout", "-q", "main"]);
     mark(
-        &repo,
+        repo,
         SEOUL,
         ROUNDS,
         "disputed",
