@@ -45,6 +45,8 @@ pub enum MarkError {
     },
     /// A claim no longer in the article.
     Retired(String),
+    /// The article changed since its last scan (refused only when asked to).
+    Stale(String),
     /// `verified` without a source for these claims.
     NoSource {
         missing: Vec<String>,
@@ -91,6 +93,10 @@ impl fmt::Display for MarkError {
             MarkError::Retired(id) => {
                 write!(f, "claim `{}` is retired (no longer in the article)", t(id))
             }
+            MarkError::Stale(article) => write!(
+                f,
+                "{article}: the article changed since its last scan, so its sentences may not be the ones judged\n  help: run `factcheck scan {article}` first"
+            ),
             MarkError::NoSource { missing, .. } => write!(
                 f,
                 "verified needs a source: {} has none\n  help: add --source 'where the figure was checked', or --no-source to mark it anyway",
@@ -121,6 +127,8 @@ pub struct Request<'a> {
     pub reviewer: Option<&'a str>,
     /// Allow `verified` without a source.
     pub no_source: bool,
+    /// Refuse when the article changed since its last scan.
+    pub fresh_only: bool,
     pub now: &'a str,
 }
 
@@ -253,6 +261,9 @@ pub fn mark(ws: &Workspace, given: &Path, request: &Request<'_>) -> Result<Marke
         .file
         .clone()
         .expect("an existing review file is parsed");
+    if request.fresh_only && changed_since_scan(ws, &file) {
+        return Err(MarkError::Stale(file.article.clone()));
+    }
     for id in request.ids {
         if file.claims.iter().any(|c| &c.id == id) {
             continue;
@@ -313,4 +324,13 @@ pub fn mark(ws: &Workspace, given: &Path, request: &Request<'_>) -> Result<Marke
             .map(|c| c.id.clone())
             .collect(),
     })
+}
+
+/// Whether the article no longer has the digest its review file was made from (an article
+/// that cannot be read counts as changed).
+fn changed_since_scan(ws: &Workspace, file: &ReviewFile) -> bool {
+    std::fs::read(ws.root.join(&file.article))
+        .ok()
+        .and_then(|bytes| crate::input::decode(Path::new(&file.article), bytes).ok())
+        .is_none_or(|text| crate::digest::article_digest(&text) != file.digest)
 }

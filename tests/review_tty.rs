@@ -312,3 +312,96 @@ fn refuses_an_article_changed_since_its_scan() {
     p.exp_eof().expect("the end");
     assert_eq!(exit_code(&mut p), 2);
 }
+
+#[test]
+fn the_card_shows_the_id_attribution_and_the_changed_words() {
+    let sb = scanned();
+    let containers = util::id_of(&sb.review(SEOUL), "at least 10,000 containers");
+    sb.run(&[
+        "mark",
+        SEOUL,
+        &containers,
+        "--status",
+        "verified",
+        "--source",
+        "Bloomberg",
+    ])
+    .expect(0);
+    sb.edit(
+        SEOUL,
+        "Seoul has discovered at least",
+        "Seoul has found at least",
+    );
+    sb.scan(&[]);
+    let mut p = review(&sb, &[SEOUL]);
+    p.exp_string("Reviewing [1/").expect("first claim");
+    press(&mut p, "s", "Reviewing [2/");
+    press(&mut p, "s", &format!("· claim {containers}"));
+    let attribution = s(
+        by_id(&claims(&sb.review(SEOUL)), &containers),
+        "attribution",
+    )
+    .to_string();
+    assert!(!attribution.is_empty(), "the claim names its source");
+    p.exp_string(&format!("Attribution: {attribution}"))
+        .expect("who says so");
+    p.exp_string("The sentence changed since the verdict was given")
+        .expect("the flag");
+    p.exp_string("was: According to")
+        .expect("the sentence as reviewed");
+    p.exp_string("Seoul has [-discovered-] at least")
+        .expect("the old words");
+    p.exp_string("now: According to").expect("the sentence now");
+    p.exp_string("Seoul has {+found+} at least")
+        .expect("the new words");
+    press(&mut p, "q", "Reviewed 0 of");
+    p.exp_eof().expect("the end");
+}
+
+#[test]
+fn sources_are_offered_from_earlier_in_the_article_and_typed_with_line_editing() {
+    let sb = scanned();
+    let review_now = sb.review(SEOUL);
+    let all = claims(&review_now);
+    let rounds: Vec<&str> = all
+        .iter()
+        .filter(|c| s(c, "text") == "4.8 million rounds of ammunition")
+        .map(|c| s(c, "id"))
+        .collect();
+    let (first, second) = (rounds[0].to_string(), rounds[1].to_string());
+    let missiles = util::id_of(&review_now, "dozens of ballistic missiles");
+    sb.run(&[
+        "mark", SEOUL, &first, "--status", "verified", "--source", "Yonhap",
+    ])
+    .expect(0);
+    let mut p = review(&sb, &[SEOUL]);
+    p.exp_string("Reviewing [1/").expect("first claim");
+    press(&mut p, "s", "Reviewing [2/");
+    press(&mut p, "s", &format!("· claim {second}"));
+    p.exp_string(&format!("suggested source (verified in {SEOUL}:"))
+        .expect("the earlier claim's source is offered");
+    press(&mut p, "v", "Tab or Enter takes \"Yonhap\"");
+    // Home, End and the arrows move the cursor inside the line.
+    press(&mut p, "Reuters", "> Reuters");
+    press(&mut p, "\x1b[HAP, ", "> AP, Reuters");
+    press(&mut p, "\x1b[F 14 June", "> AP, Reuters 14 June");
+    let left = "\x1b[D".repeat(8);
+    press(&mut p, &format!("{left}\x1b[3~"), "> AP, Reuters14 June");
+    press(&mut p, " \r", &format!("· claim {missiles}"));
+    // Up recalls the source typed before.
+    press(&mut p, "v", "earlier entries");
+    press(&mut p, "\x1b[A", "> AP, Reuters 14 June");
+    press(&mut p, "\r", "Reviewing [");
+    press(&mut p, "q", "Reviewed 2 of");
+    p.exp_eof().expect("the end");
+    assert_eq!(exit_code(&mut p), 0);
+    let after = sb.review(SEOUL);
+    for id in [&second, &missiles] {
+        let c = by_id(&claims(&after), id);
+        assert_eq!(
+            [s(c, "status"), s(c, "source")],
+            ["verified", "AP, Reuters 14 June"],
+            "{id}"
+        );
+    }
+}

@@ -92,6 +92,7 @@ pub fn run(
         source: args.source.as_deref(),
         note: args.note.as_deref(),
         reviewer: args.reviewer.as_deref(),
+        fresh_only: false,
         no_source: args.no_source,
         now: &now,
     };

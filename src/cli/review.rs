@@ -15,21 +15,22 @@ use super::conflicts::report_unreadable;
 use super::{report_error, Outcome};
 use crate::conflicts::Related;
 use crate::mark::default_reviewer;
-use crate::render::conflicts::elsewhere;
+use crate::render::conflicts::{elsewhere, suggested_source};
 use crate::render::sanitize::terminal;
 use crate::review::load::{load_all, load_with_context, sourced, Loaded};
-use crate::review::session::{save_decision, Current, Decision, Session};
+use crate::review::session::{earlier_source, save_decision, Current, Decision, Session};
 use crate::workspace::Workspace;
 
 #[derive(clap::Args)]
 #[command(
     about = "Go through the claims that need a person, one key per decision",
     long_about = "Go through the claims that need a person (pending, or whose sentence changed \
-        since it was reviewed), article by article. Each claim is shown in its sentence with \
-        its verdict, its history and what other articles say about the same thing; one key \
+        since it was reviewed), article by article. Each claim is shown with its id, in its \
+        sentence (with the words that changed since its verdict), with its attribution, its \
+        verdict, its history and what other articles say about the same thing; one key \
         decides it:\n\n  \
         v  verified (asks for the source; Tab or Enter on an empty line takes a source \
-        already verified elsewhere for the same figure)\n  \
+        already verified for the same figure, earlier in the article or elsewhere)\n  \
         d  disputed (asks for a note)\n  \
         u  unsourced (asks for a note)\n  \
         x  dismissed: not a claim\n  \
@@ -38,7 +39,8 @@ use crate::workspace::Workspace;
         b  back to the previous claim\n  \
         q  quit (Ctrl-C too)\n  \
         ?  the keys\n\n\
-        Each decision is written to the review file at once, in place and atomically: \
+        Sources and notes are typed with line editing (arrows, Home/End, Ctrl-W/U/K; Up and \
+        Down recall earlier entries). Each decision is written to the review file at once, in place and atomically: \
         comments and hand edits survive, and quitting loses nothing already decided. Needs a \
         terminal; to record verdicts from a script use `factcheck mark`.",
     after_help = "Examples:\n  factcheck review\n  \
@@ -124,6 +126,8 @@ pub fn run(
         color: crate::render::color_enabled(),
         message: None,
         help: false,
+        sources: Vec::new(),
+        notes: Vec::new(),
     };
     {
         let mut term = Terminal::enter(out)?;
@@ -154,6 +158,9 @@ struct Pass<'w> {
     color: bool,
     message: Option<String>,
     help: bool,
+    /// Sources and notes entered in this pass, oldest first, for the prompts' history.
+    sources: Vec<String>,
+    notes: Vec<String>,
 }
 
 impl Pass<'_> {
@@ -184,33 +191,40 @@ impl Pass<'_> {
     fn choose(&self, term: &mut Terminal<'_>, current: &Current<'_>) -> io::Result<Action> {
         let claim = current.claim;
         let (related, offer) = self.related(current);
-        let shown = |width: usize, prompt: Option<String>| {
+        let shown = |term: &mut Terminal<'_>, editor: Option<&LineEditor<'_>>| {
+            let width = term.width();
             let extras = Extras {
                 related: &related,
                 message: self.message.as_deref(),
                 help: self.help,
-                prompt,
+                prompt: editor.map(|e| e.prompt(width)),
             };
-            screen::lines(current, &extras, width, self.color)
+            let drawn = screen::screen(current, &extras, width, self.color);
+            term.draw(&drawn.lines, drawn.cursor)
         };
-        term.draw(&shown(term.width(), None), false)?;
-        let ask = |term: &mut Terminal<'_>, label: &str, initial: &str, offer: Option<&str>| {
-            let mut editor = LineEditor::new(label, initial, offer);
+        shown(term, None)?;
+        let ask = |term: &mut Terminal<'_>,
+                   label: &str,
+                   initial: &str,
+                   offer: Option<&str>,
+                   history: &[String]| {
+            let mut editor = LineEditor::new(label, initial, offer, history);
             loop {
-                term.draw(&shown(term.width(), Some(editor.line())), true)?;
+                shown(term, Some(&editor))?;
                 if let Some(ended) = editor.feed(term.key()?) {
                     return io::Result::Ok(ended);
                 }
             }
         };
+        let (sources, notes) = (&self.sources, &self.notes);
         let ended = match term.key()? {
-            Key::Char('v') => ask(term, "Source", &claim.source, offer.as_deref())?
+            Key::Char('v') => ask(term, "Source", &claim.source, offer.as_deref(), sources)?
                 .map(|source| Decision::Verified { source }),
-            Key::Char('d') => ask(term, "Note (why disputed)", &claim.note, None)?
+            Key::Char('d') => ask(term, "Note (why disputed)", &claim.note, None, notes)?
                 .map(|note| Decision::Disputed { note }),
-            Key::Char('u') => ask(term, "Note (what is missing)", &claim.note, None)?
+            Key::Char('u') => ask(term, "Note (what is missing)", &claim.note, None, notes)?
                 .map(|note| Decision::Unsourced { note }),
-            Key::Char('n') => ask(term, "Note", &claim.note, None)?.map(Decision::Note),
+            Key::Char('n') => ask(term, "Note", &claim.note, None, notes)?.map(Decision::Note),
             Key::Char('x') => Ended::Accepted(Decision::Dismissed),
             Key::Char('s') => return Ok(Action::Skip),
             Key::Char('b') => return Ok(Action::Back),
@@ -226,13 +240,21 @@ impl Pass<'_> {
         })
     }
 
-    /// The "same thing elsewhere" lines for the claim, and a source verified elsewhere.
+    /// The "same thing elsewhere" lines for the claim, and the source to offer: one verified
+    /// for the same figure earlier in the article, else in another article.
     fn related(&self, current: &Current<'_>) -> (Vec<String>, Option<String>) {
         let all = sourced(&self.context);
         let related = Related::new(&all);
         let found = related.elsewhere(&current.file.article, current.claim);
-        let offer = found.suggested_source.map(|s| s.claim.source.clone());
-        (elsewhere(&found), offer)
+        let mut lines = elsewhere(&found);
+        let earlier = earlier_source(current.file, current.claim);
+        if let Some(c) = earlier {
+            lines.push(suggested_source(&current.file.article, c.line, &c.source));
+        }
+        let offer = earlier
+            .or(found.suggested_source.map(|s| s.claim))
+            .map(|c| c.source.clone());
+        (lines, offer)
     }
 
     /// Writes the decision on the current claim to its review file, re-read from disk under
@@ -253,6 +275,17 @@ impl Pass<'_> {
         };
         if let Some(l) = self.context.iter_mut().find(|l| l.article == article) {
             l.review = Some(file.clone());
+        }
+        let entry = match decision {
+            Decision::Verified { source } => Some((&mut self.sources, source)),
+            Decision::Disputed { note } | Decision::Unsourced { note } | Decision::Note(note) => {
+                Some((&mut self.notes, note))
+            }
+            Decision::Dismissed => None,
+        };
+        if let Some((history, text)) = entry.filter(|(h, t)| !t.is_empty() && h.last() != Some(*t))
+        {
+            history.push(text.clone());
         }
         self.session.record(decision, file);
         Ok(Some(match decision.status() {

@@ -1,10 +1,11 @@
-//! What a review pass shows for one claim, laid out as lines that fit the terminal's width,
-//! and the summary printed when the pass ends.
+//! What a review pass shows for one claim (the card the review desk's page shows too), laid
+//! out as lines that fit the terminal's width, and the summary printed when the pass ends.
 
 use std::io::{self, Write};
 
 use colored::Colorize;
 
+use crate::render::audit::{word_diff, Style};
 use crate::render::sanitize::terminal;
 use crate::render::{figure, highlight, trend_mark};
 use crate::review::session::{Current, Summary};
@@ -26,19 +27,37 @@ const KEYS: [&str; 9] = [
 const KEY_LINE: &str =
     "v verified  d disputed  u unsourced  x dismissed  s skip  n note  b back  q quit  ? keys";
 
+/// An open prompt: what it asks for, and the part of the line being typed that fits on the
+/// screen, with the cursor's column in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub label: String,
+    pub line: String,
+    pub cursor: usize,
+}
+
 /// Everything on screen besides the claim.
 pub struct Extras<'a> {
-    /// What other articles say about the same thing.
+    /// What other articles say about the same thing, and sources offered for it.
     pub related: &'a [String],
     /// The outcome of the last key, if worth saying.
     pub message: Option<&'a str>,
     pub help: bool,
     /// The line being edited, when a prompt is open.
-    pub prompt: Option<String>,
+    pub prompt: Option<Prompt>,
 }
 
+/// What to draw: the lines, and where the cursor stands (column, line) when a prompt is open.
+pub struct Screen {
+    pub lines: Vec<String>,
+    pub cursor: Option<(usize, usize)>,
+}
+
+/// Where the typed line of a prompt starts.
+const INPUT_MARK: &str = "> ";
+
 /// The screen for the current claim, wrapped to `width` columns.
-pub fn lines(current: &Current<'_>, extras: &Extras<'_>, width: usize, color: bool) -> Vec<String> {
+pub fn screen(current: &Current<'_>, extras: &Extras<'_>, width: usize, color: bool) -> Screen {
     let claim = current.claim;
     let bold = |s: &str| {
         if color {
@@ -51,10 +70,11 @@ pub fn lines(current: &Current<'_>, extras: &Extras<'_>, width: usize, color: bo
     let mut push = |text: &str, indent: usize| out.extend(wrap(text, width, indent));
     push(
         &format!(
-            "{} {}:{}",
+            "{} {}:{} · claim {}",
             bold(&format!("Reviewing [{}/{}]", current.index, current.total)),
             terminal(&current.file.article),
-            claim.line
+            claim.line,
+            terminal(&claim.id)
         ),
         0,
     );
@@ -76,12 +96,24 @@ pub fn lines(current: &Current<'_>, extras: &Extras<'_>, width: usize, color: bo
         ),
         0,
     );
+    if let Some(who) = &claim.attribution {
+        push(&format!("Attribution: {}", terminal(who)), 2);
+    }
     push(&format!("Verdict: {}", verdict(claim)), 2);
     if claim.changed {
         push(
             "  The sentence changed since the verdict was given: confirm or change it.",
             2,
         );
+        if !claim.reviewed_sentence.is_empty() {
+            let (was, now) = word_diff(
+                &claim.reviewed_sentence,
+                &claim.sentence,
+                Style::human(color),
+            );
+            push(&format!("  was: {was}"), 7);
+            push(&format!("  now: {now}"), 7);
+        }
     }
     for line in alternatives(claim) {
         push(&format!("  {line}"), 4);
@@ -109,10 +141,18 @@ pub fn lines(current: &Current<'_>, extras: &Extras<'_>, width: usize, color: bo
     } else {
         push(KEY_LINE, 0);
     }
-    if let Some(prompt) = &extras.prompt {
-        push(&terminal(prompt), 2);
-    }
-    out
+    let Some(prompt) = &extras.prompt else {
+        return Screen {
+            lines: out,
+            cursor: None,
+        };
+    };
+    push(&terminal(&prompt.label), 2);
+    let before: String = prompt.line.chars().take(prompt.cursor).collect();
+    out.push(format!("{INPUT_MARK}{}", terminal(&prompt.line)));
+    let column = INPUT_MARK.len() + terminal(&before).chars().count();
+    let cursor = Some((column, out.len() - 1));
+    Screen { lines: out, cursor }
 }
 
 fn verdict(c: &ReviewClaim) -> String {

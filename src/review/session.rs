@@ -15,6 +15,21 @@ pub fn needs_person(claim: &ReviewClaim) -> bool {
     claim.status == Status::Pending || claim.changed || claim.is_conflicted()
 }
 
+/// A claim verified with a source earlier in the same review file, for the same figure
+/// (value, range, bound and unit) as `claim`: its source can be offered for `claim` too.
+pub fn earlier_source<'a>(file: &'a ReviewFile, claim: &ReviewClaim) -> Option<&'a ReviewClaim> {
+    file.claims
+        .iter()
+        .take_while(|c| c.id != claim.id)
+        .find(|c| {
+            c.status == Status::Verified
+                && !c.source.trim().is_empty()
+                && (c.value, c.low, c.high, c.bound)
+                    == (claim.value, claim.low, claim.high, claim.bound)
+                && c.unit.eq_ignore_ascii_case(&claim.unit)
+        })
+}
+
 /// What a reviewer decided on one claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decision {
@@ -310,6 +325,27 @@ reviewed_at = "2025-01-01T00:00:00Z"
         parse_for_edit(Path::new("a.toml"), text)
             .0
             .expect("a valid review file")
+    }
+
+    #[test]
+    fn offers_the_source_of_the_same_figure_verified_earlier() {
+        let ships = &FILE[FILE.find("[[claim]]").unwrap()..FILE.rfind("[[claim]]").unwrap()];
+        let text = format!("{FILE}\n{}", ships.replace("\"c1\"", "\"c3\""));
+        let (mut file, _) = parsed(&text);
+        let later = file.claim("c3").expect("c3").clone();
+        assert_eq!(earlier_source(&file, &later), None, "c1 is pending");
+        file.claims[0].status = Status::Verified;
+        file.claims[0].source = "Port log".into();
+        let first = file.claims[0].clone();
+        assert_eq!(
+            earlier_source(&file, &later).map(|c| c.id.as_str()),
+            Some("c1")
+        );
+        assert_eq!(
+            earlier_source(&file, &first),
+            None,
+            "nothing before the first"
+        );
     }
 
     #[test]

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use crate::conflicts::{find, Related, Sourced};
 use crate::input::decode;
 use crate::mark::{mark, MarkError, Request, Suggestion};
-use crate::review::load::{load, load_with_context, sourced, Loaded};
-use crate::review::session::{save_decision, Decision};
+use crate::review::load::{load_with_context, sourced, Loaded};
+use crate::review::session::{earlier_source, save_decision, Decision};
 use crate::review::{ReviewClaim, ReviewFile, Status};
 use crate::status::{count, sort_by_work, ArticleStatus};
 use crate::worddiff::{word_diff, Piece};
@@ -35,8 +35,6 @@ pub enum DeskError {
     NotServed(String),
     /// The article or its review file cannot be read.
     Unreadable(String, Vec<String>),
-    /// The article changed since its last scan: verdicts would judge stale sentences.
-    Stale(String),
     /// A malformed request.
     BadRequest(String),
     /// No reviewer name is known.
@@ -57,10 +55,6 @@ impl fmt::Display for DeskError {
             DeskError::Unreadable(path, problems) => {
                 write!(f, "{path}: cannot be read: {}", problems.join("; "))
             }
-            DeskError::Stale(path) => write!(
-                f,
-                "{path}: the article changed since its last scan; run `factcheck scan {path}` and reload"
-            ),
             DeskError::BadRequest(message) => f.write_str(message),
             DeskError::NoReviewer => f.write_str(
                 "no reviewer name: git's user.name is not set; enter your name on the page",
@@ -125,7 +119,7 @@ pub struct Card {
     pub figure: String,
     pub sentence_diff: Option<SentenceDiff>,
     pub elsewhere: Vec<Other>,
-    /// A source verified in another article for the same figure.
+    /// A source verified for the same figure earlier in the article, else in another one.
     pub suggested_source: Option<Other>,
 }
 
@@ -242,7 +236,7 @@ impl Desk {
             .claims
             .iter()
             .zip(spans)
-            .map(|(claim, span)| card(&article, claim, span, &related))
+            .map(|(claim, span)| card(review, claim, span, &related))
             .collect();
         Ok(ArticleView {
             path: article.clone(),
@@ -260,13 +254,6 @@ impl Desk {
     /// the review file's lock, comments and hand edits kept.
     pub fn record(&self, request: &VerdictRequest, now: &str) -> Result<Saved, DeskError> {
         let article = self.served(&request.article)?;
-        let own = load(&self.ws, &article);
-        if own.review.is_none() {
-            return Err(unreadable(&own));
-        }
-        if own.stale {
-            return Err(DeskError::Stale(article));
-        }
         let reviewer = request
             .reviewer
             .as_deref()
@@ -299,6 +286,7 @@ impl Desk {
                         note: request.note.as_deref(),
                         reviewer: Some(&reviewer),
                         no_source: false,
+                        fresh_only: true,
                         now,
                     },
                 )
@@ -350,8 +338,16 @@ fn read_article(ws: &Workspace, article: &str) -> Result<String, DeskError> {
 }
 
 fn reread(ws: &Workspace, article: &str) -> Result<ReviewFile, DeskError> {
-    let loaded = load(ws, article);
-    loaded.review.clone().ok_or_else(|| unreadable(&loaded))
+    match ws.store().read(&ws.review_path(article)) {
+        Ok(Some(review)) => Ok(review.file),
+        Ok(None) => Err(DeskError::Note(format!(
+            "{article}: its review file is gone"
+        ))),
+        Err(e) => Err(DeskError::Unreadable(
+            article.to_string(),
+            e.diagnostics().iter().map(|d| d.to_string()).collect(),
+        )),
+    }
 }
 
 /// Where each claim's figure stands in `text`, as byte offsets: at its line and column when
@@ -405,12 +401,16 @@ fn other(o: &Sourced<'_>) -> Other {
 }
 
 fn card(
-    article: &str,
+    file: &ReviewFile,
     c: &ReviewClaim,
     span: Option<(usize, usize)>,
     related: &Related<'_>,
 ) -> Card {
-    let elsewhere = related.elsewhere(article, c);
+    let elsewhere = related.elsewhere(&file.article, c);
+    let earlier = earlier_source(file, c).map(|claim| Sourced {
+        path: &file.article,
+        claim,
+    });
     let sentence_diff = (c.changed && !c.reviewed_sentence.is_empty()).then(|| {
         let (before, after) = word_diff(&c.reviewed_sentence, &c.sentence);
         SentenceDiff { before, after }
@@ -422,6 +422,6 @@ fn card(
         figure: crate::render::figure(c.value, c.low, c.high, &c.unit, c.bound),
         sentence_diff,
         elsewhere: elsewhere.others.iter().map(|o| other(o)).collect(),
-        suggested_source: elsewhere.suggested_source.map(other),
+        suggested_source: earlier.as_ref().or(elsewhere.suggested_source).map(other),
     }
 }

@@ -126,10 +126,13 @@ async fn events(
 fn status_of(e: &DeskError) -> StatusCode {
     match e {
         DeskError::NotServed(_) => StatusCode::NOT_FOUND,
-        DeskError::Stale(_) | DeskError::Note(_) => StatusCode::CONFLICT,
+        DeskError::Note(_) => StatusCode::CONFLICT,
         DeskError::BadRequest(_) => StatusCode::BAD_REQUEST,
         DeskError::Mark(MarkError::UnknownClaim { .. }) => StatusCode::NOT_FOUND,
-        DeskError::Mark(MarkError::Retired(_)) => StatusCode::CONFLICT,
+        DeskError::Mark(MarkError::Retired(_) | MarkError::Stale(_)) => StatusCode::CONFLICT,
+        DeskError::Mark(MarkError::Store(crate::review::store::StoreError::Busy { .. })) => {
+            StatusCode::SERVICE_UNAVAILABLE
+        }
         DeskError::Mark(MarkError::Store(crate::review::store::StoreError::Io { .. })) => {
             StatusCode::INTERNAL_SERVER_ERROR
         }

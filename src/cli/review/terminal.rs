@@ -15,6 +15,25 @@ pub enum Key {
     Esc,
     Backspace,
     Tab,
+    /// Line editing: moving the cursor and deleting around it.
+    Left,
+    Right,
+    /// Ctrl-Left / Ctrl-Right (or Alt-b / Alt-f): a word at a time.
+    WordLeft,
+    WordRight,
+    /// Home or Ctrl-A; End or Ctrl-E.
+    Home,
+    End,
+    Delete,
+    /// Ctrl-W or Alt-Backspace.
+    DeleteWord,
+    /// Ctrl-U.
+    DeleteToStart,
+    /// Ctrl-K.
+    DeleteToEnd,
+    /// Earlier and later entries of the prompt's history.
+    Up,
+    Down,
     /// Ctrl-C or Ctrl-D.
     Interrupt,
     Resize,
@@ -55,8 +74,9 @@ impl<'a> Terminal<'a> {
         }
     }
 
-    /// Clears the screen and draws `lines`, with the cursor after the last one when `cursor`.
-    pub fn draw(&mut self, lines: &[String], cursor: bool) -> io::Result<()> {
+    /// Clears the screen and draws `lines`, with the cursor shown at `cursor` (column, line)
+    /// when there is one.
+    pub fn draw(&mut self, lines: &[String], cursor: Option<(usize, usize)>) -> io::Result<()> {
         queue!(
             &mut self.out,
             cursor::Hide,
@@ -68,8 +88,13 @@ impl<'a> Terminal<'a> {
             let end = if k == last { "" } else { "\r\n" };
             write!(self.out, "{line}{end}")?;
         }
-        if cursor {
-            queue!(&mut self.out, cursor::Show)?;
+        if let Some((column, line)) = cursor {
+            let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+            queue!(
+                &mut self.out,
+                cursor::MoveTo(at(column), at(line)),
+                cursor::Show
+            )?;
         }
         self.out.flush()
     }
@@ -84,14 +109,32 @@ impl Drop for Terminal<'_> {
 
 fn decode(key: KeyEvent) -> Key {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
     match key.code {
         KeyCode::Char('c' | 'd') if ctrl => Key::Interrupt,
+        KeyCode::Char('a') if ctrl => Key::Home,
+        KeyCode::Char('e') if ctrl => Key::End,
+        KeyCode::Char('w') if ctrl => Key::DeleteWord,
+        KeyCode::Char('u') if ctrl => Key::DeleteToStart,
+        KeyCode::Char('k') if ctrl => Key::DeleteToEnd,
         KeyCode::Char(_) if ctrl => Key::Other,
+        KeyCode::Char('b') if alt => Key::WordLeft,
+        KeyCode::Char('f') if alt => Key::WordRight,
         KeyCode::Char(c) => Key::Char(c),
         KeyCode::Enter => Key::Enter,
         KeyCode::Esc => Key::Esc,
+        KeyCode::Backspace if alt || ctrl => Key::DeleteWord,
         KeyCode::Backspace => Key::Backspace,
         KeyCode::Tab => Key::Tab,
+        KeyCode::Left if ctrl => Key::WordLeft,
+        KeyCode::Right if ctrl => Key::WordRight,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::Delete => Key::Delete,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
         _ => Key::Other,
     }
 }
