@@ -405,3 +405,51 @@ fn sources_are_offered_from_earlier_in_the_article_and_typed_with_line_editing()
         );
     }
 }
+
+#[test]
+fn a_claim_with_two_verdicts_from_a_merge_is_shown_and_settled() {
+    let sb = scanned();
+    let first = ids(&sb)[0].clone();
+    sb.run(&[
+        "mark",
+        SEOUL,
+        &first,
+        "--status",
+        "verified",
+        "--source",
+        "MoD",
+        "--reviewer",
+        "Ann",
+    ])
+    .expect(0);
+    let review = util::review_rel(SEOUL);
+    let text = sb.read(&review);
+    let at = text.find("\n[[claim]]").map(|k| k + 1).unwrap();
+    let second_claim = text[at + 1..]
+        .find("\n[[claim]]")
+        .map(|k| at + 2 + k)
+        .unwrap();
+    let other = "[[claim.conflict]]\nstatus = \"disputed\"\nsource = \"\"\nnote = \"Reuters says 3m\"\nreviewer = \"Bo\"\nreviewed_at = \"2025-02-01T00:00:00Z\"\n\n";
+    sb.write(
+        &review,
+        &format!("{}{other}{}", &text[..second_claim], &text[second_claim..]),
+    );
+    let mut p = review(&sb, &[SEOUL, "--reviewer", "Cy"]);
+    p.exp_string("Two verdicts after a merge")
+        .expect("both verdicts on screen");
+    p.exp_string("or disputed by Bo")
+        .expect("the other verdict");
+    press(&mut p, "x", "Saved");
+    press(&mut p, "q", "Reviewed");
+    assert_eq!(exit_code(&mut p), 0);
+    let settled = by_id(&claims(&sb.review(SEOUL)), &first).clone();
+    assert_eq!(s(&settled, "status"), "dismissed");
+    assert!(settled.get("conflict").is_none());
+    let kept: Vec<&str> = settled["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["reviewer"].as_str().unwrap())
+        .collect();
+    assert_eq!(kept, ["Ann", "Bo"]);
+}
