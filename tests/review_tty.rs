@@ -422,8 +422,8 @@ fn a_claim_with_two_verdicts_from_a_merge_is_shown_and_settled() {
         "Ann",
     ])
     .expect(0);
-    let review = util::review_rel(SEOUL);
-    let text = sb.read(&review);
+    let file = util::review_rel(SEOUL);
+    let text = sb.read(&file);
     let at = text.find("\n[[claim]]").map(|k| k + 1).unwrap();
     let second_claim = text[at + 1..]
         .find("\n[[claim]]")
@@ -431,7 +431,7 @@ fn a_claim_with_two_verdicts_from_a_merge_is_shown_and_settled() {
         .unwrap();
     let other = "[[claim.conflict]]\nstatus = \"disputed\"\nsource = \"\"\nnote = \"Reuters says 3m\"\nreviewer = \"Bo\"\nreviewed_at = \"2025-02-01T00:00:00Z\"\n\n";
     sb.write(
-        &review,
+        &file,
         &format!("{}{other}{}", &text[..second_claim], &text[second_claim..]),
     );
     let mut p = review(&sb, &[SEOUL, "--reviewer", "Cy"]);
