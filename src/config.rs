@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostic::{line_col, Diagnostic};
+use crate::review::Status;
 
 pub const FILE_NAME: &str = "factcheck.toml";
 
@@ -38,23 +39,39 @@ require_reviewer = false
 # require_reviewer = true
 "#;
 
-/// A claim state the gate can fail on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// A claim state the gate can fail on: one of the verdicts, or `changed` (the sentence was
+/// edited after the verdict). Written in factcheck.toml as the status names and "changed".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FailState {
-    Pending,
-    Disputed,
-    Unsourced,
+    Status(Status),
     Changed,
-    Verified,
-    Dismissed,
+}
+
+impl<'de> Deserialize<'de> for FailState {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        if name == "changed" {
+            return Ok(FailState::Changed);
+        }
+        Status::parse(&name).map(FailState::Status).ok_or_else(|| {
+            let known: Vec<String> = Status::ALL
+                .iter()
+                .map(|s| format!("\"{s}\""))
+                .chain(["\"changed\"".to_string()])
+                .collect();
+            serde::de::Error::custom(format!(
+                "unknown claim state \"{name}\"; expected one of {}",
+                known.join(", ")
+            ))
+        })
+    }
 }
 
 fn default_fail() -> Vec<FailState> {
     vec![
-        FailState::Pending,
-        FailState::Disputed,
-        FailState::Unsourced,
+        FailState::Status(Status::Pending),
+        FailState::Status(Status::Disputed),
+        FailState::Status(Status::Unsourced),
         FailState::Changed,
     ]
 }

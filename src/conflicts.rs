@@ -152,8 +152,11 @@ pub struct Occurrence {
 /// One distinct figure in a group, with every place it was stated.
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
+    #[serde(serialize_with = "crate::extract::serialize_value")]
     pub value: f64,
+    #[serde(serialize_with = "crate::extract::serialize_optional_value")]
     pub low: Option<f64>,
+    #[serde(serialize_with = "crate::extract::serialize_optional_value")]
     pub high: Option<f64>,
     pub bound: Bound,
     pub unit: String,
@@ -179,6 +182,7 @@ pub struct Group {
     /// Pairs of figure indexes that cannot both be true.
     pub disagreements: Vec<Disagreement>,
     /// Largest over smallest lower bound: how far apart the figures are.
+    #[serde(serialize_with = "crate::extract::serialize_value")]
     pub spread: f64,
 }
 

@@ -236,6 +236,93 @@ impl Repo {
     }
 }
 
+/// The commit where two revisions' histories meet (`git merge-base`).
+pub fn merge_base(dir: &Path, a: &str, b: &str) -> Result<String, GitError> {
+    run_in(dir, &["merge-base", a, b])
+        .map(|s| s.trim().to_string())
+        .map_err(|_| GitError::Failed(format!("`{a}` and `{b}` have no commit in common")))
+}
+
+/// The files under `dir` that differ between `commit` and the working tree, and the untracked
+/// files git would track (not ignored), as paths relative to `dir`.
+pub fn changed_files(dir: &Path, commit: &str) -> Result<Vec<String>, GitError> {
+    let diff = run_in(
+        dir,
+        &[
+            "diff",
+            "--name-only",
+            "-z",
+            "--no-renames",
+            "--relative",
+            "--no-ext-diff",
+            commit,
+            "--",
+        ],
+    )?;
+    let untracked = run_in(dir, &["ls-files", "-z", "--others", "--exclude-standard"])?;
+    let mut files: Vec<String> = diff
+        .split('\0')
+        .chain(untracked.split('\0'))
+        .filter(|p| !p.is_empty())
+        .map(String::from)
+        .collect();
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+/// A file's changed lines: its path, and inclusive ranges of line numbers.
+pub type ChangedLines = (String, Vec<(usize, usize)>);
+
+/// For each of `paths` (relative to `dir`) that differs between `commit` and the working
+/// tree, the lines of its current text that are new or changed, as inclusive ranges.
+pub fn changed_lines(
+    dir: &Path,
+    commit: &str,
+    paths: &[&str],
+) -> Result<Vec<ChangedLines>, GitError> {
+    if paths.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut args = vec![
+        "-c",
+        "core.quotePath=false",
+        "diff",
+        "-U0",
+        "--no-color",
+        "--no-ext-diff",
+        "--no-renames",
+        "--relative",
+        commit,
+        "--",
+    ];
+    args.extend(paths);
+    Ok(hunks_in(&run_in(dir, &args)?))
+}
+
+/// The new-side line ranges of each file in `git diff -U0` output.
+fn hunks_in(diff: &str) -> Vec<ChangedLines> {
+    let mut files: Vec<ChangedLines> = Vec::new();
+    for line in diff.lines() {
+        if let Some(path) = line.strip_prefix("+++ ") {
+            let path = path.strip_prefix("b/").unwrap_or(path);
+            files.push((path.to_string(), Vec::new()));
+        } else if let Some(header) = line.strip_prefix("@@ ") {
+            let Some(new) = header.split(' ').find_map(|w| w.strip_prefix('+')) else {
+                continue;
+            };
+            let (start, count) = match new.split_once(',') {
+                Some((s, c)) => (s.parse().unwrap_or(0), c.parse().unwrap_or(0)),
+                None => (new.parse().unwrap_or(0), 1),
+            };
+            if let (Some((_, ranges)), true) = (files.last_mut(), count > 0) {
+                ranges.push((start, start + count - 1));
+            }
+        }
+    }
+    files
+}
+
 /// A git configuration value as seen from `dir` (`user.name`), if set.
 pub fn config_value(dir: &Path, key: &str) -> Option<String> {
     run_in(dir, &["config", key])
@@ -383,6 +470,15 @@ mod tests {
             ("c1", "b.toml")
         );
         assert!(!touch.deleted);
+    }
+
+    #[test]
+    fn diff_hunks_give_the_new_lines() {
+        let diff = "diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -3 +3 @@ x\n-old\n+new\n@@ -9,0 +10,2 @@\n+a\n+b\n@@ -20,2 +21,0 @@\n-c\n-d\n";
+        assert_eq!(
+            hunks_in(diff),
+            vec![("a.txt".to_string(), vec![(3, 3), (10, 11)])]
+        );
     }
 
     #[test]

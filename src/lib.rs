@@ -3,6 +3,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod audit;
+pub mod changes;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -8,8 +8,7 @@ use util::{Sandbox, SEEDS};
 
 fn groups(sb: &Sandbox) -> Vec<Value> {
     let run = sb.run(&["conflicts", "--format", "json"]).expect(1);
-    serde_json::from_str::<Value>(&run.stdout)
-        .expect("json")
+    serde_json::from_str::<Value>(&run.stdout).expect("json")["groups"]
         .as_array()
         .expect("groups")
         .clone()

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use super::{report_error, Outcome, ReportFormat};
+use super::{report_error, Outcome, ReportFormat, Ui};
 use crate::conflicts::find;
 use crate::render::conflicts as render;
 use crate::review::load::{load_all, sourced, Loaded};
@@ -20,6 +20,7 @@ use crate::workspace::Workspace;
         1.6 million, both exact) disagree, for a reviewer to judge: they may cover different \
         periods. Reads the review files, so run `factcheck scan` first.",
     after_help = "Examples:\n  factcheck conflicts\n  factcheck conflicts --format markdown\n\n\
+        With --quiet, the closing count is left out.\n\n\
         Exit status: 0 no figures disagree, 1 some group has figures that disagree, \
         2 a review file could not be read."
 )]
@@ -47,6 +48,7 @@ pub fn report_unreadable(loaded: &[Loaded], err: &mut dyn Write) -> io::Result<b
 
 pub fn run(
     args: Args,
+    ui: Ui,
     ws: &Workspace,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -58,7 +60,7 @@ pub fn run(
     let failed = report_unreadable(&loaded, err)?;
     let groups = find(&sourced(&loaded));
     match args.format {
-        ReportFormat::Human => render::human(out, &groups, crate::render::color_enabled())?,
+        ReportFormat::Human => render::human(out, &groups, ui.quiet, ui.color)?,
         ReportFormat::Json => render::json(out, &groups)?,
         ReportFormat::Markdown => render::markdown(out, &groups)?,
     }

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use super::{report_error, Outcome, ReportFormat};
+use super::{report_error, Outcome, ReportFormat, Ui};
 use crate::audit::revisions::{between_files, between_revisions};
 use crate::audit::ArticleDiff;
 use crate::render::audit as render;
@@ -25,6 +25,7 @@ use crate::workspace::Workspace;
         factcheck diff v1.0 HEAD -- seeds/   # two revisions, articles under seeds/ only\n  \
         factcheck diff origin/main HEAD --format markdown   # a pull-request comment\n  \
         factcheck diff --files old.toml new.toml            # two review files outside git\n\n\
+        With --quiet, the closing summary is left out.\n\n\
         Exit status: 0 compared (any differences are printed), 1 with --exit-code: something \
         changed, 2 an unknown revision, a path outside the repository, not a git repository, \
         or a malformed review file."
@@ -53,6 +54,7 @@ pub struct Args {
 
 pub fn run(
     args: Args,
+    ui: Ui,
     ws: &Workspace,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -84,9 +86,7 @@ pub fn run(
         .collect();
     let between = format!("{} and {}", compared.from, compared.to);
     match args.format {
-        ReportFormat::Human => {
-            render::human(out, &diffs, &between, crate::render::color_enabled())?
-        }
+        ReportFormat::Human => render::human(out, &diffs, &between, ui.quiet, ui.color)?,
         ReportFormat::Markdown => render::markdown(out, &diffs, &between)?,
         ReportFormat::Json => render::json(out, &diffs, &compared.from, &compared.to)?,
     }

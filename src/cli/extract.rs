@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{report_error, Outcome};
+use super::{report_error, Outcome, Ui};
 use crate::extract::{extract, Format};
 use crate::input;
 use crate::render::extract::{human, jsonl, summary, ClaimRecord, JsonArray};
@@ -20,6 +20,7 @@ use crate::render::extract::{human, jsonl, summary, ClaimRecord, JsonArray};
     after_help = "Examples:\n  factcheck extract seeds/\n  \
         factcheck extract --format jsonl article.md | jq .text\n  \
         echo 'Prices rose 4.5% in March.' | factcheck extract -\n\n\
+        With --quiet, the human format leaves out the closing count.\n\n\
         Exit status: 0 all files read, 2 a file could not be read (the others are still \
         processed)."
 )]
@@ -43,8 +44,8 @@ enum OutputFormat {
     Jsonl,
 }
 
-pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
-    let color = crate::render::color_enabled();
+pub fn run(args: Args, ui: Ui, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    let color = ui.color;
     let mut outcome = Outcome::Clean;
     let mut array = JsonArray::default();
     let (mut claims_seen, mut files_seen, mut failed) = (0, 0, 0);
@@ -72,7 +73,8 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<O
         files_seen += 1;
     }
     match args.format {
-        OutputFormat::Human => summary(out, claims_seen, files_seen, failed)?,
+        OutputFormat::Human if !ui.quiet => summary(out, claims_seen, files_seen, failed)?,
+        OutputFormat::Human => {}
         OutputFormat::Json => array.finish(out)?,
         OutputFormat::Jsonl => {}
     }

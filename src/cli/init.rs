@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::{report_error, Outcome};
+use super::{report_error, Outcome, Ui};
 use crate::config::{DEFAULT, FILE_NAME};
 use crate::fsutil::write_atomic;
 use crate::setup::{install_merge_driver, SetupError, Wired, DRIVER};
@@ -21,7 +21,8 @@ use crate::workspace::Workspace;
     after_help = "Examples:\n  factcheck init\n  \
         factcheck init --merge-driver     # in a clone of an existing repository\n\n\
         Exit status: 0 written, 2 factcheck.toml already exists (use --force), or the \
-        merge driver could not be set up."
+        merge driver could not be set up.\n\n\
+        With --quiet, nothing is printed unless it fails."
 )]
 pub struct Args {
     /// Overwrite an existing factcheck.toml
@@ -35,6 +36,7 @@ pub struct Args {
 
 pub fn run(
     args: Args,
+    ui: Ui,
     dir: &Path,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -50,7 +52,9 @@ pub fn run(
         let annotations = ws.shown(&ws.annotations());
         return match install_merge_driver(&ws.root, &annotations) {
             Ok(wired) => {
-                say_wired(out, &wired)?;
+                if !ui.quiet {
+                    say_wired(out, &wired)?;
+                }
                 Ok(Outcome::Clean)
             }
             Err(e) => {
@@ -65,12 +69,15 @@ pub fn run(
         return Ok(Outcome::Error);
     }
     write_atomic(&path, DEFAULT.as_bytes(), dir)?;
-    writeln!(
-        out,
-        "wrote {FILE_NAME}: list your articles under `articles`, then run `factcheck scan`"
-    )?;
+    if !ui.quiet {
+        writeln!(
+            out,
+            "wrote {FILE_NAME}: list your articles under `articles`, then run `factcheck scan`"
+        )?;
+    }
     match install_merge_driver(dir, "annotations") {
-        Ok(wired) => say_wired(out, &wired)?,
+        Ok(wired) if !ui.quiet => say_wired(out, &wired)?,
+        Ok(_) => {}
         Err(SetupError::NotARepository) => {}
         Err(e) => {
             report_error(err, e)?;

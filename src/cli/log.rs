@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{report_error, Outcome};
+use super::{report_error, Outcome, Ui};
 use crate::audit::log::{claim_log, history};
 use crate::render::log::{self as render_log, LogSubject};
 use crate::workspace::Workspace;
@@ -26,6 +26,7 @@ enum Format {
     after_help = "Examples:\n  factcheck log 4dfe84\n  \
         factcheck log 4dfe84 --article seeds/001_4e05fcd575987f34.txt\n  \
         factcheck log 4dfe84 --format json\n\n\
+        With --quiet, the heading line naming the claim is left out.\n\n\
         Exit status: 0 shown, 2 an unknown or ambiguous claim id (pass --article), not a git \
         repository, or a review file that cannot be read."
 )]
@@ -46,6 +47,7 @@ pub struct Args {
 
 pub fn run(
     args: Args,
+    ui: Ui,
     ws: &Workspace,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -64,7 +66,7 @@ pub fn run(
         review_file: &history.path,
     };
     match args.format {
-        Format::Human => render_log::human(out, &subject, &steps, crate::render::color_enabled())?,
+        Format::Human => render_log::human(out, &subject, &steps, ui.quiet, ui.color)?,
         Format::Json => render_log::json(out, &subject, &steps)?,
     }
     Ok(Outcome::Clean)

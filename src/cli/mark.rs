@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{report_error, Outcome};
+use super::{report_error, Outcome, Ui};
 use crate::mark::{mark, MarkError, Request};
 use crate::render::conflicts::{elsewhere, suggested_source};
 use crate::render::sanitize::terminal;
@@ -45,6 +45,7 @@ impl From<StatusArg> for Status {
         --source 'Bloomberg interview with Shin Won-sik, 2024-06-14'\n  \
         factcheck mark annotations/seeds/001_4e05fcd575987f34.toml 1a2b3c 4d5e6f --status disputed \\\n      \
         --note 'MoD says 5,000'\n\n\
+        With --quiet, nothing is printed unless it fails.\n\n\
         Exit status: 0 marked, 2 unknown article or claim id, or a malformed review file."
 )]
 pub struct Args {
@@ -79,6 +80,7 @@ pub struct Args {
 
 pub fn run(
     args: Args,
+    ui: Ui,
     ws: &Workspace,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -113,6 +115,9 @@ pub fn run(
             return Ok(Outcome::Error);
         }
     };
+    if ui.quiet {
+        return Ok(Outcome::Clean);
+    }
     writeln!(
         out,
         "{}: {} marked {}: {}",

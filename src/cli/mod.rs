@@ -2,11 +2,13 @@
 //! with a `run` that writes to the given output and error streams and returns an [`Outcome`].
 
 mod check;
+mod completions;
 mod conflicts;
 mod diff;
 mod extract;
 mod init;
 mod log;
+mod man;
 mod mark;
 mod merge;
 mod progress;
@@ -18,7 +20,7 @@ mod status;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::workspace::Workspace;
 
@@ -54,9 +56,15 @@ impl Outcome {
     after_help = EXIT_CODES
 )]
 pub struct Cli {
-    /// When to colour output: auto (a terminal, unless NO_COLOR is set), always or never
+    /// When to colour output: auto (a terminal, unless NO_COLOR is set or TERM=dumb), always
+    /// or never
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     color: ColorChoice,
+
+    /// Print only findings and errors: no progress, notes or summaries (each command's
+    /// --help says what it leaves out)
+    #[arg(short, long, global = true)]
+    quiet: bool,
 
     #[command(subcommand)]
     command: Command,
@@ -80,6 +88,34 @@ enum ColorChoice {
     Never,
 }
 
+impl ColorChoice {
+    /// Whether to colour: `auto` colours a terminal unless `NO_COLOR` is set (to anything
+    /// but the empty string) or `TERM` is `dumb`.
+    fn decide(self, terminal: bool) -> bool {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && !set("NO_COLOR") && !dumb_terminal(),
+        }
+    }
+}
+
+/// `TERM=dumb`: a terminal that understands no escape sequences.
+fn dumb_terminal() -> bool {
+    std::env::var_os("TERM").is_some_and(|t| t == "dumb")
+}
+
+/// How output is shown, decided once from the command line and the environment and handed
+/// to each command.
+#[derive(Debug, Clone, Copy)]
+pub struct Ui {
+    /// Colour the output.
+    pub color: bool,
+    /// Leave out progress, notes and summaries; findings and errors stay.
+    pub quiet: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     Extract(extract::Args),
@@ -94,20 +130,21 @@ enum Command {
     Merge(merge::Args),
     Review(review::Args),
     Serve(serve::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// Parses the command line, runs the command and maps its outcome to an exit status.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let color = match cli.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+    let ui = Ui {
+        color: cli.color.decide(io::stdout().is_terminal()),
+        quiet: cli.quiet,
     };
-    colored::control::set_override(color);
-    progress::install();
+    colored::control::set_override(ui.color);
+    if !ui.quiet && !dumb_terminal() {
+        progress::install();
+    }
     crate::review::store::observe_waits(Box::new(|shown| {
         let _ = writeln!(
             io::stderr(),
@@ -118,8 +155,8 @@ pub fn main() -> ExitCode {
     let mut out = BufWriter::new(io::stdout().lock());
     // Not locked for the whole run: worker threads draw progress on it.
     let mut err = io::stderr();
-    let result =
-        dispatch(cli.command, &mut out, &mut err).and_then(|outcome| out.flush().map(|_| outcome));
+    let result = dispatch(cli.command, ui, &mut out, &mut err)
+        .and_then(|outcome| out.flush().map(|_| outcome));
     match result {
         Ok(outcome) => ExitCode::from(outcome as u8),
         // A closed pipe (`factcheck extract | head`) is not a failure.
@@ -131,23 +168,37 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+fn dispatch(
+    command: Command,
+    ui: Ui,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
     let cwd = std::env::current_dir()?;
+    let here = cwd.as_path();
     match command {
-        Command::Extract(args) => extract::run(args, out, err),
-        Command::Init(args) => init::run(args, &cwd, out, err),
-        Command::Scan(args) => in_workspace(&cwd, err, |ws, err| scan::run(args, ws, out, err)),
-        Command::Mark(args) => in_workspace(&cwd, err, |ws, err| mark::run(args, ws, out, err)),
-        Command::Status(args) => in_workspace(&cwd, err, |ws, err| status::run(args, ws, out, err)),
-        Command::Check(args) => in_workspace(&cwd, err, |ws, err| check::run(args, ws, out, err)),
-        Command::Conflicts(args) => {
-            in_workspace(&cwd, err, |ws, err| conflicts::run(args, ws, out, err))
+        Command::Extract(args) => extract::run(args, ui, out, err),
+        Command::Init(args) => init::run(args, ui, here, out, err),
+        Command::Scan(args) => in_workspace(here, err, |ws, err| scan::run(args, ui, ws, out, err)),
+        Command::Mark(args) => in_workspace(here, err, |ws, err| mark::run(args, ui, ws, out, err)),
+        Command::Status(args) => {
+            in_workspace(here, err, |ws, err| status::run(args, ui, ws, out, err))
         }
-        Command::Diff(args) => in_workspace(&cwd, err, |ws, err| diff::run(args, ws, out, err)),
-        Command::Log(args) => in_workspace(&cwd, err, |ws, err| log::run(args, ws, out, err)),
-        Command::Merge(args) => in_workspace(&cwd, err, |ws, err| merge::run(args, ws, out, err)),
-        Command::Review(args) => in_workspace(&cwd, err, |ws, err| review::run(args, ws, out, err)),
-        Command::Serve(args) => in_workspace(&cwd, err, |ws, err| serve::run(args, ws, out, err)),
+        Command::Check(args) => {
+            in_workspace(here, err, |ws, err| check::run(args, ui, ws, out, err))
+        }
+        Command::Conflicts(args) => {
+            in_workspace(here, err, |ws, err| conflicts::run(args, ui, ws, out, err))
+        }
+        Command::Diff(args) => in_workspace(here, err, |ws, err| diff::run(args, ui, ws, out, err)),
+        Command::Log(args) => in_workspace(here, err, |ws, err| log::run(args, ui, ws, out, err)),
+        Command::Merge(args) => in_workspace(here, err, |ws, err| merge::run(args, ws, out, err)),
+        Command::Review(args) => {
+            in_workspace(here, err, |ws, err| review::run(args, ui, ws, out, err))
+        }
+        Command::Completions(args) => completions::run(args, Cli::command(), out),
+        Command::Man(args) => man::run(args, Cli::command(), out, err),
+        Command::Serve(args) => in_workspace(here, err, |ws, err| serve::run(args, ws, out, err)),
     }
 }
 

@@ -12,7 +12,7 @@ use prompt::{Ended, LineEditor};
 use terminal::{Key, Terminal};
 
 use super::conflicts::report_unreadable;
-use super::{report_error, Outcome};
+use super::{report_error, Outcome, Ui};
 use crate::conflicts::Related;
 use crate::mark::default_reviewer;
 use crate::render::conflicts::{elsewhere, suggested_source};
@@ -46,6 +46,7 @@ use crate::workspace::Workspace;
     after_help = "Examples:\n  factcheck review\n  \
         factcheck review seeds/001_4e05fcd575987f34.txt --reviewer Ann\n  \
         factcheck review --all seeds/\n\n\
+        With --quiet, the closing summary is left out.\n\n\
         Exit status: 0 after a session, 2 when standard input or output is not a terminal, a review file \
         is missing, malformed or older than its article, or no reviewer name is known."
 )]
@@ -65,6 +66,7 @@ pub struct Args {
 
 pub fn run(
     args: Args,
+    ui: Ui,
     ws: &Workspace,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -123,7 +125,7 @@ pub fn run(
         session,
         context,
         reviewer,
-        color: crate::render::color_enabled(),
+        color: ui.color,
         message: None,
         help: false,
         sources: Vec::new(),
@@ -133,7 +135,9 @@ pub fn run(
         let mut term = Terminal::enter(out)?;
         pass.run(&mut term)?;
     }
-    screen::summary(out, &pass.session.summary())?;
+    if !ui.quiet {
+        screen::summary(out, &pass.session.summary())?;
+    }
     Ok(Outcome::Clean)
 }
 

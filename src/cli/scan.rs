@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use super::{report_error, Outcome};
+use super::{report_error, Outcome, Ui};
 use crate::render::diff::unified;
 use crate::render::sanitize::terminal;
 use crate::render::scan as render;
@@ -23,6 +23,8 @@ use crate::workspace::Workspace;
         left the article moves to [[retired]].",
     after_help = "Examples:\n  factcheck scan\n  factcheck scan seeds/000_f2ecfe456393e018.txt\n  \
         factcheck scan --check      # in CI: fail if a review file is out of date\n\n\
+        With --quiet, only errors, warnings and (with --check) what would change are \
+        printed.\n\n\
         Exit status: 0 up to date (or updated), 1 with --check: a review file is out of date, \
         2 an article or review file could not be read (the others are still scanned)."
 )]
@@ -43,6 +45,7 @@ pub struct Args {
 
 pub fn run(
     args: Args,
+    ui: Ui,
     ws: &Workspace,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -60,11 +63,13 @@ pub fn run(
     };
     let run = scan_all(ws, &articles.articles, options, args.paths.is_empty(), &now);
     for leftover in &run.leftovers {
-        writeln!(
-            err,
-            "note: removed {}, left by an interrupted run",
-            terminal(leftover)
-        )?;
+        if !ui.quiet {
+            writeln!(
+                err,
+                "note: removed {}, left by an interrupted run",
+                terminal(leftover)
+            )?;
+        }
     }
     for failure in &run.failures {
         report_error(err, failure)?;
@@ -72,12 +77,14 @@ pub fn run(
     }
     for mv in &run.moved {
         let new = ws.shown(&ws.review_path(&mv.article));
-        writeln!(out, "{}", render::moved(mv, &new, args.check))?;
+        if args.check || !ui.quiet {
+            writeln!(out, "{}", render::moved(mv, &new, args.check))?;
+        }
     }
     if args.check && !run.moved.is_empty() {
         outcome = outcome.and(Outcome::Findings);
     }
-    let color = crate::render::color_enabled();
+    let color = ui.color;
     let mut tally = render::Tally {
         moved: run.moved.len(),
         ..Default::default()
@@ -115,7 +122,7 @@ pub fn run(
             );
             write!(out, "{diff}")?;
             outcome = outcome.and(Outcome::Findings);
-        } else {
+        } else if !ui.quiet {
             writeln!(
                 out,
                 "{}: {}",
@@ -126,13 +133,17 @@ pub fn run(
     }
     for orphan in &run.orphans {
         if run.pruned_orphans {
-            writeln!(out, "{}", render::pruned_orphan(orphan))?;
+            if !ui.quiet {
+                writeln!(out, "{}", render::pruned_orphan(orphan))?;
+            }
         } else {
             writeln!(err, "warning: {}", render::orphan(orphan))?;
         }
     }
     tally.orphans = run.orphans.len();
     tally.pruned_orphans = run.pruned_orphans;
-    writeln!(out, "{}", render::closing(&tally, args.check))?;
+    if !ui.quiet {
+        writeln!(out, "{}", render::closing(&tally, args.check))?;
+    }
     Ok(outcome)
 }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::conflicts::report_unreadable;
-use super::{report_error, Outcome, ReportFormat};
+use super::{report_error, Outcome, ReportFormat, Ui};
 use crate::render::conflicts::elsewhere;
 use crate::render::sanitize::terminal;
 use crate::render::status as render;
@@ -19,7 +19,9 @@ use crate::workspace::Workspace;
         its claims by state, the articles that need the most work first, and a total.",
     after_help = "Examples:\n  factcheck status\n  factcheck status --format markdown   # for a PR comment\n  \
         factcheck status seeds/001_4e05fcd575987f34.txt --claims\n\n\
-        Exit status: 0 shown, 2 a review file could not be read."
+        With --quiet, the human and Markdown tables leave out the total row.\n\n\
+        Exit status: 0 shown, 2 a path that does not exist or a review file that could not \
+        be read."
 )]
 pub struct Args {
     /// Output format
@@ -37,11 +39,12 @@ pub struct Args {
 
 pub fn run(
     args: Args,
+    ui: Ui,
     ws: &Workspace,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let color = crate::render::color_enabled();
+    let color = ui.color;
     let Some(chosen) = super::selected(ws, &args.paths, err)? else {
         return Ok(Outcome::Error);
     };
@@ -94,9 +97,9 @@ pub fn run(
         total.add(r);
     }
     match args.format {
-        ReportFormat::Human => render::table(out, &rows, &total, color)?,
+        ReportFormat::Human => render::table(out, &rows, &total, ui.quiet, color)?,
         ReportFormat::Json => render::json(out, &rows, &total)?,
-        ReportFormat::Markdown => render::markdown(out, &rows, &total)?,
+        ReportFormat::Markdown => render::markdown(out, &rows, &total, ui.quiet)?,
     }
     Ok(outcome)
 }

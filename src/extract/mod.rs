@@ -19,6 +19,8 @@ mod vague;
 mod value;
 
 pub use claim::{format_value, Bound, Claim, Kind, Trend};
+/// The one way values are written in JSON, for every command's output.
+pub use claim::{number as serialize_value, optional_number as serialize_optional_value};
 pub use markdown::front_matter_end;
 
 /// How a text is written, which decides what is skipped and where sentences end.

@@ -230,6 +230,7 @@ pub fn human(
     out: &mut dyn Write,
     diffs: &[ArticleDiff<'_>],
     between: &str,
+    quiet: bool,
     color: bool,
 ) -> io::Result<()> {
     let style = Style::human(color);
@@ -257,6 +258,9 @@ pub fn human(
             }
         }
         writeln!(out)?;
+    }
+    if quiet {
+        return Ok(());
     }
     writeln!(out, "{}", summary_line(&Summary::of(diffs), between))
 }
@@ -290,8 +294,11 @@ pub fn markdown(out: &mut dyn Write, diffs: &[ArticleDiff<'_>], between: &str) -
 struct ClaimView<'a> {
     text: &'a str,
     figure: String,
+    #[serde(serialize_with = "crate::extract::serialize_value")]
     value: f64,
+    #[serde(serialize_with = "crate::extract::serialize_optional_value")]
     low: Option<f64>,
+    #[serde(serialize_with = "crate::extract::serialize_optional_value")]
     high: Option<f64>,
     unit: &'a str,
     bound: Bound,
@@ -354,6 +361,7 @@ struct ArticleView<'a> {
 
 #[derive(Serialize)]
 struct DiffView<'a> {
+    schema_version: u32,
     from: &'a str,
     to: &'a str,
     summary: Summary,
@@ -384,6 +392,7 @@ pub fn json(
     json_line(
         out,
         &DiffView {
+            schema_version: super::SCHEMA_VERSION,
             from,
             to,
             summary: Summary::of(diffs),

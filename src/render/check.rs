@@ -1,15 +1,16 @@
-//! Output of `factcheck check`: one line per problem (`path:line:col: state: figure:
-//! sentence`), GitHub workflow commands, SARIF 2.1.0, or JSON.
+//! Output of `factcheck check` for people and for tools: one line per problem
+//! (`path:line:col: problem [claim]: figure: sentence`), a total and the commands that fix
+//! it, or one JSON document. The GitHub and SARIF views are in `render::github` and
+//! `render::sarif`.
 
 use std::io::{self, Write};
 
+use colored::Colorize;
 use serde::Serialize;
-use serde_json::json;
 
-use crate::diagnostic::Diagnostic;
-use crate::gate::{Finding, Severity};
-use crate::render::plural;
-use crate::render::sanitize::{self, terminal, workflow_message, workflow_property};
+use super::sanitize::{self, terminal};
+use super::{plural, SCHEMA_VERSION};
+use crate::gate::{fix_commands, CheckError, Finding, Severity};
 
 /// Totals for the closing line.
 #[derive(Debug, Default, Clone, Copy, Serialize)]
@@ -21,49 +22,169 @@ pub struct Totals {
     pub errors: usize,
 }
 
-pub fn human(out: &mut dyn Write, findings: &[Finding], totals: &Totals) -> io::Result<()> {
-    for f in findings {
-        let severity = match f.severity {
-            Severity::Error => "",
-            Severity::Warning => "warning: ",
-        };
-        let figure = if f.figure.is_empty() {
-            String::new()
-        } else {
-            format!("{}: ", terminal(&f.figure))
-        };
-        writeln!(
-            out,
-            "{}:{}:{}: {severity}{}: {figure}{}",
-            terminal(&f.path),
-            f.line,
-            f.column,
-            terminal(&f.state),
-            terminal(&f.sentence)
-        )?;
+/// The revision a run was limited to.
+#[derive(Debug, Clone, Serialize)]
+pub struct Since {
+    /// As given (`origin/main`).
+    pub rev: String,
+    /// The commit compared with: where the history of the revision and `HEAD` meet.
+    pub commit: String,
+}
+
+/// Everything one run of the gate found.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub errors: Vec<CheckError>,
+    pub totals: Totals,
+    pub since: Option<Since>,
+}
+
+impl Report {
+    pub fn passed(&self) -> bool {
+        self.totals.failing == 0 && self.totals.errors == 0
     }
-    writeln!(out, "{}", summary(totals))
+}
+
+/// The claim id as findings show it: " [4dfe84]"; empty for the whole article.
+fn id_part(f: &Finding) -> String {
+    f.claim_id
+        .as_deref()
+        .map_or(String::new(), |id| format!(" [{id}]"))
+}
+
+/// The figure as findings show it, before the sentence: "at least 10,000 containers: ".
+fn figure_part(f: &Finding) -> String {
+    if f.figure.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", f.figure)
+    }
+}
+
+/// What a finding says, without its place: "pending [4dfe84]: at least 10,000 containers:
+/// the sentence".
+pub fn message(f: &Finding) -> String {
+    format!(
+        "{}{}: {}{}",
+        f.code.title(),
+        id_part(f),
+        figure_part(f),
+        f.sentence
+    )
+}
+
+/// One line per problem, the total, and the commands that fix it.
+pub fn human(out: &mut dyn Write, report: &Report, quiet: bool, color: bool) -> io::Result<()> {
+    for f in &report.findings {
+        let place = format!("{}:{}:{}:", terminal(&f.path), f.line, f.column);
+        let warning = if f.severity == Severity::Warning {
+            "warning: "
+        } else {
+            ""
+        };
+        let title = format!("{warning}{}", f.code.title());
+        let (id, figure) = (id_part(f), figure_part(f));
+        let (id, figure) = (terminal(&id), terminal(&figure));
+        if color {
+            let title = match f.severity {
+                Severity::Error => title.red().bold(),
+                Severity::Warning => title.yellow().bold(),
+            };
+            writeln!(
+                out,
+                "{} {title}{}: {}{}",
+                place.bold(),
+                id.cyan(),
+                figure.yellow(),
+                terminal(&f.sentence)
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{place} {title}{id}: {figure}{}",
+                terminal(&f.sentence)
+            )?;
+        }
+    }
+    if quiet {
+        return Ok(());
+    }
+    let total = summary(&report.totals, report.since.as_ref());
+    let total = match (color, report.totals.failing == 0) {
+        (false, _) => total,
+        (true, true) => total.green().bold().to_string(),
+        (true, false) => total.red().bold().to_string(),
+    };
+    writeln!(out, "{total}")?;
+    fixes(out, &report.findings, color)
+}
+
+/// How many articles the fix list names before it stops.
+const FIX_ARTICLES: usize = 10;
+
+/// The commands that fix the findings, for the first few articles, and a line counting the
+/// rest.
+pub fn fix_lines(findings: &[Finding]) -> Vec<String> {
+    let commands = fix_commands(findings);
+    let mut lines: Vec<String> = commands
+        .iter()
+        .take(FIX_ARTICLES)
+        .flat_map(|(_, lines)| lines.iter().cloned())
+        .collect();
+    let more = commands.len().saturating_sub(FIX_ARTICLES);
+    if more > 0 {
+        lines.push(format!(
+            "# … and {more} more article{}: `factcheck status` lists them",
+            plural(more)
+        ));
+    }
+    lines
+}
+
+/// The commands that fix the findings.
+fn fixes(out: &mut dyn Write, findings: &[Finding], color: bool) -> io::Result<()> {
+    let lines = fix_lines(findings);
+    if lines.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "to fix:")?;
+    for line in lines {
+        let line = terminal(&line);
+        let line = if color {
+            line.cyan().to_string()
+        } else {
+            line.into_owned()
+        };
+        writeln!(out, "  {line}")?;
+    }
+    Ok(())
 }
 
 /// The one-line total.
-pub fn summary(t: &Totals) -> String {
+pub fn summary(t: &Totals, since: Option<&Since>) -> String {
+    let articles = match since {
+        Some(s) => format!(
+            "{} article{} changed since {}",
+            t.articles,
+            plural(t.articles),
+            s.rev
+        ),
+        None => format!("{} article{}", t.articles, plural(t.articles)),
+    };
     let mut line = if t.failing == 0 {
         format!(
-            "policy met: {} claim{} in {} article{} checked",
+            "policy met: {} claim{} in {articles} checked",
             t.claims,
             plural(t.claims),
-            t.articles,
-            plural(t.articles)
         )
     } else {
         format!(
-            "policy not met: {} problem{} in {} claim{} across {} article{}",
+            "policy not met: {} problem{} in {} claim{} across {articles}",
             t.failing,
             plural(t.failing),
             t.claims,
             plural(t.claims),
-            t.articles,
-            plural(t.articles)
         )
     };
     if t.warnings > 0 {
@@ -79,123 +200,41 @@ pub fn summary(t: &Totals) -> String {
     line
 }
 
-/// GitHub Actions workflow commands, so problems show on the pull request's diff; a file that
-/// could not be checked is an error on the line where it went wrong.
-pub fn github(
-    out: &mut dyn Write,
-    findings: &[Finding],
-    errors: &[Diagnostic],
-    totals: &Totals,
-) -> io::Result<()> {
-    for e in errors {
-        let message = match &e.help {
-            Some(help) => format!("{} ({help})", e.message),
-            None => e.message.clone(),
-        };
-        writeln!(
-            out,
-            "::error file={},line={},col={},title={}::{}",
-            workflow_property(&e.path.display().to_string()),
-            e.line,
-            e.column,
-            workflow_property("factcheck: cannot check this file"),
-            workflow_message(&message)
-        )?;
-    }
-    for f in findings {
-        let level = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let title = workflow_property(&format!("factcheck: {}", f.state));
-        let message = if f.figure.is_empty() {
-            f.sentence.clone()
-        } else {
-            format!("{}: {}", f.figure, f.sentence)
-        };
-        writeln!(
-            out,
-            "::{level} file={},line={},col={},title={title}::{}",
-            workflow_property(&f.path),
-            f.line,
-            f.column,
-            workflow_message(&message)
-        )?;
-    }
-    writeln!(out, "{}", summary(totals))
-}
-
-fn rule_id(state: &str) -> String {
-    state.replace(' ', "-")
-}
-
-/// A SARIF 2.1.0 log for code-scanning dashboards.
-pub fn sarif(out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
-    let mut rules: Vec<String> = findings.iter().map(|f| rule_id(&f.state)).collect();
-    rules.sort();
-    rules.dedup();
-    let results: Vec<_> = findings
-        .iter()
-        .map(|f| {
-            let text = if f.figure.is_empty() {
-                format!("{}: {}", f.state, f.sentence)
-            } else {
-                format!("{}: {}: {}", f.state, f.figure, f.sentence)
-            };
-            json!({
-                "ruleId": rule_id(&f.state),
-                "level": match f.severity { Severity::Error => "error", Severity::Warning => "warning" },
-                "message": { "text": text },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": f.path },
-                        "region": { "startLine": f.line, "startColumn": f.column }
-                    }
-                }]
-            })
-        })
-        .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "factcheck",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": rules.iter().map(|r| json!({
-                        "id": r,
-                        "shortDescription": { "text": format!("claim state: {}", r.replace('-', " ")) }
-                    })).collect::<Vec<_>>()
-                }
-            },
-            "results": results
-        }]
-    });
-    sanitize::json(out, &log, true)?;
-    writeln!(out)
+/// A finding as JSON writes it: its fields, what it says, and the command that fixes it.
+#[derive(Serialize)]
+struct FindingView<'a> {
+    #[serde(flatten)]
+    finding: &'a Finding,
+    message: String,
+    fix: String,
 }
 
 #[derive(Serialize)]
 struct CheckDocument<'a> {
+    schema_version: u32,
     passed: bool,
-    findings: &'a [Finding],
-    errors: &'a [String],
+    changed_since: Option<&'a Since>,
     totals: &'a Totals,
+    findings: Vec<FindingView<'a>>,
+    errors: &'a [CheckError],
 }
 
-pub fn json(
-    out: &mut dyn Write,
-    findings: &[Finding],
-    errors: &[Diagnostic],
-    totals: &Totals,
-) -> io::Result<()> {
-    let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+pub fn json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let doc = CheckDocument {
-        passed: totals.failing == 0 && totals.errors == 0,
-        findings,
-        errors: &errors,
-        totals,
+        schema_version: SCHEMA_VERSION,
+        passed: report.passed(),
+        changed_since: report.since.as_ref(),
+        totals: &report.totals,
+        findings: report
+            .findings
+            .iter()
+            .map(|finding| FindingView {
+                finding,
+                message: message(finding),
+                fix: finding.fix(),
+            })
+            .collect(),
+        errors: &report.errors,
     };
     sanitize::json(out, &doc, true)?;
     writeln!(out)

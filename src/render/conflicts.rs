@@ -31,7 +31,7 @@ fn headline(g: &Group) -> String {
     }
 }
 
-pub fn human(out: &mut dyn Write, groups: &[Group], color: bool) -> io::Result<()> {
+pub fn human(out: &mut dyn Write, groups: &[Group], quiet: bool, color: bool) -> io::Result<()> {
     for g in groups {
         let head = headline(g);
         let head = match (color, g.compatible) {
@@ -89,6 +89,9 @@ pub fn human(out: &mut dyn Write, groups: &[Group], color: bool) -> io::Result<(
         }
         writeln!(out)?;
     }
+    if quiet {
+        return Ok(());
+    }
     let disagreeing = groups.iter().filter(|g| !g.compatible).count();
     writeln!(
         out,
@@ -130,8 +133,18 @@ pub fn markdown(out: &mut dyn Write, groups: &[Group]) -> io::Result<()> {
     Ok(())
 }
 
+#[derive(serde::Serialize)]
+struct ConflictsDocument<'a> {
+    schema_version: u32,
+    groups: &'a [Group],
+}
+
 pub fn json(out: &mut dyn Write, groups: &[Group]) -> io::Result<()> {
-    sanitize::json(out, &groups, true)?;
+    let doc = ConflictsDocument {
+        schema_version: super::SCHEMA_VERSION,
+        groups,
+    };
+    sanitize::json(out, &doc, true)?;
     writeln!(out)
 }
 

@@ -24,16 +24,19 @@ pub fn human(
     out: &mut dyn Write,
     subject: &LogSubject<'_>,
     steps: &[(&Touch, ClaimChange<'_>)],
+    quiet: bool,
     color: bool,
 ) -> io::Result<()> {
     let style = Style::human(color);
-    writeln!(
-        out,
-        "claim {} in {} ({})",
-        terminal(subject.id),
-        terminal(subject.article),
-        terminal(subject.review_file)
-    )?;
+    if !quiet {
+        writeln!(
+            out,
+            "claim {} in {} ({})",
+            terminal(subject.id),
+            terminal(subject.article),
+            terminal(subject.review_file)
+        )?;
+    }
     for (touch, change) in steps {
         let commit = &touch.commit[..touch.commit.len().min(10)];
         let commit = if color {
@@ -80,6 +83,7 @@ struct LogEntryView<'a> {
 
 #[derive(Serialize)]
 struct LogView<'a> {
+    schema_version: u32,
     claim: &'a str,
     article: &'a str,
     review_file: &'a str,
@@ -106,6 +110,7 @@ pub fn json(
     json_line(
         out,
         &LogView {
+            schema_version: super::SCHEMA_VERSION,
             claim: subject.id,
             article: subject.article,
             review_file: subject.review_file,

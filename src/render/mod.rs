@@ -7,12 +7,19 @@ pub mod conflicts;
 pub mod desk;
 pub mod diff;
 pub mod extract;
+pub mod github;
 pub mod log;
 pub mod merge;
 pub mod review;
 pub mod sanitize;
+pub mod sarif;
 pub mod scan;
 pub mod status;
+
+/// The version of the shape of every `--format json` document (its `schema_version`; the
+/// schemas are in `schema/`). It goes up only when a field is removed or changes meaning;
+/// new fields may appear without it.
+pub const SCHEMA_VERSION: u32 = 1;
 
 use colored::Colorize;
 

@@ -74,6 +74,7 @@ pub fn table(
     out: &mut dyn Write,
     rows: &[ArticleStatus],
     total: &ArticleStatus,
+    quiet: bool,
     color: bool,
 ) -> io::Result<()> {
     let mut all: Vec<[String; 9]> = rows.iter().map(cells).collect();
@@ -113,6 +114,9 @@ pub fn table(
     for r in body {
         writeln!(out, "{}", line(r, true))?;
     }
+    if quiet {
+        return Ok(());
+    }
     let total_line = line(&last[0], true);
     writeln!(
         out,
@@ -130,12 +134,16 @@ pub fn markdown(
     out: &mut dyn Write,
     rows: &[ArticleStatus],
     total: &ArticleStatus,
+    quiet: bool,
 ) -> io::Result<()> {
     writeln!(out, "| {} |", HEADERS.join(" | "))?;
     writeln!(out, "|---|{}", "---:|".repeat(HEADERS.len() - 1))?;
     for r in rows {
         let c = cells(r);
         writeln!(out, "| `{}` | {} |", table_cell(&c[0]), c[1..].join(" | "))?;
+    }
+    if quiet {
+        return Ok(());
     }
     let mut t = cells(total);
     t[0] = format!("**{}**", total_label(rows));
@@ -144,6 +152,7 @@ pub fn markdown(
 
 #[derive(Serialize)]
 struct StatusDocument<'a> {
+    schema_version: u32,
     articles: &'a [ArticleStatus],
     total: &'a ArticleStatus,
 }
@@ -152,6 +161,7 @@ pub fn json(out: &mut dyn Write, rows: &[ArticleStatus], total: &ArticleStatus) 
     sanitize::json(
         out,
         &StatusDocument {
+            schema_version: super::SCHEMA_VERSION,
             articles: rows,
             total,
         },

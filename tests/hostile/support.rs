@@ -87,8 +87,14 @@ pub fn assert_inert(what: &str, bytes: &[u8], marker: &str) {
 }
 
 /// A workflow command factcheck itself writes: `::error` or `::warning` with exactly the
-/// `file`, `line`, `col` and `title` properties, their values free of `:` and `,`.
+/// `file`, `line`, `col` and `title` properties (and `endLine`, `endColumn` for a claim), or
+/// the closing `::notice` with only a `title`, their values free of `:` and `,`.
 fn is_workflow_annotation(line: &str) -> bool {
+    if let Some(rest) = line.strip_prefix("::notice ") {
+        return rest
+            .split_once("::")
+            .is_some_and(|(properties, _)| properties == "title=factcheck");
+    }
     let Some(rest) = line
         .strip_prefix("::error ")
         .or_else(|| line.strip_prefix("::warning "))
@@ -103,6 +109,7 @@ fn is_workflow_annotation(line: &str) -> bool {
         .map(|p| p.split_once('=').map_or("", |(name, _)| name))
         .collect();
     names == ["file", "line", "col", "title"]
+        || names == ["file", "line", "endLine", "col", "endColumn", "title"]
 }
 
 /// Asserts that the only escape sequences in `bytes` are colour (SGR) sequences.
