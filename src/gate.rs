@@ -109,7 +109,6 @@ impl Code {
             Code::NoReviewer => "no reviewer",
             Code::OutOfDate => "out of date",
             Code::NotScanned => "not scanned",
-            Code::Conflicted => "conflicting verdicts",
             other => other.as_str(),
         }
     }

@@ -337,7 +337,10 @@ fn two_verdicts_on_one_claim_are_kept_and_settled_with_mark() {
     );
 
     let (findings, _) = repo.expect(1, &["check"]);
-    assert!(findings.contains(": conflicted: "), "{findings}");
+    assert!(
+        findings.contains(&format!(": conflicted [{SHELLS}]: ")),
+        "{findings}"
+    );
     let status = repo.ok(&["status"]);
     assert!(status.contains("(1 conflicted: two verdicts)"), "{status}");
     let claims = repo.ok(&["status", SEOUL, "--claims"]);
