@@ -155,6 +155,9 @@ fn opens_with_quote(sentence: &str) -> bool {
 fn read_sentence(text: &str, (start, end): (usize, usize)) -> Vec<Cue> {
     let sentence = &text[start..end];
     let mut cues: Vec<Cue> = Vec::new();
+    if !may_hold_cue(sentence) {
+        return cues;
+    }
     let tokens = tokens(sentence);
     for (k, token) in tokens.iter().enumerate() {
         let Some(lower) = LowerWord::new(token.text) else {
@@ -183,6 +186,20 @@ fn read_sentence(text: &str, (start, end): (usize, usize)) -> Vec<Cue> {
         }
     }
     cues
+}
+
+/// Whether some ASCII word of the sentence is a cue word; most sentences hold none, and
+/// they are passed over without being split into tokens.
+fn may_hold_cue(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| (2..=11).contains(&w.len()))
+        .any(|w| {
+            LowerWord::new(w).is_some_and(|l| {
+                let l = l.as_str();
+                l == "according" || reporting_verb(l) || report_noun(l)
+            })
+        })
 }
 
 /// A run of characters that make a word here: letters, digits, inner apostrophes, hyphens

@@ -209,6 +209,17 @@ fn at_word(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
     if lw == "half" {
         return vague::half(text, word, out).unwrap_or(word.end);
     }
+    // "the last-eight match", "a top-four finish": a number word glued into a compound name.
+    let compound = char_before(text, word.start) == Some('-')
+        && prev_word(text, word.start - 1).is_some_and(|w| {
+            w.end == word.start - 1
+                && !w.has_digit()
+                && w.lower()
+                    .is_some_and(|l| small_number(l.as_str()).is_none())
+        });
+    if compound {
+        return word.end;
+    }
     if let Some(number) = fold_word(word, lw) {
         return build(text, number, out);
     }
@@ -494,7 +505,9 @@ fn not_a_claim(
             // of their games" state a figure.
             let stated = tail.kind != Kind::Count
                 || next_word(text, number.end).is_some_and(|w| w.text == "of");
-            if small && !qualified && anaphoric_determiner(before) && !stated {
+            // "all four contestants" counts them.
+            let counted = before == "all";
+            if small && !qualified && anaphoric_determiner(before) && !stated && !counted {
                 return Some(number.end);
             }
             if number.value == Decimal::ONE && !qualified && !is_range {
@@ -506,8 +519,10 @@ fn not_a_claim(
                     Some(f) => one_idiom_follower(f),
                 };
                 // "one-off", "one-sided"; but "a one-year ban" states a duration.
-                let hyphenated = char_at(text, number.end) == Some('-') && tail.kind == Kind::Count;
-                if idiom || hyphenated || !has_unit || before == "no" || before == "at" {
+                let joined = char_at(text, number.end) == Some('-');
+                let measured = joined && tail.kind != Kind::Count;
+                let idiom = idiom && !measured;
+                if idiom || (joined && !measured) || !has_unit || before == "no" || before == "at" {
                     return Some(number.end);
                 }
             }

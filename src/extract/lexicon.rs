@@ -328,7 +328,8 @@ pub fn qualifier(words: &[&str]) -> Option<(Bound, usize)> {
         | ("well", "above")
         | ("upwards" | "upward", "of")
         | ("north", "of") => Some(Bound::MoreThan),
-        ("up", "to") | ("at", "most") => Some(Bound::AtMost),
+        ("up", "to") | ("at", "most") | ("a", "maximum") => Some(Bound::AtMost),
+        ("a", "minimum") => Some(Bound::AtLeast),
         ("less", "than")
         | ("fewer", "than")
         | ("lower", "than")
@@ -386,9 +387,11 @@ pub fn trend_word(word: &str) -> Option<Trend> {
         | "advanced" | "advances" | "rallied" | "rallies" | "rebounded" | "rebounds"
         | "recovered" | "rocketed" | "rockets" | "spiked" | "leapt" | "leaped" | "leaps"
         | "expanded" | "expands" | "widened" | "widens" | "raised" | "raises" | "raising"
-        | "lifted" | "lifts" | "boosted" | "boosts" | "doubled" | "tripled" | "trebled"
-        | "quadrupled" | "ballooned" | "swelled" | "strengthened" | "firmed" | "hiked" | "hike"
-        | "hikes" | "upped" | "accelerated" | "higher" => Some(Trend::Up),
+        | "lifted" | "lifts" | "lift" | "raise" | "boost" | "boosted" | "boosts" | "doubled"
+        | "tripled" | "trebled" | "quadrupled" | "ballooned" | "swelled" | "strengthened"
+        | "firmed" | "hiked" | "hike" | "hikes" | "upped" | "accelerated" | "higher" => {
+            Some(Trend::Up)
+        }
         "fell" | "fall" | "falls" | "fallen" | "falling" | "dropped" | "drop" | "drops"
         | "declined" | "decline" | "declines" | "decreased" | "decrease" | "decreases"
         | "slumped" | "slump" | "slumps" | "plunged" | "plunge" | "plunges" | "plummeted"

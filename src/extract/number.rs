@@ -475,6 +475,19 @@ fn fraction_after_and(text: &str, and_end: usize) -> Option<(Decimal, usize)> {
     Some((int(numerator) / den, den_word.end))
 }
 
+/// Whether the ordinal `word` ending at `end` stands before a content word, as in "a fifth
+/// straight win"; "half" and "quarter" are always fractions.
+fn ordinal_before_noun(text: &str, word: &str, end: usize) -> bool {
+    if matches!(word, "half" | "quarter" | "halves" | "quarters") {
+        return false;
+    }
+    next_word(text, end)
+        .and_then(|w| w.lower())
+        .is_some_and(|l| {
+            !super::lexicon::ends_phrase(l.as_str()) && scale_word(l.as_str()).is_none()
+        })
+}
+
 /// The digits read out after "point" ("three", "two five"), as a fraction below one, and
 /// where they end.
 fn spoken_decimals(text: &str, from: usize) -> Option<(Decimal, usize)> {
@@ -604,6 +617,11 @@ pub fn read_words(text: &str, first: Word<'_>) -> Option<Number> {
             }
             if words == 0 {
                 break;
+            }
+            // "a fifth straight win", "a third term": an ordinal before a noun, not a fraction
+            // ("a fifth of the budget", "cut by a fifth" are).
+            if leading_article && ordinal_before_noun(text, word, w.end) {
+                return None;
             }
             return Some(Number {
                 start: first.start,
