@@ -193,7 +193,7 @@ fn read_sentence(text: &str, (start, end): (usize, usize)) -> Vec<Cue> {
 fn may_hold_cue(sentence: &str) -> bool {
     sentence
         .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| (2..=11).contains(&w.len()))
+        .filter(|w| (3..=11).contains(&w.len()))
         .any(|w| {
             LowerWord::new(w).is_some_and(|l| {
                 let l = l.as_str();

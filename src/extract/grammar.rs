@@ -436,7 +436,7 @@ fn not_a_claim(
     head: &Head,
     tail: &Tail,
 ) -> Option<usize> {
-    let before = head.before.as_deref().unwrap_or("");
+    let before = head.before.as_ref().map_or("", LowerWord::as_str);
     let qualified = head.bound != Bound::Exact || head.currency.is_some();
     let has_unit = !tail.unit.is_empty();
     // "5 pm", "0700 GMT": a clock time.
@@ -622,7 +622,10 @@ fn metres_not_millions(text: &str, number: &Number, head: &Head, tail: &Tail) ->
             )
         })
     });
-    let after_article = matches!(head.before.as_deref(), Some("the" | "a" | "an"));
+    let after_article = matches!(
+        head.before.as_ref().map(LowerWord::as_str),
+        Some("the" | "a" | "an")
+    );
     event || (after_article && tail.unit.is_empty())
 }
 

@@ -4,10 +4,12 @@
 use super::claim::{Bound, Kind, Trend};
 use super::lexicon::{is_month, qualifier, small_number, trend_word};
 use super::tail::Tail;
-use super::text::{char_before, next_word, prev_word, skip_space_back, words_before, Word};
+use super::text::{
+    char_before, next_word, prev_word, skip_space_back, words_before, LowerWord, Word,
+};
 
 /// What stands before the figure.
-pub struct Head {
+pub struct Head<'a> {
     pub start: usize,
     pub bound: Bound,
     pub trend: Option<Trend>,
@@ -17,17 +19,17 @@ pub struct Head {
     /// "+3.2%": a plus sign glued to the figure.
     pub plus_sign: bool,
     /// The word before the figure, once qualifier and currency are set aside.
-    pub before: Option<String>,
+    pub before: Option<LowerWord<'a>>,
     /// The word before has a capital letter: a name ("Section", "iPhone").
     pub before_capitalised: bool,
     pub before_is_month: bool,
 }
 
 /// How many words before a figure are read for its qualifier and trend.
-const HEAD_WORDS: usize = 7;
+const HEAD_WORDS: usize = 5;
 
 /// Reads qualifier, currency and trend before the figure starting at `start`.
-pub fn head_before(text: &str, start: usize) -> Head {
+pub fn head_before(text: &str, start: usize) -> Head<'_> {
     let mut head = Head {
         start,
         bound: Bound::Exact,
@@ -71,7 +73,7 @@ pub fn head_before(text: &str, start: usize) -> Head {
     }
     lowered.drain(..used);
     if let Some((w, l)) = before.get(used) {
-        head.before = Some(l.as_str().to_string());
+        head.before = Some(*l);
         head.before_capitalised = w.text.chars().any(char::is_uppercase);
         head.before_is_month = month_word(w) || abbreviated_month_before(text, pos);
         head.trend =
@@ -213,7 +215,12 @@ fn phrasal_verb(word: &str) -> bool {
 
 /// "64 shipments over 20 months": "over" before a duration means "during", unless it
 /// follows "for" ("for over 20 years").
-pub fn temporal_over(text: &str, mut head: Head, tail: &Tail, number_start: usize) -> Head {
+pub fn temporal_over<'a>(
+    text: &str,
+    mut head: Head<'a>,
+    tail: &Tail,
+    number_start: usize,
+) -> Head<'a> {
     let word = &text[head.start..number_start];
     let temporal_word =
         word.trim().eq_ignore_ascii_case("over") || word.trim().eq_ignore_ascii_case("under");

@@ -26,6 +26,13 @@ pub fn shift(value: Decimal, power: i32) -> Option<Decimal> {
 /// Reads digits with an optional decimal point, ignoring group separators ("10,000",
 /// "84 906", ".08"); `None` when there are too many digits to hold.
 pub fn parse_digits(written: &str) -> Option<Decimal> {
+    // Plain digits, the common case, need no copy.
+    if written.len() <= 18 && written.bytes().all(|b| b.is_ascii_digit()) {
+        let whole = written
+            .bytes()
+            .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+        return (!written.is_empty()).then(|| int(whole));
+    }
     let mut cleaned = String::with_capacity(written.len() + 1);
     for c in written.chars() {
         if c.is_ascii_digit() || c == '.' {
