@@ -467,12 +467,17 @@ fn appositive_subject(sentence: &str, tokens: &[Token<'_>], verb: usize) -> Opti
 
 /// "…, said John Smith": a capitalised name right after the verb.
 fn inverted_source(sentence: &str, tokens: &[Token<'_>], verb: usize) -> Option<String> {
-    let after: Vec<Token<'_>> = tokens[verb + 1..]
-        .iter()
-        .take_while(|t| capitalised(t.text) && name_word(t.text))
-        .take(4)
-        .copied()
-        .collect();
+    let mut after: Vec<Token<'_>> = Vec::new();
+    for t in tokens[verb + 1..].iter().take(4) {
+        if !(capitalised(t.text) && name_word(t.text)) {
+            break;
+        }
+        after.push(*t);
+        // Only spacing may stand between the words of a name.
+        if !t.joined_to_next {
+            break;
+        }
+    }
     let preceded_by_comma = verb > 0
         && sentence[..tokens[verb].start]
             .trim_end()
