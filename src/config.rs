@@ -19,6 +19,10 @@ articles = ["articles/**/*.md", "articles/**/*.txt"]
 # Where review files go: one TOML file per article, mirroring the article's path.
 annotations = "annotations"
 
+# The largest article read (bytes, or with a unit: "64 MiB", "200 MB"); a larger file is
+# refused with a message. Review files may be up to four times as large.
+# max_article_size = "64 MiB"
+
 # The pre-publish gate run by `factcheck check`.
 [check]
 # Claim states that fail the gate: "pending", "disputed", "unsourced", and "changed"
@@ -182,6 +186,26 @@ pub struct Config {
     pub annotations: toml::Spanned<String>,
     #[serde(default)]
     pub check: CheckPolicy,
+    /// The largest article read, in bytes; `None` for the default.
+    #[serde(default, deserialize_with = "size")]
+    pub max_article_size: Option<u64>,
+}
+
+/// A size written as a number of bytes or as text with a unit ("64 MiB").
+fn size<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Bytes(u64),
+        Text(String),
+    }
+    match Written::deserialize(d)? {
+        Written::Bytes(0) => Err(serde::de::Error::custom("a size must be above 0")),
+        Written::Bytes(n) => Ok(Some(n)),
+        Written::Text(text) => crate::input::parse_size(&text)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+    }
 }
 
 fn default_annotations() -> toml::Spanned<String> {
@@ -235,6 +259,10 @@ mod tests {
     fn the_default_parses_and_rules_layer() {
         let mut config: Config = toml::from_str(DEFAULT).unwrap();
         assert_eq!(config.check.fail.len(), 4);
+        assert_eq!(config.max_article_size, None);
+        let sized: Config = toml::from_str("max_article_size = \"200 MB\"\n").unwrap();
+        assert_eq!(sized.max_article_size, Some(200_000_000));
+        assert!(toml::from_str::<Config>("max_article_size = \"big\"\n").is_err());
         config.check.rule =
             toml::from_str::<CheckPolicy>("[[rule]]\npaths = [\"drafts/**\"]\nwarn_only = true\n")
                 .unwrap()

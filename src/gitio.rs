@@ -17,6 +17,8 @@ pub enum GitError {
     NotARepository(PathBuf),
     /// A revision that does not name a commit.
     UnknownRevision(String),
+    /// A revision that names no commit in a shallow clone, whose older history is not there.
+    CutOff(String),
     /// git failed; its message.
     Failed(String),
 }
@@ -33,6 +35,11 @@ impl fmt::Display for GitError {
             GitError::UnknownRevision(rev) => write!(
                 f,
                 "unknown revision `{}`: it names no commit in this repository\n  help: `git log --oneline` lists the commits",
+                terminal(rev)
+            ),
+            GitError::CutOff(rev) => write!(
+                f,
+                "unknown revision `{}`: this clone is shallow and its history is cut off, so older commits are not there\n  help: fetch the whole history with `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0` in actions/checkout)",
                 terminal(rev)
             ),
             GitError::Failed(message) => write!(f, "git failed: {}", terminal(message.trim_end())),
@@ -53,6 +60,9 @@ pub struct Touch {
     pub path: String,
     /// The commit deleted the file.
     pub deleted: bool,
+    /// The clone's history is cut off at this commit (a shallow clone): what came before it
+    /// is not known.
+    pub cut_off: bool,
 }
 
 /// A repository, by its top-level directory.
@@ -90,7 +100,29 @@ impl Repo {
             &format!("{rev}^{{commit}}"),
         ])
         .map(|s| s.trim().to_string())
-        .map_err(|_| GitError::UnknownRevision(rev.to_string()))
+        .map_err(|_| match self.is_shallow() {
+            true => GitError::CutOff(rev.to_string()),
+            false => GitError::UnknownRevision(rev.to_string()),
+        })
+    }
+
+    /// Whether this is a shallow clone, its history cut off.
+    pub fn is_shallow(&self) -> bool {
+        self.run(&["rev-parse", "--is-shallow-repository"])
+            .is_ok_and(|out| out.trim() == "true")
+    }
+
+    /// The commits at which a shallow clone's history is cut off (none in a full clone).
+    fn cut_off_commits(&self) -> Vec<String> {
+        if !self.is_shallow() {
+            return Vec::new();
+        }
+        let Ok(file) = self.run(&["rev-parse", "--git-path", "shallow"]) else {
+            return Vec::new();
+        };
+        std::fs::read_to_string(self.root.join(file.trim()))
+            .map(|text| text.lines().map(str::to_string).collect())
+            .unwrap_or_default()
     }
 
     /// Every blob under `dir` in a commit, as (path, object id), paths from the root.
@@ -181,6 +213,10 @@ impl Repo {
             }
         }
         touches.reverse();
+        let cut_off = self.cut_off_commits();
+        for touch in &mut touches {
+            touch.cut_off = cut_off.contains(&touch.commit);
+        }
         Ok(touches)
     }
 
@@ -445,6 +481,7 @@ fn parse_touch(record: &str) -> Option<Touch> {
         subject: subject.into(),
         path: path.into(),
         deleted: status == "D",
+        cut_off: false,
     })
 }
 

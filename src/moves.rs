@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{Array, Item, Value};
 
-use crate::extract::{extract, Format};
 use crate::input;
 use crate::review::layout::review_files;
 use crate::review::store::StoreError;
@@ -117,10 +116,10 @@ pub fn plan(ws: &Workspace, orphans: &[Orphan], articles: &[String]) -> Vec<Move
         .collect();
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
     for (k, article) in unreviewed.iter().enumerate() {
-        let Ok(source) = input::read(&ws.root.join(article)) else {
+        let Ok(source) = ws.read_article(article) else {
             continue;
         };
-        let claims = extract(&source.text, Format::from_path(&source.path));
+        let claims = source.claims();
         let mut found: HashMap<(&str, &str), usize> = HashMap::new();
         for c in &claims {
             *found

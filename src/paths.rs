@@ -10,11 +10,18 @@ use std::path::{Component, Path, PathBuf};
 pub fn relative_to_root(root: &Path, cwd: &Path, path: &Path) -> Option<String> {
     let normal = normalise(&cwd.join(path))?;
     let root = normalise(&cwd.join(root))?;
-    let rel = normal.strip_prefix(&root).ok()?;
     if !resolve_links(&normal).starts_with(resolve_links(&root)) {
         return None;
     }
-    let parts: Vec<String> = rel
+    written_under(&root, &normal)
+}
+
+/// `path` relative to `root` as written (both normalised), with `/` separators, links not
+/// followed; `None` when it is not under it.
+fn written_under(root: &Path, path: &Path) -> Option<String> {
+    let parts: Vec<String> = path
+        .strip_prefix(root)
+        .ok()?
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
@@ -32,9 +39,12 @@ pub fn is_symlink(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
-/// A path as shown in messages: relative to the root when it is under it.
+/// A path as shown in messages: relative to the root when it is under it, as written (a
+/// link to somewhere outside is still named by where it stands).
 pub fn shown(root: &Path, path: &Path) -> String {
-    relative_to_root(root, root, path).unwrap_or_else(|| path.display().to_string())
+    relative_to_root(root, root, path)
+        .or_else(|| written_under(&normalise(root)?, &normalise(&root.join(path))?))
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// The path with symbolic links resolved in the part of it that exists.

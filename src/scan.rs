@@ -6,8 +6,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::digest::article_digest;
-use crate::extract::{extract, Format};
-use crate::input::{self, InputError};
+use crate::input::InputError;
 use crate::moves::{carry_out, orphans, plan, Move, Orphan};
 use crate::parallel::map_ordered;
 use crate::review::edit::{rescan, Fresh, ScanSummary};
@@ -83,9 +82,8 @@ fn merge_into(
     prune: bool,
     now: &str,
 ) -> Result<ScanSummary, ScanError> {
-    let source =
-        input::read(&ws.root.join(article)).map_err(|e| ScanError::Input(e.shown_as(article)))?;
-    let claims = extract(&source.text, Format::from_path(&source.path));
+    let source = ws.read_article(article).map_err(ScanError::Input)?;
+    let claims = source.claims();
     let mut taken: HashSet<String> = draft
         .file
         .iter()

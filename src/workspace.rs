@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{load, CheckPolicy, Config, FILE_NAME};
 use crate::diagnostic::Diagnostic;
+use crate::input::{self, InputError, Source, DEFAULT_MAX_ARTICLE_BYTES};
 use crate::paths;
 use crate::render::sanitize::terminal;
 use crate::review::layout::review_path;
@@ -20,7 +21,13 @@ pub struct Workspace {
     /// The directory the command was run in; relative paths on the command line start here.
     pub cwd: PathBuf,
     pub config: Option<Config>,
+    /// The largest article read, in bytes (from the configuration unless overridden).
+    pub max_article_bytes: u64,
 }
+
+/// How much larger than the largest article a review file may be: a review file holds each
+/// claim's sentence and verdict, some 1.7 times its article's size for dense copy.
+pub const REVIEW_FILE_FACTOR: u64 = 4;
 
 /// Why an article given or configured is not worked on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +47,7 @@ impl fmt::Display for Refusal {
         match self {
             Refusal::NothingToDo => write!(f, "no articles given and no factcheck.toml found\n  help: name the articles (`factcheck scan seeds/`) or run `factcheck init` to list them in factcheck.toml"),
             Refusal::BadGlob(message) => f.write_str(&terminal(message)),
-            Refusal::Outside(path) => write!(f, "{}: outside the repository root; factcheck only works on files under it", terminal(path)),
+            Refusal::Outside(path) => write!(f, "{}: outside the repository root (or a link to a file outside it); factcheck only works on files under it", terminal(path)),
             Refusal::SharedReview { first, second } => write!(f, "{} and {} would share one review file; rename one of them", terminal(first), terminal(second)),
         }
     }
@@ -65,6 +72,7 @@ impl Workspace {
                 return Ok(Workspace {
                     root: d.to_path_buf(),
                     cwd: cwd.to_path_buf(),
+                    max_article_bytes: config.max_article_size.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES),
                     config: Some(config),
                 });
             }
@@ -79,6 +87,7 @@ impl Workspace {
             root: root.to_path_buf(),
             cwd: root.to_path_buf(),
             config: None,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
         }
     }
 
@@ -96,9 +105,21 @@ impl Workspace {
         review_path(&self.annotations(), article)
     }
 
+    /// Reads an article (relative to the root) under the size limit; errors name it as given.
+    pub fn read_article(&self, article: &str) -> Result<Source, InputError> {
+        let mut source = input::read(&self.root.join(article), self.max_article_bytes)
+            .map_err(|e| e.shown_as(article))?;
+        source.path = PathBuf::from(article);
+        Ok(source)
+    }
+
     /// The store that reads and writes this repository's review files.
     pub fn store(&self) -> Store<'_> {
-        Store::new(&self.root, self.annotations())
+        Store::new(
+            &self.root,
+            self.annotations(),
+            self.max_article_bytes.saturating_mul(REVIEW_FILE_FACTOR),
+        )
     }
 
     pub fn policy(&self) -> CheckPolicy {
@@ -120,10 +141,18 @@ impl Workspace {
 
     /// The article globs, expanded and sorted; each relative to the root.
     pub fn configured_articles(&self) -> Result<Vec<String>, String> {
+        self.expand_globs().map(|(articles, _)| articles)
+    }
+
+    /// The article globs, expanded and sorted, and the matches refused because they lead
+    /// out of the repository (a link to a file outside it). Whatever a glob matches that is
+    /// not a directory is an article: a named pipe or a device matched is refused when read.
+    fn expand_globs(&self) -> Result<(Vec<String>, Vec<Refusal>), String> {
         let Some(config) = &self.config else {
-            return Ok(Vec::new());
+            return Ok(Default::default());
         };
         let mut out = Vec::new();
+        let mut refused = Vec::new();
         for pattern in &config.articles {
             if Path::new(pattern).is_absolute() || pattern.split('/').any(|p| p == "..") {
                 return Err(format!(
@@ -135,16 +164,19 @@ impl Workspace {
             let found = glob::glob(&full.to_string_lossy())
                 .map_err(|e| format!("bad article glob `{pattern}`: {e}"))?;
             for path in found.flatten() {
-                if path.is_file() {
-                    if let Some(rel) = paths::relative_to_root(&self.root, &self.root, &path) {
-                        out.push(rel);
-                    }
+                if path.is_dir() {
+                    continue;
+                }
+                match paths::relative_to_root(&self.root, &self.root, &path) {
+                    Some(rel) => out.push(rel),
+                    None => refused.push(Refusal::Outside(self.shown(&path))),
                 }
             }
         }
         out.sort();
         out.dedup();
-        Ok(out)
+        refused.dedup();
+        Ok((out, refused))
     }
 
     /// The articles named by `given` (files or directories), or the configured articles when
@@ -158,8 +190,11 @@ impl Workspace {
                 selection.refused.push(Refusal::NothingToDo);
                 return selection;
             }
-            match self.configured_articles() {
-                Ok(list) => articles = list,
+            match self.expand_globs() {
+                Ok((list, refused)) => {
+                    articles = list;
+                    selection.refused.extend(refused);
+                }
                 Err(message) => {
                     selection.refused.push(Refusal::BadGlob(message));
                     return selection;

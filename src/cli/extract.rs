@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::{report_error, Outcome, Ui};
-use crate::extract::{extract, Format};
 use crate::input;
 use crate::render::extract::{human, jsonl, summary, ClaimRecord, JsonArray};
 
@@ -16,10 +15,14 @@ use crate::render::extract::{human, jsonl, summary, ClaimRecord, JsonArray};
     long_about = "Print the numeric claims found in articles. Nothing is written.\n\n\
         Each PATH is a plain-text or Markdown article, a directory (its .txt, .md and \
         .markdown files), or - for standard input. In Markdown, front matter, code, link \
-        targets and HTML tags are skipped.",
+        targets and HTML tags are skipped.\n\n\
+        Each article, standard input too, is read up to a limit (64 MiB unless set): a \
+        larger one is reported and skipped. Only regular files are read; a named pipe or a \
+        device is refused (pipe it to standard input instead).",
     after_help = "Examples:\n  factcheck extract seeds/\n  \
         factcheck extract --format jsonl article.md | jq .text\n  \
-        echo 'Prices rose 4.5% in March.' | factcheck extract -\n\n\
+        echo 'Prices rose 4.5% in March.' | factcheck extract -\n  \
+        factcheck extract --max-article-size 512MiB dump.txt   # one very large article\n\n\
         With --quiet, the human format leaves out the closing count.\n\n\
         Exit status: 0 all files read, 2 a file could not be read (the others are still \
         processed)."
@@ -28,6 +31,11 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     format: OutputFormat,
+
+    /// The largest article read (bytes, or with a unit: 64MiB, 200MB); default: 64 MiB, or
+    /// max_article_size in factcheck.toml, or FACTCHECK_MAX_ARTICLE_SIZE
+    #[arg(long, value_name = "SIZE", value_parser = input::parse_size)]
+    max_article_size: Option<u64>,
 
     /// Articles, directories of articles, or - for standard input
     #[arg(value_name = "PATH", required = true)]
@@ -44,13 +52,26 @@ enum OutputFormat {
     Jsonl,
 }
 
-pub fn run(args: Args, ui: Ui, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+pub fn run(
+    args: Args,
+    ui: Ui,
+    cwd: &std::path::Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
     let color = ui.color;
+    let max_bytes = match super::workspace(cwd, args.max_article_size) {
+        Ok(ws) => ws.max_article_bytes,
+        Err(e) => {
+            report_error(err, e)?;
+            return Ok(Outcome::Error);
+        }
+    };
     let mut outcome = Outcome::Clean;
     let mut array = JsonArray::default();
     let (mut claims_seen, mut files_seen, mut failed) = (0, 0, 0);
     for path in input::expand(&args.paths) {
-        let source = match input::read(&path) {
+        let source = match input::read(&path, max_bytes) {
             Ok(source) => source,
             Err(e) => {
                 report_error(err, e)?;
@@ -59,7 +80,7 @@ pub fn run(args: Args, ui: Ui, out: &mut dyn Write, err: &mut dyn Write) -> io::
                 continue;
             }
         };
-        let claims = extract(&source.text, Format::from_path(&source.path));
+        let claims = source.claims();
         let records: Vec<ClaimRecord<'_>> = claims
             .iter()
             .map(|c| ClaimRecord::new(&source.path, c))

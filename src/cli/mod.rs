@@ -177,7 +177,7 @@ fn dispatch(
     let cwd = std::env::current_dir()?;
     let here = cwd.as_path();
     match command {
-        Command::Extract(args) => extract::run(args, ui, out, err),
+        Command::Extract(args) => extract::run(args, ui, here, out, err),
         Command::Init(args) => init::run(args, ui, here, out, err),
         Command::Scan(args) => in_workspace(here, err, |ws, err| scan::run(args, ui, ws, out, err)),
         Command::Mark(args) => in_workspace(here, err, |ws, err| mark::run(args, ui, ws, out, err)),
@@ -208,13 +208,30 @@ fn in_workspace(
     err: &mut dyn Write,
     command: impl FnOnce(&Workspace, &mut dyn Write) -> io::Result<Outcome>,
 ) -> io::Result<Outcome> {
-    match Workspace::discover(cwd) {
+    match workspace(cwd, None) {
         Ok(ws) => command(&ws, err),
         Err(e) => {
             report_error(err, e)?;
             Ok(Outcome::Error)
         }
     }
+}
+
+/// The workspace around `cwd`, its article size limit taken from `flag`, else from
+/// `FACTCHECK_MAX_ARTICLE_SIZE`, else from `factcheck.toml`.
+pub fn workspace(cwd: &std::path::Path, flag: Option<u64>) -> Result<Workspace, String> {
+    let from_env = match std::env::var(crate::input::MAX_ARTICLE_ENV) {
+        Ok(text) if !text.trim().is_empty() => Some(
+            crate::input::parse_size(&text)
+                .map_err(|e| format!("{}: {e}", crate::input::MAX_ARTICLE_ENV))?,
+        ),
+        _ => None,
+    };
+    let mut ws = Workspace::discover(cwd).map_err(|e| e.to_string())?;
+    if let Some(limit) = flag.or(from_env) {
+        ws.max_article_bytes = limit;
+    }
+    Ok(ws)
 }
 
 /// Writes an error to the error stream, each of its lines made safe to print.

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::audit::{field_lines, headline, json_line, mark, ChangeView, Style};
 use super::plural;
 use super::sanitize::terminal;
-use crate::audit::ClaimChange;
+use crate::audit::{ChangeKind, ClaimChange};
 use crate::gitio::Touch;
 
 /// Which claim a log is about.
@@ -19,7 +19,12 @@ pub struct LogSubject<'a> {
     pub review_file: &'a str,
 }
 
-/// A claim's history for a person: each commit that changed it, and what changed.
+/// Said at the commit where a shallow clone's history is cut off.
+const CUT_OFF: &str = "the history is cut off here (a shallow clone): the claim may be older; \
+    `git fetch --unshallow` fetches the rest";
+
+/// A claim's history for a person: each commit that changed it, and what changed. In a
+/// shallow clone, the commit where the history is cut off is said to be so.
 pub fn human(
     out: &mut dyn Write,
     subject: &LogSubject<'_>,
@@ -51,12 +56,28 @@ pub fn human(
             terminal(&touch.author),
             terminal(&touch.subject)
         )?;
+        if touch.cut_off && change.kind == ChangeKind::Added {
+            // The commit only looks like the claim's creation: nothing older was fetched.
+            let claim = change.new.expect("an added claim");
+            writeln!(
+                out,
+                "  {} “{}” is there where this clone's history begins: {}",
+                mark(change.kind, style),
+                terminal(&claim.text),
+                claim.status
+            )?;
+            writeln!(out, "      {CUT_OFF}")?;
+            continue;
+        }
         writeln!(
             out,
             "  {} {}",
             mark(change.kind, style),
             headline(change, style)
         )?;
+        if touch.cut_off {
+            writeln!(out, "      {CUT_OFF}")?;
+        }
         for line in field_lines(change, style) {
             writeln!(out, "      {line}")?;
         }
@@ -77,6 +98,8 @@ struct LogEntryView<'a> {
     date: &'a str,
     subject: &'a str,
     review_file: &'a str,
+    /// The clone's history is cut off at this commit: a claim "added" here may be older.
+    history_cut_off: bool,
     #[serde(flatten)]
     change: ChangeView<'a>,
 }
@@ -104,6 +127,7 @@ pub fn json(
             date: &t.date,
             subject: &t.subject,
             review_file: &t.path,
+            history_cut_off: t.cut_off,
             change: ChangeView::from(c),
         })
         .collect();

@@ -2,7 +2,7 @@
 //! the existing document, and a verdict is set on a claim, while comments, blank lines, key
 //! order and keys factcheck does not know survive untouched.
 
-use toml_edit::{value, ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_edit::{value, ArrayOfTables, DocumentMut, Item, Table, TableLike, Value};
 
 use std::collections::HashMap;
 
@@ -109,7 +109,7 @@ fn same_value(old: &Value, new: &Value) -> bool {
 
 /// Sets `key` only when its value differs, so untouched values keep their formatting.
 /// Returns whether the table changed.
-fn set(table: &mut Table, key: &str, new: Value) -> bool {
+fn set(table: &mut dyn TableLike, key: &str, new: Value) -> bool {
     match table.get_mut(key) {
         Some(item) => {
             let decor = match item.as_value() {
@@ -267,10 +267,11 @@ fn put_tables(doc: &mut DocumentMut, key: &str, tables: Vec<Table>) {
 pub fn rescan(doc: &mut DocumentMut, fresh: &Fresh<'_>, now: &str, prune: bool) -> ScanSummary {
     let mut summary = ScanSummary::default();
     let mut modified = false;
+    // `[article]`, or `article = { ... }` as a person may write it.
     let article = doc
         .entry("article")
         .or_insert(Item::Table(Table::new()))
-        .as_table_mut();
+        .as_table_like_mut();
     if let Some(article) = article {
         modified |= set(article, "path", Value::from(fresh.article));
         modified |= set(article, "title", Value::from(fresh.title));

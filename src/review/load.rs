@@ -2,13 +2,10 @@
 //! `review`): each review file, parsed and validated through the store, and whether it is up
 //! to date with its article.
 
-use std::path::Path;
-
 use super::model::{ReviewClaim, ReviewFile};
 use super::parse::Diagnostic;
 use crate::conflicts::{Elsewhere, Related, Sourced};
 use crate::digest::article_digest;
-use crate::input::decode;
 use crate::parallel::map_ordered;
 use crate::workspace::Workspace;
 
@@ -60,12 +57,12 @@ pub fn load(ws: &Workspace, article: &str) -> Loaded {
         }
     };
     loaded.problems = review.warnings;
-    let article_text = std::fs::read(ws.root.join(article))
-        .map_err(|e| format!("cannot read the article: {e}"))
-        .and_then(|bytes| decode(Path::new(article), bytes).map_err(|e| e.reason()));
-    match article_text {
-        Ok(text) => loaded.stale = review.file.digest != article_digest(&text),
-        Err(message) => loaded.problems.push(Diagnostic::file(article, message)),
+    match ws.read_article(article) {
+        Ok(source) => loaded.stale = review.file.digest != article_digest(&source.text),
+        Err(e) => loaded.problems.push(Diagnostic::file(
+            article,
+            format!("cannot read the article: {}", e.reason()),
+        )),
     }
     loaded.review = Some(review.file);
     loaded

@@ -166,7 +166,19 @@ impl Checker<'_> {
             .as_float()
             .or_else(|| item.as_integer().map(|i| i as f64))
         {
-            Some(v) => Some(v),
+            Some(v) if v.is_finite() => Some(v),
+            Some(_) => {
+                self.report(
+                    item.span(),
+                    format!(
+                        "`{key}` must be a finite number, not {}",
+                        item.to_string().trim()
+                    ),
+                    Some(format!("write the figure's value, like {key} = 4800000")),
+                    true,
+                );
+                None
+            }
             None => {
                 self.report(item.span(), format!("`{key}` must be a number"), None, true);
                 None
@@ -403,10 +415,15 @@ fn parse_document<'t>(
     };
     let root = doc.as_table();
     checker.keys(root, ROOT_KEYS, "the review file");
-    let (article, title, digest, previous_paths) = match root
-        .get("article")
-        .and_then(Item::as_table)
-    {
+    // `[article]`, or the same table written inline: `article = { path = "...", ... }`.
+    let article_table = match root.get("article") {
+        Some(Item::Table(t)) => Some(std::borrow::Cow::Borrowed(t)),
+        Some(Item::Value(toml_edit::Value::InlineTable(t))) => {
+            Some(std::borrow::Cow::Owned(t.clone().into_table()))
+        }
+        _ => None,
+    };
+    let (article, title, digest, previous_paths) = match article_table.as_deref() {
         Some(t) => {
             checker.keys(t, ARTICLE_KEYS, "[article]");
             (

@@ -22,8 +22,9 @@ use super::model::ReviewFile;
 use super::parse::{parse_for_edit, Diagnostic};
 use crate::digest::fnv1a;
 use crate::fsutil::{remove_stale_temporaries, write_atomic};
-use crate::input::{decode, BOM};
+use crate::input::{decode, format_size, read_file, InputError, BOM};
 use crate::paths;
+use crate::workspace::REVIEW_FILE_FACTOR;
 
 /// The directory, inside the annotations directory, for locks and temporary files.
 pub const STATE_DIR: &str = ".factcheck";
@@ -245,12 +246,19 @@ pub struct Hold {
 pub struct Store<'a> {
     root: &'a Path,
     annotations: PathBuf,
+    /// The largest review file read, in bytes.
+    max_bytes: u64,
 }
 
 impl<'a> Store<'a> {
-    /// The store for review files under `annotations`, in the repository at `root`.
-    pub fn new(root: &'a Path, annotations: PathBuf) -> Store<'a> {
-        Store { root, annotations }
+    /// The store for review files under `annotations`, in the repository at `root`, each
+    /// read only up to `max_bytes`.
+    pub fn new(root: &'a Path, annotations: PathBuf, max_bytes: u64) -> Store<'a> {
+        Store {
+            root,
+            annotations,
+            max_bytes,
+        }
     }
 
     pub fn annotations(&self) -> &Path {
@@ -268,11 +276,11 @@ impl<'a> Store<'a> {
     /// Refuses a path outside the repository or a symbolic link.
     fn confine(&self, path: &Path) -> Result<String, StoreError> {
         let shown = self.shown(path);
-        if !paths::confined(self.root, path) {
-            return Err(StoreError::Outside { shown });
-        }
         if paths::is_symlink(path) {
             return Err(StoreError::Link { shown });
+        }
+        if !paths::confined(self.root, path) {
+            return Err(StoreError::Outside { shown });
         }
         Ok(shown)
     }
@@ -280,7 +288,7 @@ impl<'a> Store<'a> {
     /// Reads a review file; `None` when there is none.
     pub fn read(&self, path: &Path) -> Result<Option<Review>, StoreError> {
         let shown = self.confine(path)?;
-        let Some(original) = read_original(path, &shown)? else {
+        let Some(original) = read_original(path, &shown, self.max_bytes)? else {
             return Ok(None);
         };
         let (file, warnings) = parse_checked(&shown, &original.text)?;
@@ -295,7 +303,7 @@ impl<'a> Store<'a> {
     /// Opens a review file for editing without locking it, to see what an edit would do.
     pub fn draft(&self, path: &Path, article: &str) -> Result<Draft, StoreError> {
         let shown = self.confine(path)?;
-        let original = read_original(path, &shown)?;
+        let original = read_original(path, &shown, self.max_bytes)?;
         let (file, doc, warnings) = match &original {
             Some(o) => match parse_for_edit(Path::new(&shown), &o.text) {
                 (Some((file, doc)), warnings) => (Some(file), doc, warnings),
@@ -342,13 +350,16 @@ impl<'a> Store<'a> {
         self.state_dir().join("tmp")
     }
 
-    /// Makes the state directory, which tells git to ignore it.
+    /// Makes the state directory, which tells git to ignore it. The ignore file is written
+    /// atomically, and again whenever it does not say what it should (a process killed while
+    /// an older version wrote it left it empty, and git would commit the directory).
     fn prepare_state_dir(&self) -> io::Result<PathBuf> {
+        const IGNORE: &str = "# factcheck's locks and temporary files\n*\n";
         let dir = self.state_dir();
         let ignore = dir.join(".gitignore");
-        if !ignore.exists() {
+        if std::fs::read(&ignore).ok().as_deref() != Some(IGNORE.as_bytes()) {
             std::fs::create_dir_all(&dir)?;
-            std::fs::write(&ignore, "# factcheck's locks and temporary files\n*\n")?;
+            write_atomic(&ignore, IGNORE.as_bytes(), &dir)?;
         }
         Ok(dir)
     }
@@ -402,17 +413,38 @@ impl<'a> Store<'a> {
     }
 }
 
-/// Reads a file's bytes and decodes them; `None` when it does not exist.
-fn read_original(path: &Path, shown: &str) -> Result<Option<Original>, StoreError> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => {
+/// Reads a file's bytes (at most `max_bytes`, and only from a regular file) and decodes
+/// them; `None` when it does not exist.
+fn read_original(path: &Path, shown: &str, max_bytes: u64) -> Result<Option<Original>, StoreError> {
+    let bytes = match read_file(path, max_bytes) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Ok(None),
+        Err(InputError::Unreadable(_, error)) => {
             return Err(StoreError::Io {
                 shown: shown.to_string(),
                 doing: "read",
                 error,
             })
+        }
+        Err(InputError::TooLarge { limit, .. }) => {
+            let mut d = Diagnostic::file(
+                shown,
+                format!(
+                    "larger than {}, the limit for a review file",
+                    format_size(limit)
+                ),
+            );
+            d.help = Some(format!(
+                "review files may be {REVIEW_FILE_FACTOR} times `max_article_size` in factcheck.toml; \
+                 a file this large was not written by factcheck for one article"
+            ));
+            return Err(StoreError::Invalid(vec![d]));
+        }
+        Err(other) => {
+            return Err(StoreError::Invalid(vec![Diagnostic::file(
+                shown,
+                other.reason(),
+            )]))
         }
     };
     decode_original(shown, bytes).map(Some)
@@ -427,7 +459,7 @@ pub fn decode_review(label: &str, bytes: Vec<u8>) -> Result<(String, bool), Stor
 fn decode_original(shown: &str, bytes: Vec<u8>) -> Result<Original, StoreError> {
     let text = decode(Path::new(shown), bytes).map_err(|e| {
         let offset = match &e {
-            crate::input::InputError::InvalidUtf8 { offset, .. } => Some(*offset),
+            InputError::InvalidUtf8 { offset, .. } => Some(*offset),
             _ => None,
         };
         let mut d = Diagnostic::file(shown, e.reason());

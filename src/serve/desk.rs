@@ -9,7 +9,6 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::conflicts::{find, Related, Sourced};
-use crate::input::decode;
 use crate::mark::{mark, MarkError, Request, Suggestion};
 use crate::review::load::{load_with_context, sourced, Loaded};
 use crate::review::session::{earlier_source, save_decision, Decision};
@@ -331,10 +330,9 @@ fn unreadable(loaded: &Loaded) -> DeskError {
 }
 
 fn read_article(ws: &Workspace, article: &str) -> Result<String, DeskError> {
-    std::fs::read(ws.root.join(article))
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| decode(Path::new(article), bytes).map_err(|e| e.reason()))
-        .map_err(|problem| DeskError::Unreadable(article.to_string(), vec![problem]))
+    ws.read_article(article)
+        .map(|source| source.body().to_string())
+        .map_err(|e| DeskError::Unreadable(article.to_string(), vec![e.reason()]))
 }
 
 fn reread(ws: &Workspace, article: &str) -> Result<ReviewFile, DeskError> {

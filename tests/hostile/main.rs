@@ -6,5 +6,9 @@
 #[path = "../util/mod.rs"]
 mod util;
 
+mod crash;
+mod limits;
+mod odd;
 mod output;
+mod paths;
 mod support;

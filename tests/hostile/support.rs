@@ -4,6 +4,14 @@ use std::path::Path;
 
 use crate::util::Sandbox;
 
+/// A sandbox whose `factcheck.toml` lists the seeds, scanned.
+pub fn scanned() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.write("factcheck.toml", "articles = [\"seeds/*.txt\"]\n");
+    sb.scan(&[]);
+    sb
+}
+
 /// Runs git in the sandbox with a fixed identity; panics when it fails.
 pub fn git(sb: &Sandbox, args: &[&str]) -> String {
     git_in(sb.root(), args)
@@ -131,5 +139,65 @@ pub fn assert_only_colour(what: &str, bytes: &[u8]) {
             "{what}: an escape that is not a colour: {seq:.20?}"
         );
         rest = &body[end + 1..];
+    }
+}
+
+/// What a command run by [`measured`] printed, how it exited, and its peak memory.
+pub struct Measured {
+    pub code: Option<i32>,
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+    /// The largest resident set the process reached, in KiB.
+    pub peak_kib: u64,
+}
+
+/// Runs `cmd` to the end, feeding its standard input from `feed` (until it stops reading),
+/// and reads its peak resident memory from the kernel's account of the process.
+pub fn measured(
+    mut cmd: std::process::Command,
+    feed: Option<Box<dyn FnOnce(std::process::ChildStdin) + Send>>,
+) -> Measured {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+    cmd.stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdin(match feed {
+            Some(_) => Stdio::piped(),
+            None => Stdio::null(),
+        });
+    // Reaped below by `wait4`, which reports the child's resource usage; `Child::wait` cannot.
+    #[allow(clippy::zombie_processes)]
+    let mut child = cmd.spawn().expect("spawn");
+    let feeder = feed.map(|f| {
+        let stdin = child.stdin.take().expect("stdin");
+        std::thread::spawn(move || f(stdin))
+    });
+    let mut stdout_pipe = child.stdout.take().expect("stdout");
+    let mut stderr_pipe = child.stderr.take().expect("stderr");
+    let reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stdout_pipe.read_to_end(&mut bytes).expect("read stdout");
+        bytes
+    });
+    let mut stderr = String::new();
+    stderr_pipe
+        .read_to_string(&mut stderr)
+        .expect("read stderr");
+    let stdout = reader.join().expect("stdout reader");
+    // Reaped here, not by `Child::wait`, to read this child's own resource usage.
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(reaped, pid, "wait4");
+    if let Some(feeder) = feeder {
+        feeder.join().expect("feeder");
+    }
+    Measured {
+        code: std::process::ExitStatus::from_raw(status).code(),
+        stdout,
+        stderr,
+        peak_kib: usage.ru_maxrss as u64,
     }
 }
