@@ -181,8 +181,8 @@ fn a_verdict_is_saved_in_place_with_comments_kept() {
     );
     assert_eq!(code, 200, "{saved}");
     assert_eq!(saved["review_file"], review);
-    assert_eq!(saved["claim"]["status"], "verified");
-    assert_eq!(saved["claim"]["reviewed_at"], NOW);
+    assert_eq!(saved["status"], "verified");
+    assert_eq!(saved["reviewed_at"], NOW);
     let after = sb.review_text(SEOUL);
     let expected = commented
         .replacen(

@@ -150,12 +150,32 @@ pub struct VerdictRequest {
     pub reviewer: Option<String>,
 }
 
-/// What was recorded: the claim as saved, and where.
+/// What was recorded, and where: the claim's verdict as written to its review file.
 #[derive(Debug, Clone, Serialize)]
 pub struct Saved {
     pub review_file: String,
     pub article: String,
-    pub claim: ReviewClaim,
+    pub id: String,
+    pub status: Status,
+    pub source: String,
+    pub note: String,
+    pub reviewer: String,
+    pub reviewed_at: String,
+}
+
+impl Saved {
+    fn of(ws: &Workspace, article: &str, claim: &ReviewClaim) -> Saved {
+        Saved {
+            review_file: ws.shown(&ws.review_path(article)),
+            article: article.to_string(),
+            id: claim.id.clone(),
+            status: claim.status,
+            source: claim.source.clone(),
+            note: claim.note.clone(),
+            reviewer: claim.reviewer.clone(),
+            reviewed_at: claim.reviewed_at.clone(),
+        }
+    }
 }
 
 impl Desk {
@@ -261,47 +281,52 @@ impl Desk {
             .map(str::to_string)
             .or_else(|| self.reviewer.clone())
             .ok_or(DeskError::NoReviewer)?;
-        let file = match request.status.as_deref() {
-            None => {
-                let note = Decision::Note(request.note.clone().unwrap_or_default());
-                save_decision(&self.ws, &article, &request.id, &note, &reviewer, now)
-                    .map_err(DeskError::Note)?
-            }
-            Some(name) => {
-                let status = Status::parse(name).ok_or_else(|| {
-                    DeskError::BadRequest(format!(
-                        "unknown status {name:?}; use one of: {}",
-                        Status::ALL.map(Status::as_str).join(", ")
-                    ))
-                })?;
-                let ids = [request.id.clone()];
-                let marked = mark(
-                    &self.ws,
-                    Path::new(&article),
-                    &Request {
-                        ids: &ids,
-                        status,
-                        source: request.source.as_deref(),
-                        note: request.note.as_deref(),
-                        reviewer: Some(&reviewer),
-                        no_source: false,
-                        fresh_only: true,
-                        now,
-                    },
-                )
-                .map_err(DeskError::Mark)?;
-                reread(&self.ws, &marked.article)?
-            }
+        let Some(name) = request.status.as_deref() else {
+            let note = Decision::Note(request.note.clone().unwrap_or_default());
+            let file = save_decision(&self.ws, &article, &request.id, &note, &reviewer, now)
+                .map_err(DeskError::Note)?;
+            let claim = file
+                .claim(&request.id)
+                .ok_or_else(|| DeskError::Note(format!("claim `{}` vanished", request.id)))?;
+            return Ok(Saved::of(&self.ws, &article, claim));
         };
-        let claim = file
-            .claim(&request.id)
-            .cloned()
-            .ok_or_else(|| DeskError::Note(format!("claim `{}` vanished", request.id)))?;
-        Ok(Saved {
-            review_file: self.ws.shown(&self.ws.review_path(&article)),
-            article,
-            claim,
-        })
+        let status = Status::parse(name).ok_or_else(|| {
+            DeskError::BadRequest(format!(
+                "unknown status {name:?}; use one of: {}",
+                Status::ALL.map(Status::as_str).join(", ")
+            ))
+        })?;
+        let ids = [request.id.clone()];
+        let marked = mark(
+            &self.ws,
+            Path::new(&article),
+            &Request {
+                ids: &ids,
+                status,
+                source: request.source.as_deref(),
+                note: request.note.as_deref(),
+                reviewer: Some(&reviewer),
+                no_source: false,
+                fresh_only: true,
+                now,
+            },
+        )
+        .map_err(DeskError::Mark)?;
+        // `mark` sets exactly these on the claim it found; reading the file again would
+        // only say the same.
+        let before = &marked.claims[0];
+        let claim = ReviewClaim {
+            status,
+            source: request
+                .source
+                .clone()
+                .unwrap_or_else(|| before.source.clone()),
+            note: request.note.clone().unwrap_or_else(|| before.note.clone()),
+            reviewer,
+            reviewed_at: now.to_string(),
+            ..before.clone()
+        };
+        Ok(Saved::of(&self.ws, &article, &claim))
     }
 }
 
@@ -333,19 +358,6 @@ fn read_article(ws: &Workspace, article: &str) -> Result<String, DeskError> {
     ws.read_article(article)
         .map(|source| source.body().to_string())
         .map_err(|e| DeskError::Unreadable(article.to_string(), vec![e.reason()]))
-}
-
-fn reread(ws: &Workspace, article: &str) -> Result<ReviewFile, DeskError> {
-    match ws.store().read(&ws.review_path(article)) {
-        Ok(Some(review)) => Ok(review.file),
-        Ok(None) => Err(DeskError::Note(format!(
-            "{article}: its review file is gone"
-        ))),
-        Err(e) => Err(DeskError::Unreadable(
-            article.to_string(),
-            e.diagnostics().iter().map(|d| d.to_string()).collect(),
-        )),
-    }
 }
 
 /// Where each claim's figure stands in `text`, as byte offsets: at its line and column when

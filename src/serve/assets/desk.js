@@ -214,7 +214,8 @@
     info.push(el("h3", {}, "Verdict"), el("div", { class: "verdict" }, verdictLine(c)));
     const offer = c.suggested_source;
     if (offer) {
-      info.push(el("p", { class: "offer" }, "Verified elsewhere: “" + offer.source + "” (" + offer.path + ":" + offer.line + ") ",
+      info.push(el("p", { class: "offer" }, "The same figure is verified in " + offer.path + ":" + offer.line +
+          " with the source “" + offer.source + "”; an empty source takes it. ",
         el("button", { type: "button", id: "use-source", onclick: () => useSource(offer.source) }, "Use this source")));
     }
     if (c.alternatives.length) {
@@ -358,6 +359,9 @@
         return;
       }
       const status = card.radios.value;
+      // As in `factcheck review`, an empty source takes the one offered.
+      const offer = view.claims[byId(card.id)]?.suggested_source;
+      if (status === "verified" && !card.source.value.trim() && offer) card.source.value = offer.source;
       const noteOnly = status === card.server.status && card.source.value === card.server.source;
       const body = { article: path, id: card.id, note: card.note.value, reviewer: name };
       if (!noteOnly) { body.status = status; body.source = card.source.value; }
@@ -365,9 +369,9 @@
       try {
         const saved = await api("/api/verdict", body);
         drafts.delete(card.id);
-        card.server = { status: saved.claim.status, source: saved.claim.source, note: saved.claim.note };
+        card.server = { status: saved.status, source: saved.source, note: saved.note };
         await refresh();
-        card.message.textContent = "Saved as " + saved.claim.status + " in " + saved.review_file + ".";
+        card.message.textContent = "Saved as " + saved.status + " in " + saved.review_file + ".";
       } catch (e) {
         const offers = (e.data && e.data.suggestions) || [];
         card.message.textContent = e.message + (offers.length ? " Verified elsewhere: " + offers[0].source : "");
