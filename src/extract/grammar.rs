@@ -244,7 +244,7 @@ fn fold_word(word: Word<'_>, lower: &str) -> Option<Number> {
     let stem_end = word.start + stem.len();
     Some(Number {
         start: word.start,
-        end: stem_end,
+        end: word.end,
         value,
         form: Form::Digits,
         glued_unit: Some((stem_end, word.end)),
