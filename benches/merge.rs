@@ -27,7 +27,7 @@ fn base(dir: &Path) -> String {
     std::fs::write(dir.join("article.txt"), article).unwrap();
     let ws = Workspace::bare(dir);
     let scanned = scan_article(&ws, "article.txt", false, "2025-03-01T12:00:00Z").unwrap();
-    scanned.after
+    scanned.texts.expect("a new review file").1
 }
 
 /// The base with verdicts on `CHANGES` claims, every `step`-th from `first`.

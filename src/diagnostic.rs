@@ -56,3 +56,56 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |k| k + 1);
     (line, before[line_start..].chars().count() + 1)
 }
+
+/// Lines and columns of byte offsets into one text, found by scanning on from the offset
+/// asked for last: offsets asked for in order cost one pass over the text, however many.
+pub struct Positions<'t> {
+    text: &'t str,
+    offset: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl<'t> Positions<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Positions {
+            text,
+            offset: 0,
+            line: 1,
+            line_start: 0,
+        }
+    }
+
+    /// 1-based line and character column of `offset`.
+    pub fn at(&mut self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.offset {
+            *self = Positions::new(self.text);
+        }
+        let passed = &self.text[self.offset..offset];
+        self.line += passed.matches('\n').count();
+        if let Some(k) = passed.rfind('\n') {
+            self.line_start = self.offset + k + 1;
+        }
+        self.offset = offset;
+        let column = self.text[self.line_start..offset].chars().count() + 1;
+        (self.line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_agree_with_line_col_in_any_order() {
+        let text = "ab\n€x\n\nlast line";
+        let mut positions = Positions::new(text);
+        for offset in [0, 6, 2, 9, 100, 3, 8, 1] {
+            assert_eq!(positions.at(offset), line_col(text, offset), "{offset}");
+        }
+    }
+}

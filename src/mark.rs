@@ -250,17 +250,14 @@ fn suggestions(ws: &Workspace, file: &ReviewFile, ids: &[String]) -> Vec<Suggest
 pub fn mark(ws: &Workspace, given: &Path, request: &Request<'_>) -> Result<Marked, MarkError> {
     let path = locate(ws, given)?;
     let store = ws.store();
-    let Some(mut edit) = store.edit_existing(&path)? else {
+    let Some(mut edit) = store.edit_claims(&path)? else {
         return Err(MarkError::NoReviewFile {
             given: given.display().to_string(),
             looked_for: ws.shown(&path),
             near: Vec::new(),
         });
     };
-    let file = edit
-        .file
-        .clone()
-        .expect("an existing review file is parsed");
+    let file = edit.file.clone();
     if request.fresh_only && changed_since_scan(ws, &file) {
         return Err(MarkError::Stale(file.article.clone()));
     }
@@ -305,7 +302,9 @@ pub fn mark(ws: &Workspace, given: &Path, request: &Request<'_>) -> Result<Marke
         now: request.now,
     };
     for id in request.ids {
-        set_verdict(&mut edit.doc, id, &verdict);
+        if let Some(doc) = edit.document_of(id) {
+            set_verdict(doc, id, &verdict);
+        }
     }
     edit.save()?;
     Ok(Marked {

@@ -53,3 +53,24 @@ pub fn map_ordered<T: Sync, R: Send>(
         .flatten()
         .collect()
 }
+
+/// Applies `job` to every item, the items split among the cores (one thread a core: the work
+/// computes, it does not wait), and returns the results in item order. For the parts of one
+/// large job, so no progress is reported.
+pub fn map_on_cores<T: Sync, R: Send>(items: &[T], job: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let chunk = items.len().div_ceil(cores).max(1);
+    if cores < 2 || items.len() < 2 {
+        return items.iter().map(job).collect();
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&job).collect::<Vec<R>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}

@@ -6,14 +6,18 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::digest::article_digest;
+use crate::extract::Claim;
 use crate::input::InputError;
 use crate::moves::{carry_out, orphans, plan, Move, Orphan};
 use crate::parallel::map_ordered;
-use crate::review::edit::{rescan, Fresh, ScanSummary};
+use crate::review::edit::{new_file_text, rescan, Fresh, ScanSummary, UpToDate};
 use crate::review::layout::{new_ids, title};
+use crate::review::parse::BySection;
+use crate::review::sections::Part;
 use crate::review::store::{Draft, StoreError};
-use crate::review::Diagnostic;
+use crate::review::{Diagnostic, ReviewClaim};
 use crate::workspace::Workspace;
+use toml_edit::Table;
 
 /// How a scan runs.
 #[derive(Debug, Clone, Copy, Default)]
@@ -31,9 +35,13 @@ pub struct Scanned {
     pub review_path: PathBuf,
     /// The review file as shown in messages.
     pub shown: String,
-    /// The review file's text before the scan; `None` when it did not exist.
-    pub before: Option<String>,
-    pub after: String,
+    /// There was no review file.
+    pub created: bool,
+    /// The review file changed (or, with `check`, would change).
+    pub changed: bool,
+    /// With `check`, for a file that would change: its text before (`None` for a new one)
+    /// and after.
+    pub texts: Option<(Option<String>, String)>,
     pub summary: ScanSummary,
     /// Problems that did not stop the scan (a misspelt key).
     pub warnings: Vec<Diagnostic>,
@@ -41,11 +49,11 @@ pub struct Scanned {
 
 impl Scanned {
     pub fn changed(&self) -> bool {
-        self.before.as_deref() != Some(self.after.as_str())
+        self.changed
     }
 
     pub fn created(&self) -> bool {
-        self.before.is_none()
+        self.created
     }
 }
 
@@ -74,50 +82,124 @@ impl From<StoreError> for ScanError {
     }
 }
 
-/// Merges what `article` says now into an opened review file.
+/// What an article says now.
+struct Found {
+    claims: Vec<Claim>,
+    title: String,
+    digest: String,
+}
+
+impl Found {
+    /// Reads and extracts the article; its text is not kept.
+    fn read(ws: &Workspace, article: &str) -> Result<Found, ScanError> {
+        let source = ws.read_article(article).map_err(ScanError::Input)?;
+        Ok(Found {
+            claims: source.claims(),
+            title: title(&source.text),
+            digest: article_digest(&source.text),
+        })
+    }
+
+    fn fresh<'a>(&'a self, article: &'a str, ids: Vec<String>) -> Fresh<'a> {
+        Fresh {
+            article,
+            title: &self.title,
+            digest: &self.digest,
+            claims: &self.claims,
+            ids,
+        }
+    }
+}
+
+/// Merges what the article says now into an opened review file.
 fn merge_into(
-    ws: &Workspace,
     draft: &mut Draft,
     article: &str,
+    found: &Found,
     prune: bool,
     now: &str,
-) -> Result<ScanSummary, ScanError> {
-    let source = ws.read_article(article).map_err(ScanError::Input)?;
-    let claims = source.claims();
+) -> ScanSummary {
     let mut taken: HashSet<String> = draft
         .file
         .iter()
         .flat_map(|f| f.claims.iter().chain(&f.retired))
         .map(|c| c.id.clone())
         .collect();
-    let ids = new_ids(claims.iter(), &mut taken);
-    let digest = article_digest(&source.text);
-    let title = title(&source.text);
-    let fresh = Fresh {
-        article,
-        title: &title,
-        digest: &digest,
-        claims: &claims,
-        ids,
-    };
-    Ok(rescan(&mut draft.doc, &fresh, now, prune))
+    let ids = new_ids(found.claims.iter(), &mut taken);
+    rescan(&mut draft.doc, &found.fresh(article, ids), now, prune)
 }
 
-fn scanned(article: &str, draft: &Draft, summary: ScanSummary) -> Scanned {
-    let before = draft.before().map(str::to_string);
-    let after = match &before {
-        Some(text) if !summary.modified => text.clone(),
-        _ => draft.after(),
-    };
+fn scanned(article: &str, draft: &Draft, summary: ScanSummary, check: bool) -> Scanned {
+    let changed = summary.modified && draft.changed();
     Scanned {
         article: article.to_string(),
         review_path: draft.path().to_path_buf(),
         shown: draft.shown().to_string(),
-        before,
-        after,
+        created: draft.before().is_none(),
+        changed,
+        texts: (check && changed).then(|| (draft.before().map(str::to_string), draft.after())),
         summary,
         warnings: draft.warnings.clone(),
     }
+}
+
+/// The scan of an article whose review file is already up to date, decided one claim at a
+/// time so that a large file is never held whole; `None` when it is not, or cannot be told
+/// that way.
+fn up_to_date(
+    ws: &Workspace,
+    article: &str,
+    found: &Found,
+    prune: bool,
+) -> Result<Option<Scanned>, ScanError> {
+    let path = ws.review_path(article);
+    let fresh = found.fresh(article, Vec::new());
+    let check = UpToDate::new(&fresh, prune);
+    let store = ws.store();
+    let each = |part: Part, place: usize, table: &Table, _: ReviewClaim| {
+        (part, check.table_holds(part, place, table))
+    };
+    let Some(BySection {
+        file,
+        warnings,
+        tables,
+    }) = store.inspect(&path, &each)?
+    else {
+        return Ok(None);
+    };
+    let current = tables.iter().filter(|(p, _)| *p == Part::Claim).count();
+    let holds = check.holds(&file, current, tables.iter().all(|(_, h)| *h));
+    Ok(holds.then(|| Scanned {
+        article: article.to_string(),
+        shown: store.shown(&path),
+        review_path: path,
+        created: false,
+        changed: false,
+        texts: None,
+        summary: ScanSummary::default(),
+        warnings,
+    }))
+}
+
+/// The scan of an article that has no review file yet: its text, made one claim at a time.
+fn created(article: &str, draft: &Draft, found: &Found, check: bool) -> (Scanned, String) {
+    let ids = new_ids(found.claims.iter(), &mut HashSet::new());
+    let text = new_file_text(&found.fresh(article, ids));
+    let scanned = Scanned {
+        article: article.to_string(),
+        review_path: draft.path().to_path_buf(),
+        shown: draft.shown().to_string(),
+        created: true,
+        changed: true,
+        texts: check.then(|| (None, text.clone())),
+        summary: ScanSummary {
+            added: found.claims.len(),
+            modified: true,
+            ..Default::default()
+        },
+        warnings: Vec::new(),
+    };
+    (scanned, text)
 }
 
 /// What scanning `article` (relative to the root) would write, without writing or locking.
@@ -127,9 +209,16 @@ pub fn scan_article(
     prune: bool,
     now: &str,
 ) -> Result<Scanned, ScanError> {
+    let found = Found::read(ws, article)?;
+    if let Some(scanned) = up_to_date(ws, article, &found, prune)? {
+        return Ok(scanned);
+    }
     let mut draft = ws.store().draft(&ws.review_path(article), article)?;
-    let summary = merge_into(ws, &mut draft, article, prune, now)?;
-    Ok(scanned(article, &draft, summary))
+    if draft.file.is_none() {
+        return Ok(created(article, &draft, &found, true).0);
+    }
+    let summary = merge_into(&mut draft, article, &found, prune, now);
+    Ok(scanned(article, &draft, summary, true))
 }
 
 /// Brings the review file of `article` up to date under its lock and saves it; with
@@ -143,10 +232,19 @@ pub fn scan_one(
     if options.check {
         return scan_article(ws, article, options.prune, now);
     }
+    let found = Found::read(ws, article)?;
+    if let Some(scanned) = up_to_date(ws, article, &found, options.prune)? {
+        return Ok(scanned);
+    }
     let store = ws.store();
     let mut edit = store.edit(&ws.review_path(article), article)?;
-    let summary = merge_into(ws, &mut edit, article, options.prune, now)?;
-    let result = scanned(article, &edit, summary);
+    if edit.file.is_none() {
+        let (scanned, text) = created(article, &edit, &found, false);
+        edit.create(&text)?;
+        return Ok(scanned);
+    }
+    let summary = merge_into(&mut edit, article, &found, options.prune, now);
+    let result = scanned(article, &edit, summary, false);
     if result.changed() {
         edit.save()?;
     }

@@ -111,11 +111,11 @@ pub fn run(
         } else {
             tally.updated += 1;
         }
-        if args.check {
+        if let Some((before, after)) = &scanned.texts {
             let shown = &scanned.shown;
             let diff = unified(
-                scanned.before.as_deref().unwrap_or(""),
-                &scanned.after,
+                before.as_deref().unwrap_or(""),
+                after,
                 &format!("{shown} (on disk)"),
                 &format!("{shown} (after scan)"),
                 color,

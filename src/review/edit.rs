@@ -7,7 +7,9 @@ use toml_edit::{value, ArrayOfTables, DocumentMut, Item, Table, TableLike, Value
 use std::collections::HashMap;
 
 use super::matching::{match_claims, same_but_figures, Change, Key};
+use super::model::ReviewFile;
 use super::model::Status;
+use super::sections::Part;
 use crate::extract::Claim;
 
 /// The comment that opens every review file.
@@ -52,6 +54,29 @@ pub fn new_document(article: &str) -> DocumentMut {
         .expect("the review file header is valid TOML");
     doc["article"]["path"] = value(article);
     doc
+}
+
+/// The text of a new review file for what the article says now: exactly what [`rescan`]
+/// of a [`new_document`] prints, made one claim at a time, so that a file of a hundred
+/// thousand claims is never held as one document.
+pub fn new_file_text(fresh: &Fresh<'_>) -> String {
+    let mut doc = new_document(fresh.article);
+    let article_only = Fresh {
+        claims: &[],
+        ids: Vec::new(),
+        ..*fresh
+    };
+    rescan(&mut doc, &article_only, "", false);
+    let mut text = doc.to_string();
+    for (claim, id) in fresh.claims.iter().zip(&fresh.ids) {
+        let mut one = DocumentMut::new();
+        let mut array = ArrayOfTables::new();
+        array.push(new_claim_table(id, claim));
+        one.insert("claim", Item::ArrayOfTables(array));
+        text.push('\n');
+        text.push_str(&one.to_string());
+    }
+    text
 }
 
 fn str_of<'t>(table: &'t Table, key: &str) -> &'t str {
@@ -134,36 +159,46 @@ fn unset(table: &mut Table, key: &str) -> bool {
     table.remove(key).is_some()
 }
 
-fn set_optional_number(table: &mut Table, key: &str, v: Option<f64>) -> bool {
-    match v {
-        Some(v) => set(table, key, number_value(v)),
-        None => unset(table, key),
-    }
+/// The fields extraction decides, as a claim's table records them; `None` for a field the
+/// claim does not have (its key is removed).
+fn figure_fields(c: &Claim) -> [(&'static str, Option<Value>); 12] {
+    [
+        ("line", Some(Value::from(c.line as i64))),
+        ("column", Some(Value::from(c.column as i64))),
+        ("text", Some(Value::from(c.text.as_str()))),
+        ("sentence", Some(Value::from(c.sentence.as_str()))),
+        ("value", Some(number_value(c.value))),
+        ("low", c.low.map(number_value)),
+        ("high", c.high.map(number_value)),
+        ("unit", Some(Value::from(c.unit.as_str()))),
+        ("bound", Some(Value::from(c.bound.as_str()))),
+        ("kind", Some(Value::from(c.kind.as_str()))),
+        ("trend", c.trend.map(|t| Value::from(t.as_str()))),
+        ("attribution", c.attribution.as_deref().map(Value::from)),
+    ]
 }
 
 /// Writes the extracted fields of a claim into its table; returns whether any changed.
 fn write_figure(table: &mut Table, c: &Claim) -> bool {
-    let changes = [
-        set(table, "line", Value::from(c.line as i64)),
-        set(table, "column", Value::from(c.column as i64)),
-        set(table, "text", Value::from(c.text.as_str())),
-        set(table, "sentence", Value::from(c.sentence.as_str())),
-        set(table, "value", number_value(c.value)),
-        set_optional_number(table, "low", c.low),
-        set_optional_number(table, "high", c.high),
-        set(table, "unit", Value::from(c.unit.as_str())),
-        set(table, "bound", Value::from(c.bound.as_str())),
-        set(table, "kind", Value::from(c.kind.as_str())),
-        match c.trend {
-            Some(t) => set(table, "trend", Value::from(t.as_str())),
-            None => unset(table, "trend"),
-        },
-        match &c.attribution {
-            Some(who) => set(table, "attribution", Value::from(who.as_str())),
-            None => unset(table, "attribution"),
-        },
-    ];
-    changes.contains(&true)
+    let mut changed = false;
+    for (key, new) in figure_fields(c) {
+        changed |= match new {
+            Some(v) => set(table, key, v),
+            None => unset(table, key),
+        };
+    }
+    changed
+}
+
+/// Whether [`write_figure`] would change the table.
+fn figure_differs(table: &Table, c: &Claim) -> bool {
+    figure_fields(c).into_iter().any(|(key, new)| match new {
+        Some(v) => !table
+            .get(key)
+            .and_then(Item::as_value)
+            .is_some_and(|old| same_value(old, &v)),
+        None => table.contains_key(key),
+    })
 }
 
 fn new_claim_table(id: &str, c: &Claim) -> Table {
@@ -373,6 +408,47 @@ pub fn rescan(doc: &mut DocumentMut, fresh: &Fresh<'_>, now: &str, prune: bool) 
     summary
 }
 
+/// Decides, one table at a time as a review file is read, whether [`rescan`] would leave it
+/// exactly as it is, so that an unchanged file is never held whole. That is so when the
+/// article's path, title and digest are recorded as they are, the current claims are the
+/// claims found, in order, each with the same figure text and sentence (which matching pairs
+/// first, in order) and every extracted field as recorded, and `prune` has no retired claim
+/// to remove.
+pub struct UpToDate<'a> {
+    fresh: &'a Fresh<'a>,
+    prune: bool,
+}
+
+impl<'a> UpToDate<'a> {
+    pub fn new(fresh: &'a Fresh<'a>, prune: bool) -> Self {
+        UpToDate { fresh, prune }
+    }
+
+    /// Whether one checked claim table of the file, the `place`-th current or retired claim,
+    /// stays as it is.
+    pub fn table_holds(&self, part: Part, place: usize, table: &Table) -> bool {
+        match part {
+            Part::Claim => self.fresh.claims.get(place).is_some_and(|c| {
+                str_of(table, "text") == c.text
+                    && str_of(table, "sentence") == c.sentence
+                    && !figure_differs(table, c)
+            }),
+            Part::Retired => !self.prune,
+            Part::Root | Part::Article => true,
+        }
+    }
+
+    /// Whether the file stays as it is: its article recorded as it is now, `current` claims
+    /// as many as were found, and every table holding.
+    pub fn holds(&self, file: &ReviewFile, current: usize, tables_hold: bool) -> bool {
+        tables_hold
+            && current == self.fresh.claims.len()
+            && file.article == self.fresh.article
+            && file.title == self.fresh.title
+            && file.digest == self.fresh.digest
+    }
+}
+
 /// A verdict to record on a claim.
 pub struct Verdict<'a> {
     pub status: Status,
@@ -449,4 +525,166 @@ pub(super) fn renumber(doc: &mut DocumentMut) {
     }
     let mut next = 1;
     walk(doc.as_table_mut(), &mut next);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::review::layout::{new_ids, title};
+    use crate::review::parse::{parse_by_section, parse_for_edit};
+
+    /// A seed article's claims, title and digest, and its review file as committed.
+    fn seed(name: &str) -> (Vec<Claim>, String, String, String) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(root.join(format!("seeds/{name}.txt"))).unwrap();
+        let source = crate::input::Source {
+            path: PathBuf::from(format!("seeds/{name}.txt")),
+            text,
+        };
+        let review =
+            std::fs::read_to_string(root.join(format!("annotations/seeds/{name}.toml"))).unwrap();
+        (
+            source.claims(),
+            title(&source.text),
+            crate::digest::article_digest(&source.text),
+            review,
+        )
+    }
+
+    /// Asserts that reading `text` table by table says "up to date" exactly when a rescan
+    /// leaves it as it is.
+    #[track_caller]
+    fn agree(
+        name: &str,
+        text: &str,
+        claims: &[Claim],
+        title: &str,
+        digest: &str,
+        prune: bool,
+    ) -> bool {
+        let article = format!("seeds/{name}.txt");
+        let (parsed, problems) = parse_for_edit(Path::new("a.toml"), text);
+        let (file, mut doc) = parsed.unwrap_or_else(|| panic!("{problems:?}\n{text}"));
+        let mut taken: HashSet<String> = file
+            .claims
+            .iter()
+            .chain(&file.retired)
+            .map(|c| c.id.clone())
+            .collect();
+        let fresh = Fresh {
+            article: &article,
+            title,
+            digest,
+            claims,
+            ids: new_ids(claims.iter(), &mut taken),
+        };
+        let check = UpToDate::new(&fresh, prune);
+        let read = parse_by_section(Path::new("a.toml"), text, &|part, k, t, _| {
+            (part, check.table_holds(part, k, t))
+        })
+        .expect("read by section");
+        let tables = read.tables;
+        let current = tables.iter().filter(|(p, _)| *p == Part::Claim).count();
+        let holds = check.holds(&read.file, current, tables.iter().all(|(_, h)| *h));
+        let summary = rescan(&mut doc, &fresh, "2025-03-01T12:00:00Z", prune);
+        let unchanged = !summary.modified;
+        assert_eq!(holds, unchanged, "prune {prune}:\n{text}");
+        if unchanged {
+            assert_eq!(doc.to_string(), text);
+        }
+        unchanged
+    }
+
+    #[test]
+    fn a_new_file_is_written_as_a_rescan_of_a_new_document_prints_it() {
+        for name in [
+            "000_f2ecfe456393e018",
+            "002_2f03f44ce45c4b05",
+            "004_b0d2ffd4993b0c16",
+        ] {
+            let (claims, title, digest, _) = seed(name);
+            let article = format!("seeds/{name}.txt");
+            for claims in [&claims[..], &claims[..1], &[]] {
+                let fresh = Fresh {
+                    article: &article,
+                    title: &title,
+                    digest: &digest,
+                    claims,
+                    ids: new_ids(claims.iter(), &mut HashSet::new()),
+                };
+                let mut doc = new_document(&article);
+                rescan(&mut doc, &fresh, "2025-03-01T12:00:00Z", false);
+                assert_eq!(new_file_text(&fresh), doc.to_string());
+            }
+        }
+    }
+
+    #[test]
+    fn the_table_by_table_check_agrees_with_a_rescan() {
+        let name = "001_4e05fcd575987f34";
+        let (claims, title, digest, review) = seed(name);
+        let first = review.find("\n[[claim]]\n").unwrap() + 1;
+        let second = first + review[first..].find("\n[[claim]]\n").unwrap() + 1;
+        let third = second + review[second..].find("\n[[claim]]\n").unwrap() + 1;
+        let swapped = format!(
+            "{}{}{}{}",
+            &review[..first],
+            &review[second..third],
+            &review[first..second],
+            &review[third..]
+        );
+        let retired = format!(
+            "{review}\n[[retired]]\nid = \"aaaaaa\"\ntext = \"3 ships\"\nstatus = \"verified\"\nretired_at = \"2025-03-01T12:00:00Z\"\n"
+        );
+        let variants = [
+            review.clone(),
+            review.replacen("value = 4800000", "value = 4800000.0", 1),
+            review.replacen("value = 4800000", "value = 4900000", 1),
+            review.replacen("line = 3\n", "line = 4\n", 1),
+            review.replacen("line = 3\n", "line = 3.0\n", 1),
+            review.replacen("text = \"4.8", "text = \"4.9", 1),
+            review.replacen("Russia\"\n", "Russia.\"\n", 1),
+            review.replacen("title = \"", "title = \"The ", 1),
+            review.replacen("digest = \"fnv1a64:", "digest = \"fnv1a64:0", 1),
+            review.replacen("\nattribution = ", "\nwho = ", 1),
+            review.replacen(
+                "kind = \"count\"\n",
+                "kind = \"count\"\ntrend = \"up\"\n",
+                1,
+            ),
+            format!("{}{}", &review[..first], &review[second..]),
+            swapped,
+            retired.clone(),
+            review.replacen("status = \"pending\"", "status = \"verified\"", 1),
+        ];
+        let mut up_to_date = Vec::new();
+        for text in &variants {
+            for prune in [false, true] {
+                up_to_date.push(agree(name, text, &claims, &title, &digest, prune));
+            }
+        }
+        // The committed file, a float written for an integer, and a verdict are up to date;
+        // the retired claim is unless pruned; every other edit is undone by a rescan.
+        let expected: Vec<bool> =
+            [0, 1, 4, 13, 14]
+                .iter()
+                .fold(vec![false; variants.len() * 2], |mut e, k| {
+                    e[2 * k] = true;
+                    e[2 * k + 1] = *k != 13;
+                    e
+                });
+        assert_eq!(up_to_date, expected);
+        // A claim more in the article than in the file.
+        assert!(!agree(
+            name,
+            &review,
+            &claims[..claims.len() - 1],
+            &title,
+            &digest,
+            false
+        ));
+    }
 }

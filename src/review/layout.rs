@@ -1,7 +1,7 @@
 //! Where review files live and how their contents are named: the review path derived from
 //! an article's path, the review files present, short stable claim ids, and an article's title.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::digest::fnv1a;
@@ -43,25 +43,29 @@ pub fn review_files(annotations: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Picks a short id for each new claim, unique among `taken` (ids already in the file).
+/// Picks a short id for each new claim, unique among `taken` (ids already in the file). An
+/// id is a hash of the figure and its sentence, salted until it is free; claims with the same
+/// figure and sentence go on from the salt the last of them took, since every earlier one is
+/// taken, so that a thousand repeats cost a thousand hashes, not half a million.
 pub fn new_ids<'a>(
     claims: impl Iterator<Item = &'a Claim>,
     taken: &mut HashSet<String>,
 ) -> Vec<String> {
+    let mut next_salt: HashMap<(&str, &str), u32> = HashMap::new();
     claims
         .map(|c| {
-            let mut salt = 0u32;
+            let salt = next_salt.entry((&c.text, &c.sentence)).or_insert(0);
             loop {
                 let hash = fnv1a(&[
                     c.text.as_bytes(),
                     c.sentence.as_bytes(),
                     &salt.to_le_bytes(),
                 ]);
+                *salt += 1;
                 let id = format!("{:06x}", hash & 0xff_ffff);
                 if taken.insert(id.clone()) {
                     return id;
                 }
-                salt += 1;
             }
         })
         .collect()

@@ -1,8 +1,11 @@
 //! Review files: one TOML file per article under `annotations/`, edited by people and by
 //! factcheck. `parse` reads and validates one, `edit` changes one in place, `matching` pairs old
-//! and new claims, `layout` decides where each file lives and how claims are named, and
-//! `store` is the one way files are opened, locked and saved.
+//! and new claims, `layout` decides where each file lives and how claims are named,
+//! `sections` splits a file into its top-level tables for reading one at a time, and `store`
+//! is the one way files are opened, locked and saved (`claim_edit` changes a few claims of a
+//! large file through it).
 
+pub mod claim_edit;
 pub mod edit;
 pub mod layout;
 pub mod load;
@@ -10,6 +13,7 @@ pub mod matching;
 pub mod merge;
 pub mod model;
 pub mod parse;
+pub mod sections;
 pub mod session;
 pub mod store;
 

@@ -2,12 +2,14 @@
 //! hint: TOML syntax, git conflict markers, unknown statuses, duplicate ids, wrong types and
 //! misspelt keys. Keys factcheck does not know, and that resemble none it does, are kept.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use toml_edit::{Document, DocumentMut, Item, Table};
 
 use super::model::{Alternative, HistoryEntry, ReviewClaim, ReviewFile, Status};
-pub use crate::diagnostic::{line_col, Diagnostic};
+use super::sections::{Part, Section};
+pub use crate::diagnostic::{line_col, Diagnostic, Positions};
 use crate::extract::{Bound, Kind, Trend};
 
 const STATUS_NAMES: &[&str] = &["pending", "verified", "disputed", "unsourced", "dismissed"];
@@ -53,11 +55,41 @@ pub const HISTORY_KEYS: &[&str] = &[
 
 struct Checker<'a> {
     path: &'a Path,
-    text: &'a str,
+    positions: Positions<'a>,
+    /// Where the document being checked starts in the file (a section's offset).
+    base: usize,
     problems: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
+    /// The file as its `[article]` table describes it, without claims yet.
+    fn article(&mut self, path: &Path, table: Option<&Table>) -> ReviewFile {
+        let (article, title, digest, previous_paths) = match table {
+            Some(t) => {
+                self.keys(t, ARTICLE_KEYS, "[article]");
+                (
+                    self.string(t, "path", true),
+                    self.string(t, "title", false),
+                    self.string(t, "digest", false),
+                    self.strings(t, "previous_paths"),
+                )
+            }
+            None => {
+                self.report(None, "missing the [article] table".into(), Some("a review file starts with [article] and the article's `path`; `factcheck scan ARTICLE` writes one".into()), true);
+                Default::default()
+            }
+        };
+        ReviewFile {
+            path: path.to_path_buf(),
+            article,
+            title,
+            digest,
+            previous_paths,
+            claims: Vec::new(),
+            retired: Vec::new(),
+        }
+    }
+
     fn report(
         &mut self,
         span: Option<std::ops::Range<usize>>,
@@ -65,7 +97,7 @@ impl Checker<'_> {
         help: Option<String>,
         fatal: bool,
     ) {
-        let (line, column) = line_col(self.text, span.map_or(0, |s| s.start));
+        let (line, column) = self.positions.at(span.map_or(0, |s| self.base + s.start));
         self.problems.push(Diagnostic {
             path: self.path.to_path_buf(),
             line,
@@ -364,8 +396,24 @@ fn conflict_marker(text: &str) -> Option<usize> {
     None
 }
 
-/// Parses a review file; every problem found is returned, fatal ones with no file.
+/// Parses a review file; every problem found is returned, fatal ones with no file. A file
+/// laid out as factcheck writes it is read one table at a time.
 pub fn parse(path: &Path, text: &str) -> (Option<ReviewFile>, Vec<Diagnostic>) {
+    let by_section = parse_by_section(path, text, &|part, _, _, claim| (part, claim));
+    if let Some(BySection {
+        mut file,
+        warnings,
+        tables,
+    }) = by_section
+    {
+        for (part, claim) in tables {
+            match part {
+                Part::Retired => file.retired.push(claim),
+                _ => file.claims.push(claim),
+            }
+        }
+        return (Some(file), warnings);
+    }
     let (parsed, problems) = parse_document(path, text);
     (parsed.map(|(file, _)| file), problems)
 }
@@ -385,7 +433,8 @@ fn parse_document<'t>(
 ) -> (Option<(ReviewFile, Document<&'t str>)>, Vec<Diagnostic>) {
     let mut checker = Checker {
         path,
-        text,
+        positions: Positions::new(text),
+        base: 0,
         problems: Vec::new(),
     };
     if let Some(offset) = conflict_marker(text) {
@@ -415,44 +464,168 @@ fn parse_document<'t>(
     };
     let root = doc.as_table();
     checker.keys(root, ROOT_KEYS, "the review file");
-    // `[article]`, or the same table written inline: `article = { path = "...", ... }`.
-    let article_table = match root.get("article") {
-        Some(Item::Table(t)) => Some(std::borrow::Cow::Borrowed(t)),
-        Some(Item::Value(toml_edit::Value::InlineTable(t))) => {
-            Some(std::borrow::Cow::Owned(t.clone().into_table()))
-        }
-        _ => None,
-    };
-    let (article, title, digest, previous_paths) = match article_table.as_deref() {
-        Some(t) => {
-            checker.keys(t, ARTICLE_KEYS, "[article]");
-            (
-                checker.string(t, "path", true),
-                checker.string(t, "title", false),
-                checker.string(t, "digest", false),
-                checker.strings(t, "previous_paths"),
-            )
-        }
-        None => {
-            checker.report(None, "missing the [article] table".into(), Some("a review file starts with [article] and the article's `path`; `factcheck scan ARTICLE` writes one".into()), true);
-            Default::default()
-        }
-    };
-    let claims = checker.claims(root, "claim");
-    let retired = checker.claims(root, "retired");
-    duplicate_ids(&mut checker, root, &claims, &retired);
+    let mut file = checker.article(path, article_table(root).as_deref());
+    file.claims = checker.claims(root, "claim");
+    file.retired = checker.claims(root, "retired");
+    duplicate_ids(&mut checker, root, &file.claims, &file.retired);
     let fatal = checker.problems.iter().any(|p| p.fatal);
-    let file = ReviewFile {
-        path: path.to_path_buf(),
-        article,
-        title,
-        digest,
-        previous_paths,
-        claims,
-        retired,
-    };
     let problems = checker.problems;
     ((!fatal).then_some((file, doc)), problems)
+}
+
+/// `[article]`, or the same table written inline: `article = { path = "...", ... }`.
+fn article_table(root: &Table) -> Option<Cow<'_, Table>> {
+    match root.get("article") {
+        Some(Item::Table(t)) => Some(Cow::Borrowed(t)),
+        Some(Item::Value(toml_edit::Value::InlineTable(t))) => {
+            Some(Cow::Owned(t.clone().into_table()))
+        }
+        _ => None,
+    }
+}
+
+/// A review file read by [`parse_by_section`].
+pub struct BySection<T> {
+    /// The file, without its claims.
+    pub file: ReviewFile,
+    pub warnings: Vec<Diagnostic>,
+    /// What was made of each claim table, current or retired, in file order.
+    pub tables: Vec<T>,
+}
+
+/// One claim table, checked.
+struct Checked<T> {
+    part: Part,
+    id: String,
+    problems: Vec<Diagnostic>,
+    made: T,
+}
+
+/// Files with fewer sections than this are read on one core.
+const SECTIONS_FOR_CORES: usize = 4096;
+
+/// Parses a review file one top-level table at a time (see [`super::sections`]), so that
+/// memory holds a few claims' documents, not the whole file's; a large file's tables are
+/// parsed on all cores. `each` is handed every checked claim table, current or retired (with
+/// its place among those), and what it returns is returned in file order with the file
+/// (without its claims) and its warnings. `None` when the file must be parsed whole: it is
+/// laid out in some other way, or it has a problem that stops its use (the whole parse says
+/// what, exactly as it would have).
+pub fn parse_by_section<T: Send>(
+    path: &Path,
+    text: &str,
+    each: &(dyn Fn(Part, usize, &Table, ReviewClaim) -> T + Sync),
+) -> Option<BySection<T>> {
+    if conflict_marker(text).is_some() {
+        return None;
+    }
+    let mut checker = Checker {
+        path,
+        positions: Positions::new(text),
+        base: 0,
+        problems: Vec::new(),
+    };
+    let mut file = None;
+    let mut claims = Vec::new();
+    let (mut current, mut retired) = (0, 0);
+    for section in super::sections::split(text)? {
+        checker.base = section.start;
+        let counter = match section.part {
+            Part::Claim => &mut current,
+            Part::Retired => &mut retired,
+            Part::Root | Part::Article => {
+                let doc = Document::parse(&text[section.start..section.end]).ok()?;
+                let root = doc.as_table();
+                let article = if section.part == Part::Root {
+                    checker.keys(root, ROOT_KEYS, "the review file");
+                    if root
+                        .iter()
+                        .any(|(k, _)| k != "article" && ROOT_KEYS.contains(&k))
+                    {
+                        return None;
+                    }
+                    article_table(root)
+                } else {
+                    Some(Cow::Borrowed(root.get("article").and_then(Item::as_table)?))
+                };
+                if let Some(t) = article {
+                    if file.is_some() {
+                        return None;
+                    }
+                    file = Some(checker.article(path, Some(&t)));
+                }
+                continue;
+            }
+        };
+        claims.push((section, *counter));
+        *counter += 1;
+    }
+    let mut file = file?;
+    let read = |chunk: &[(Section, usize)]| -> Option<Vec<Checked<T>>> {
+        let mut checker = Checker {
+            path,
+            positions: Positions::new(text),
+            base: 0,
+            problems: Vec::new(),
+        };
+        let mut out = Vec::with_capacity(chunk.len());
+        for (section, place) in chunk {
+            checker.base = section.start;
+            let doc = Document::parse(&text[section.start..section.end]).ok()?;
+            let key = if section.part == Part::Claim {
+                "claim"
+            } else {
+                "retired"
+            };
+            let table = match doc.as_table().get(key) {
+                Some(Item::ArrayOfTables(tables)) if tables.len() == 1 => tables.get(0)?,
+                _ => return None,
+            };
+            let claim = checker.claim(table);
+            let problems = std::mem::take(&mut checker.problems);
+            if problems.iter().any(|p| p.fatal) {
+                return None;
+            }
+            out.push(Checked {
+                part: section.part,
+                id: claim.id.clone(),
+                problems,
+                made: each(section.part, *place, table, claim),
+            });
+        }
+        Some(out)
+    };
+    let chunks: Vec<&[(Section, usize)]> = claims.chunks(SECTIONS_FOR_CORES / 4).collect();
+    let parsed = if claims.len() < SECTIONS_FOR_CORES {
+        vec![read(&claims)]
+    } else {
+        crate::parallel::map_on_cores(&chunks, |chunk| read(chunk))
+    };
+    // Warnings come in the whole parse's order: the root and the article, claims, retired.
+    let mut retired_problems = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    let mut results = Vec::with_capacity(claims.len());
+    let parsed: Vec<Vec<_>> = parsed.into_iter().collect::<Option<_>>()?;
+    for mut checked in parsed.into_iter().flatten() {
+        if !ids.insert(checked.id) {
+            return None;
+        }
+        match checked.part {
+            Part::Retired => retired_problems.append(&mut checked.problems),
+            _ => checker.problems.append(&mut checked.problems),
+        }
+        results.push(checked.made);
+    }
+    checker.problems.append(&mut retired_problems);
+    if checker.problems.iter().any(|p| p.fatal) {
+        return None;
+    }
+    file.path = path.to_path_buf();
+    Some(BySection {
+        file,
+        warnings: checker.problems,
+        tables: results,
+    })
 }
 
 fn duplicate_ids(
@@ -520,6 +693,102 @@ mod tests {
         assert_eq!(closest("stauts", CLAIM_KEYS), Some("status"));
         assert_eq!(closest("sorce", CLAIM_KEYS), Some("source"));
         assert_eq!(closest("desk_checked_by", CLAIM_KEYS), None);
+    }
+
+    /// The seed review files, and versions of them with misspelt keys, an inline article
+    /// table, history, retired claims and comments, as reviewers write them.
+    fn review_files() -> Vec<String> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("annotations/seeds");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        files.sort();
+        let base = files[1].clone();
+        let second = base.match_indices("\n[[claim]]\n").nth(1).unwrap().0 + 1;
+        files.push(base.replacen("title = ", "titel = \"x\"\ntitle = ", 1));
+        files.push(format!(
+            "{}stauts = \"verified\"\n{}",
+            &base[..second],
+            &base[second..]
+        ));
+        files.push(format!(
+            "{base}\n# gone\n[[retired]]\nid = \"aaaaaa\"\ntext = \"3 ships\"\nstatus = \"verified\"\nsorce = \"x\"\nretired_at = \"2025-03-01T12:00:00Z\"\n"
+        ));
+        files.push(format!(
+            "{}[[claim.history]]\nstatus = \"verified\"\ntext = \"x\"\nreplaced_at = \"2025-03-01T12:00:00Z\"\n\n{}",
+            &base[..second],
+            &base[second..]
+        ));
+        let start = base.find("[article]").unwrap();
+        let end = start + base[start..].find("\n\n").unwrap();
+        files.push(format!(
+            "{}article = {{ path = \"a.txt\", title = \"A\", digest = \"d\" }}{}",
+            &base[..start],
+            &base[end..]
+        ));
+        files
+    }
+
+    #[test]
+    fn reading_by_section_agrees_with_the_whole_parse() {
+        for text in review_files() {
+            let path = Path::new("a.toml");
+            assert!(
+                parse_by_section(path, &text, &|_, _, _, _| ()).is_some(),
+                "read whole:\n{text}"
+            );
+            let (whole, whole_problems) = parse_document(path, &text);
+            let (by_section, problems) = parse(path, &text);
+            assert_eq!(by_section, whole.map(|(file, _)| file), "{text}");
+            assert_eq!(problems, whole_problems, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_large_file_read_on_all_cores_agrees_with_the_whole_parse() {
+        let mut text = review_files()[1].clone();
+        for k in 0..6000 {
+            let (table, typo) = if k % 3 == 0 {
+                ("retired", "sorce")
+            } else {
+                ("claim", "stauts")
+            };
+            text.push_str(&format!(
+                "\n[[{table}]]\nid = \"{k:06x}\"\ntext = \"{k} ships\"\nsentence = \"There were {k} ships.\"\nvalue = {k}\nstatus = \"pending\"\n"
+            ));
+            if k % 1000 == 7 {
+                text.push_str(&format!("{typo} = \"x\"\n"));
+            }
+        }
+        let path = Path::new("a.toml");
+        let (whole, whole_problems) = parse_document(path, &text);
+        let (by_section, problems) = parse(path, &text);
+        assert!(
+            problems.len() == 6 && problems == whole_problems,
+            "{problems:?}"
+        );
+        assert_eq!(by_section, whole.map(|(file, _)| file));
+        let duplicate = text.replacen("id = \"0016a8\"", "id = \"000001\"", 1);
+        assert!(parse_by_section(path, &duplicate, &|_, _, _, _| ()).is_none());
+    }
+
+    #[test]
+    fn unusual_files_are_read_whole_with_the_same_errors() {
+        let base = &review_files()[1];
+        for text in [
+            format!("{base}\n[article]\npath = \"b\"\n"),
+            base.replacen("status = \"pending\"", "status = \"pendign\"", 1),
+            format!("{base}\n[other]\nx = 1\n"),
+            base.replacen("id = \"01df07\"", "id = \"c6f06b\"", 1),
+        ] {
+            assert!(parse_by_section(Path::new("a.toml"), &text, &|_, _, _, _| ()).is_none());
+            let (whole, problems) = parse_document(Path::new("a.toml"), &text);
+            assert_eq!(
+                parse(Path::new("a.toml"), &text),
+                (whole.map(|(f, _)| f), problems)
+            );
+        }
     }
 
     #[test]

@@ -10,16 +10,18 @@
 
 use std::fmt;
 use std::fs::File;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use toml_edit::DocumentMut;
+use toml_edit::{DocumentMut, Table};
 
 use super::edit::new_document;
+use super::model::ReviewClaim;
 use super::model::ReviewFile;
-use super::parse::{parse_for_edit, Diagnostic};
+use super::parse::{parse_by_section, parse_for_edit, BySection, Diagnostic};
+use super::sections::Part;
 use crate::digest::fnv1a;
 use crate::fsutil::{remove_stale_temporaries, write_atomic};
 use crate::input::{decode, format_size, read_file, InputError, BOM};
@@ -110,10 +112,17 @@ impl std::error::Error for StoreError {}
 
 /// The text a review file held when it was opened, with what a save must keep.
 #[derive(Debug, Clone)]
-struct Original {
+pub(super) struct Original {
     /// Without the byte-order mark.
     text: String,
     bom: bool,
+}
+
+impl Original {
+    /// The text, without the byte-order mark.
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
 }
 
 /// A review file read from disk or from git.
@@ -157,11 +166,7 @@ impl Draft {
 
     /// The text a save writes now: the document, in the line endings of the original.
     pub fn after(&self) -> String {
-        let text = self.doc.to_string();
-        match &self.original {
-            Some(o) if o.text.contains("\r\n") => text.replace("\r\n", "\n").replace('\n', "\r\n"),
-            _ => text,
-        }
+        in_line_endings_of(self.original.as_ref(), self.doc.to_string())
     }
 
     /// Whether saving would change the file.
@@ -201,11 +206,18 @@ impl Edit {
 
     /// Writes the document to `path` (another review file, which the caller has locked too).
     pub fn write_to(&self, path: &Path) -> Result<(), StoreError> {
-        let mut bytes = Vec::new();
-        if self.original.as_ref().is_some_and(|o| o.bom) {
-            bytes.extend_from_slice(BOM.as_bytes());
-        }
-        bytes.extend_from_slice(self.after().as_bytes());
+        self.write_text(path, &self.after())
+    }
+
+    /// Writes `text` as the review file, which did not exist when it was opened: the text of
+    /// a new file made without a document (see `edit::new_file_text`).
+    pub fn create(&self, text: &str) -> Result<(), StoreError> {
+        debug_assert!(self.original.is_none(), "create is for new files");
+        self.write_text(&self.path, text)
+    }
+
+    fn write_text(&self, path: &Path, text: &str) -> Result<(), StoreError> {
+        let bytes = file_bytes(self.original.as_ref(), text);
         write_atomic(path, &bytes, &self.tmp_dir).map_err(|error| StoreError::Io {
             shown: self.shown.clone(),
             doing: "write",
@@ -261,6 +273,11 @@ impl<'a> Store<'a> {
         }
     }
 
+    /// The largest review file read, in bytes.
+    pub(super) fn max_bytes(&self) -> u64 {
+        self.max_bytes
+    }
+
     pub fn annotations(&self) -> &Path {
         &self.annotations
     }
@@ -274,7 +291,7 @@ impl<'a> Store<'a> {
     }
 
     /// Refuses a path outside the repository or a symbolic link.
-    fn confine(&self, path: &Path) -> Result<String, StoreError> {
+    pub(super) fn confine(&self, path: &Path) -> Result<String, StoreError> {
         let shown = self.shown(path);
         if paths::is_symlink(path) {
             return Err(StoreError::Link { shown });
@@ -298,6 +315,22 @@ impl<'a> Store<'a> {
             file,
             warnings,
         }))
+    }
+
+    /// Reads a review file one table at a time, without holding its document, handing each
+    /// checked claim table to `each` (see [`parse_by_section`]): the file without its claims,
+    /// its warnings, and what `each` returned. `None` when there is no file, or it must be
+    /// read whole (opening it for an edit says why, if it cannot be used).
+    pub fn inspect<T: Send>(
+        &self,
+        path: &Path,
+        each: &(dyn Fn(Part, usize, &Table, ReviewClaim) -> T + Sync),
+    ) -> Result<Option<BySection<T>>, StoreError> {
+        let shown = self.confine(path)?;
+        let Some(original) = read_original(path, &shown, self.max_bytes)? else {
+            return Ok(None);
+        };
+        Ok(parse_by_section(Path::new(&shown), &original.text, each))
     }
 
     /// Opens a review file for editing without locking it, to see what an edit would do.
@@ -346,26 +379,32 @@ impl<'a> Store<'a> {
         Ok(edit.file.is_some().then_some(edit))
     }
 
-    fn tmp_dir(&self) -> PathBuf {
+    pub(super) fn tmp_dir(&self) -> PathBuf {
         self.state_dir().join("tmp")
     }
 
     /// Makes the state directory, which tells git to ignore it. The ignore file is written
-    /// atomically, and again whenever it does not say what it should (a process killed while
-    /// an older version wrote it left it empty, and git would commit the directory).
+    /// first, in one small write with nothing else in the directory yet (a temporary file
+    /// beside it would be seen by git until the rename), and written again whenever it does
+    /// not say what it should.
     fn prepare_state_dir(&self) -> io::Result<PathBuf> {
         const IGNORE: &str = "# factcheck's locks and temporary files\n*\n";
         let dir = self.state_dir();
         let ignore = dir.join(".gitignore");
         if std::fs::read(&ignore).ok().as_deref() != Some(IGNORE.as_bytes()) {
             std::fs::create_dir_all(&dir)?;
-            write_atomic(&ignore, IGNORE.as_bytes(), &dir)?;
+            File::options()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .open(&ignore)?
+                .write_all(IGNORE.as_bytes())?;
         }
         Ok(dir)
     }
 
     /// Takes the lock of one review file, waiting for another process to release it.
-    fn lock(&self, shown: &str) -> Result<File, StoreError> {
+    pub(super) fn lock(&self, shown: &str) -> Result<File, StoreError> {
         let io_error = |error| StoreError::Io {
             shown: shown.to_string(),
             doing: "lock",
@@ -413,9 +452,31 @@ impl<'a> Store<'a> {
     }
 }
 
+/// `text` with the line endings of the file it replaces: CRLF if the file had them.
+pub(super) fn in_line_endings_of(original: Option<&Original>, text: String) -> String {
+    match original {
+        Some(o) if o.text.contains("\r\n") => text.replace("\r\n", "\n").replace('\n', "\r\n"),
+        _ => text,
+    }
+}
+
+/// The bytes a save writes: `text`, after the byte-order mark when the original had one.
+pub(super) fn file_bytes(original: Option<&Original>, text: &str) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(text.len() + BOM.len());
+    if original.is_some_and(|o| o.bom) {
+        bytes.extend_from_slice(BOM.as_bytes());
+    }
+    bytes.extend_from_slice(text.as_bytes());
+    bytes
+}
+
 /// Reads a file's bytes (at most `max_bytes`, and only from a regular file) and decodes
 /// them; `None` when it does not exist.
-fn read_original(path: &Path, shown: &str, max_bytes: u64) -> Result<Option<Original>, StoreError> {
+pub(super) fn read_original(
+    path: &Path,
+    shown: &str,
+    max_bytes: u64,
+) -> Result<Option<Original>, StoreError> {
     let bytes = match read_file(path, max_bytes) {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return Ok(None),
