@@ -97,6 +97,7 @@ fn key_of(table: &Table) -> Key<'_> {
         low: num_of(table, "low"),
         high: num_of(table, "high"),
         bound: str_of(table, "bound"),
+        line: num_of(table, "line").unwrap_or(0.0) as usize,
     }
 }
 
@@ -108,6 +109,7 @@ fn key_of_claim(c: &Claim) -> Key<'_> {
         low: c.low,
         high: c.high,
         bound: c.bound.as_str(),
+        line: c.line,
     }
 }
 

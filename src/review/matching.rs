@@ -4,6 +4,12 @@
 //! Three passes, strictest first: the same figure in the same sentence; the same figure in a
 //! similar sentence (a word fixed nearby); a different figure in a nearly identical sentence
 //! (the number was edited). Whatever is left is new or gone.
+//!
+//! The second and third passes compare sentences word by word. When an article is large and
+//! much of it changed, comparing every open claim with every other would take hours, so past
+//! a budget of comparisons each claim is compared only with the old claims most likely to be
+//! it: the nearest in the article with the same figure, or with the rarest words of its
+//! sentence, nearest first.
 
 use std::collections::{HashMap, VecDeque};
 
@@ -31,6 +37,8 @@ pub struct Key<'a> {
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub bound: &'a str,
+    /// Where the claim stands (its line), to prefer near candidates in a large article.
+    pub line: usize,
 }
 
 impl Key<'_> {
@@ -49,6 +57,23 @@ impl Key<'_> {
 
 const SIMILAR_SENTENCE: f32 = 0.5;
 const SIMILAR_CONTEXT: f32 = 0.75;
+
+/// Comparisons a pass makes at most between every open new and every open old claim; past
+/// it, each new claim is compared with at most [`NEAREST`] candidates.
+const EXHAUSTIVE: usize = 1 << 18;
+const NEAREST: usize = 48;
+/// How many of a sentence's rarest words find its candidates in the third pass.
+const RARE_WORDS: usize = 4;
+
+/// The `NEAREST` candidates closest to `line`, when there are more, in their order.
+fn nearest(mut candidates: Vec<usize>, old: &[Key<'_>], line: usize) -> Vec<usize> {
+    if candidates.len() > NEAREST {
+        candidates.select_nth_unstable_by_key(NEAREST, |i| (old[*i].line.abs_diff(line), *i));
+        candidates.truncate(NEAREST);
+        candidates.sort_unstable();
+    }
+    candidates
+}
 
 fn similarity(a: &str, b: &str) -> f32 {
     TextDiff::from_words(a, b).ratio()
@@ -80,6 +105,9 @@ pub fn match_claims(old: &[Key<'_>], new: &[Key<'_>]) -> Vec<Option<(usize, Chan
     for (i, o) in old.iter().enumerate().filter(|(i, _)| !taken[*i]) {
         by_text.entry(o.text).or_default().push(i);
     }
+    let open_new = pairs.iter().filter(|p| p.is_none()).count();
+    let open_old = taken.iter().filter(|t| !**t).count();
+    let bounded = open_new.saturating_mul(open_old) > EXHAUSTIVE;
     for (j, n) in new.iter().enumerate() {
         if pairs[j].is_some() {
             continue;
@@ -87,9 +115,14 @@ pub fn match_claims(old: &[Key<'_>], new: &[Key<'_>]) -> Vec<Option<(usize, Chan
         let Some(candidates) = by_text.get(n.text) else {
             continue;
         };
+        let open: Vec<usize> = candidates.iter().copied().filter(|i| !taken[*i]).collect();
+        let candidates = if bounded {
+            nearest(open, old, n.line)
+        } else {
+            open
+        };
         let best = candidates
             .iter()
-            .filter(|i| !taken[**i])
             .map(|i| (*i, similarity(old[*i].sentence, n.sentence)))
             .filter(|(_, s)| *s >= SIMILAR_SENTENCE)
             .max_by(|a, b| a.1.total_cmp(&b.1));
@@ -102,17 +135,24 @@ pub fn match_claims(old: &[Key<'_>], new: &[Key<'_>]) -> Vec<Option<(usize, Chan
     // Pass 3: a different figure in what is otherwise the same sentence.
     let open_old: Vec<usize> = (0..old.len()).filter(|i| !taken[*i]).collect();
     if !open_old.is_empty() {
-        let contexts: Vec<String> = open_old.iter().map(|i| old[*i].context()).collect();
+        let contexts: HashMap<usize, String> =
+            open_old.iter().map(|i| (*i, old[*i].context())).collect();
+        let open_new = pairs.iter().filter(|p| p.is_none()).count();
+        let index = (open_new.saturating_mul(open_old.len()) > EXHAUSTIVE)
+            .then(|| WordIndex::new(&open_old, &contexts));
         for (j, n) in new.iter().enumerate() {
             if pairs[j].is_some() {
                 continue;
             }
             let context = n.context();
-            let best = open_old
+            let candidates = match &index {
+                Some(index) => nearest(index.sharing_rare_words(&context), old, n.line),
+                None => open_old.clone(),
+            };
+            let best = candidates
                 .iter()
-                .zip(&contexts)
-                .filter(|(i, _)| !taken[**i])
-                .map(|(i, c)| (*i, similarity(c, &context)))
+                .filter(|i| !taken[**i])
+                .map(|i| (*i, similarity(&contexts[i], &context)))
                 .filter(|(_, s)| *s >= SIMILAR_CONTEXT)
                 .max_by(|a, b| a.1.total_cmp(&b.1));
             if let Some((i, _)) = best {
@@ -128,6 +168,44 @@ pub fn match_claims(old: &[Key<'_>], new: &[Key<'_>]) -> Vec<Option<(usize, Chan
     }
 
     pairs
+}
+
+/// The old claims each word of their sentences' contexts occurs in.
+struct WordIndex<'a> {
+    claims_with: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> WordIndex<'a> {
+    fn new(open: &[usize], contexts: &'a HashMap<usize, String>) -> Self {
+        let mut claims_with: HashMap<&str, Vec<usize>> = HashMap::new();
+        for i in open {
+            let mut words: Vec<&str> = contexts[i].split_whitespace().collect();
+            words.sort_unstable();
+            words.dedup();
+            for word in words {
+                claims_with.entry(word).or_default().push(*i);
+            }
+        }
+        WordIndex { claims_with }
+    }
+
+    /// The old claims that share one of the rarest words of `context`.
+    fn sharing_rare_words(&self, context: &str) -> Vec<usize> {
+        let mut postings: Vec<&Vec<usize>> = context
+            .split_whitespace()
+            .filter_map(|w| self.claims_with.get(w))
+            .collect();
+        postings.sort_by_key(|p| p.len());
+        let mut found: Vec<usize> = postings
+            .into_iter()
+            .take(RARE_WORDS)
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
 }
 
 /// Whether two versions of a sentence say the same apart from the figures each holds: the
@@ -158,6 +236,7 @@ mod tests {
             low: None,
             high: None,
             bound: "exact",
+            line: 1,
         }
     }
 
@@ -181,6 +260,42 @@ mod tests {
         ];
         let m = match_claims(&old, &new);
         assert_eq!(m, vec![Some((1, Change::Figure)), Some((0, Change::None))]);
+    }
+
+    #[test]
+    fn a_large_article_with_every_figure_edited_keeps_every_claim() {
+        let n = 800;
+        let sentences: Vec<(String, String, String, String)> = (0..n)
+            .map(|k| {
+                (
+                    format!("{} crates", 1000 + k),
+                    format!(
+                        "Inspectors at depot {k} counted {} crates on day {k}.",
+                        1000 + k
+                    ),
+                    format!("{} crates", 5000 + k),
+                    format!(
+                        "Inspectors at depot {k} counted {} crates on day {k}.",
+                        5000 + k
+                    ),
+                )
+            })
+            .collect();
+        let at = |k: usize, text: &'static str, sentence: &'static str| Key {
+            line: k + 1,
+            ..key(text, sentence, k as f64)
+        };
+        let leak = |s: &String| -> &'static str { Box::leak(s.clone().into_boxed_str()) };
+        let old: Vec<Key<'_>> = (0..n)
+            .map(|k| at(k, leak(&sentences[k].0), leak(&sentences[k].1)))
+            .collect();
+        let new: Vec<Key<'_>> = (0..n)
+            .map(|k| at(k, leak(&sentences[k].2), leak(&sentences[k].3)))
+            .collect();
+        let pairs = match_claims(&old, &new);
+        for (j, pair) in pairs.iter().enumerate() {
+            assert_eq!(*pair, Some((j, Change::Wording)), "claim {j}");
+        }
     }
 
     #[test]
