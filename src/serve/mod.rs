@@ -12,7 +12,6 @@ mod routes;
 mod watch;
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use tokio::sync::watch as channel;
@@ -22,10 +21,8 @@ pub use desk::Desk;
 /// What the server needs besides the desk.
 pub struct Server {
     pub desk: Desk,
-    /// The per-run secret every state-changing request must carry.
-    pub token: String,
-    /// `Host` header values accepted: the bound address, and `localhost` on loopback.
-    pub hosts: Vec<String>,
+    /// The rules requests must pass, with this run's token.
+    pub guard: guard::Guard,
     /// Counts changes seen on disk; pages listen to it.
     pub changes: channel::Receiver<u64>,
     /// Turns true when the server is stopping, to end the pages' event streams.
@@ -50,27 +47,6 @@ impl std::fmt::Display for ServeError {
     }
 }
 
-/// A fresh random token for one run, as 32 hex digits.
-pub fn new_token() -> String {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).expect("the operating system's random source");
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The `Host` values a browser sends for `addr`: the address itself, and `localhost` too
-/// when it is a loopback address.
-pub fn hosts_for(addr: SocketAddr) -> Vec<String> {
-    let port = addr.port();
-    let mut hosts = vec![addr.to_string()];
-    if addr.ip().is_loopback() {
-        hosts.push(format!("localhost:{port}"));
-        hosts.push(format!("127.0.0.1:{port}"));
-        hosts.push(format!("[::1]:{port}"));
-    }
-    hosts.dedup();
-    hosts
-}
-
 /// Serves the desk on `listener` until `shutdown` completes.
 pub fn run(
     desk: Desk,
@@ -86,8 +62,7 @@ pub fn run(
     let (stop, stopping) = channel::channel(false);
     let server = Arc::new(Server {
         desk,
-        token: new_token(),
-        hosts: hosts_for(addr),
+        guard: guard::Guard::new(addr),
         changes,
         stopping,
     });

@@ -51,14 +51,14 @@ async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) 
 }
 
 async fn overview_page(State(server): State<Arc<Server>>) -> Html<String> {
-    Html(page::overview(&server.token))
+    Html(page::overview(&server.guard.token))
 }
 
 async fn article_page(
     State(server): State<Arc<Server>>,
     Query(query): Query<ArticleQuery>,
 ) -> Response {
-    let token = server.token.clone();
+    let token = server.guard.token.clone();
     let view = blocking(move || server.desk.article(&query.path)).await;
     match view {
         Ok(view) => Html(page::article(&token, &view)).into_response(),
