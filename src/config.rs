@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{line_col, Diagnostic};
 use crate::review::Status;
+use crate::walk::Globs;
 
 pub const FILE_NAME: &str = "factcheck.toml";
 
@@ -15,6 +16,10 @@ pub const DEFAULT: &str = r#"# factcheck configuration. Paths are relative to th
 
 # The articles to review, as globs (`**` matches any depth).
 articles = ["articles/**/*.md", "articles/**/*.txt"]
+
+# Files left out of the articles, as globs. Files that `.gitignore` ignores, hidden files,
+# `.git/` and the review files are never articles.
+# exclude = ["articles/drafts/**"]
 
 # Where review files go: one TOML file per article, mirroring the article's path.
 annotations = "annotations"
@@ -117,7 +122,7 @@ impl Default for CheckPolicy {
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     #[serde(deserialize_with = "globs")]
-    pub paths: Vec<glob::Pattern>,
+    pub paths: Globs,
     pub fail: Option<Vec<FailState>>,
     pub require_source: Option<bool>,
     pub require_reviewer: Option<bool>,
@@ -126,14 +131,8 @@ pub struct Rule {
 
 /// Globs, compiled when the configuration is read, so that a malformed one is reported with
 /// its line instead of never matching.
-fn globs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<glob::Pattern>, D::Error> {
-    Vec::<String>::deserialize(d)?
-        .iter()
-        .map(|g| {
-            glob::Pattern::new(g)
-                .map_err(|e| serde::de::Error::custom(format!("bad glob `{g}`: {e}")))
-        })
-        .collect()
+fn globs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Globs, D::Error> {
+    Globs::new(&Vec::<String>::deserialize(d)?).map_err(serde::de::Error::custom)
 }
 
 /// The policy that applies to one article.
@@ -154,16 +153,8 @@ impl CheckPolicy {
             require_reviewer: self.require_reviewer,
             warn_only: self.warn_only,
         };
-        let options = glob::MatchOptions {
-            require_literal_separator: true,
-            ..Default::default()
-        };
         for rule in &self.rule {
-            let hit = rule
-                .paths
-                .iter()
-                .any(|pattern| pattern.matches_with(article, options));
-            if hit {
+            if rule.paths.is_match(article) {
                 if let Some(f) = &rule.fail {
                     p.fail = f.clone();
                 }
@@ -182,6 +173,9 @@ impl CheckPolicy {
 pub struct Config {
     #[serde(default)]
     pub articles: Vec<String>,
+    /// Files and directories left out of the articles, whatever glob or directory names them.
+    #[serde(default, deserialize_with = "globs")]
+    pub exclude: Globs,
     #[serde(default = "default_annotations")]
     pub annotations: toml::Spanned<String>,
     #[serde(default)]
@@ -269,5 +263,15 @@ mod tests {
                 .rule;
         assert!(config.check.for_article("drafts/a/b.md").warn_only);
         assert!(!config.check.for_article("news/a.md").warn_only);
+    }
+
+    #[test]
+    fn the_readme_shows_the_default_as_init_writes_it() {
+        let readme = include_str!("../README.md");
+        let body = DEFAULT.split_once('\n').map_or(DEFAULT, |(_, rest)| rest);
+        assert!(
+            readme.contains(&format!("```toml\n{body}```")),
+            "README's Configuration block differs from config::DEFAULT"
+        );
     }
 }

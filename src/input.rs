@@ -311,42 +311,6 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     Ok(bytes as u64)
 }
 
-/// Expands the given paths: a directory stands for the articles under it, sorted.
-pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut found = Vec::new();
-            collect_articles(path, &mut found);
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(path.clone());
-        }
-    }
-    out
-}
-
-fn collect_articles(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        out.push(dir.to_path_buf());
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        // Linked directories are not followed: a link back up would repeat the tree forever.
-        if entry.file_type().is_ok_and(|k| k.is_dir()) {
-            collect_articles(&path, out);
-        } else if is_article(&path) {
-            out.push(path);
-        }
-    }
-}
-
 /// Whether a path has an article extension.
 pub fn is_article(path: &Path) -> bool {
     path.extension()

@@ -26,5 +26,6 @@ pub mod scan;
 pub mod serve;
 pub mod setup;
 pub mod status;
+pub mod walk;
 pub mod worddiff;
 pub mod workspace;

@@ -13,6 +13,7 @@ use crate::paths;
 use crate::render::sanitize::terminal;
 use crate::review::layout::review_path;
 use crate::review::store::Store;
+use crate::walk::{Skipped, Walked, Walker};
 
 /// The root, the directory the command was run in, and the configuration (if any).
 #[derive(Debug, Clone)]
@@ -40,6 +41,10 @@ pub enum Refusal {
     Outside(String),
     /// Two articles whose review files would be the same file.
     SharedReview { first: String, second: String },
+    /// A directory a walk could not read, or a linked one leading out of the root.
+    Skipped(Skipped),
+    /// A path given that is neither a file nor an article with a review file.
+    Missing(String),
 }
 
 impl fmt::Display for Refusal {
@@ -49,6 +54,8 @@ impl fmt::Display for Refusal {
             Refusal::BadGlob(message) => f.write_str(&terminal(message)),
             Refusal::Outside(path) => write!(f, "{}: outside the repository root (or a link to a file outside it); factcheck only works on files under it", terminal(path)),
             Refusal::SharedReview { first, second } => write!(f, "{} and {} would share one review file; rename one of them", terminal(first), terminal(second)),
+            Refusal::Skipped(skipped) => skipped.fmt(f),
+            Refusal::Missing(path) => write!(f, "{}: no such file, and no review file for it\n  help: check the path; with no paths, commands work on the articles factcheck.toml lists", terminal(path)),
         }
     }
 }
@@ -59,6 +66,8 @@ impl fmt::Display for Refusal {
 pub struct Selection {
     pub articles: Vec<String>,
     pub refused: Vec<Refusal>,
+    /// What the walk passed over without missing a file (a link loop).
+    pub warnings: Vec<Skipped>,
 }
 
 impl Workspace {
@@ -141,18 +150,36 @@ impl Workspace {
 
     /// The article globs, expanded and sorted; each relative to the root.
     pub fn configured_articles(&self) -> Result<Vec<String>, String> {
-        self.expand_globs().map(|(articles, _)| articles)
+        let mut selection = Selection::default();
+        self.expand_globs(&mut selection)?;
+        Ok(selection.articles)
     }
 
-    /// The article globs, expanded and sorted, and the matches refused because they lead
-    /// out of the repository (a link to a file outside it). Whatever a glob matches that is
-    /// not a directory is an article: a named pipe or a device matched is refused when read.
-    fn expand_globs(&self) -> Result<(Vec<String>, Vec<Refusal>), String> {
+    /// How this repository's files are walked: `.gitignore` respected, `exclude` globs left
+    /// out, never inside `.git/` or the review files, and no linked directory followed out
+    /// of the root.
+    pub fn walker(&self) -> Walker {
+        let exclude = self
+            .config
+            .as_ref()
+            .map(|c| c.exclude.clone())
+            .unwrap_or_default();
+        Walker::new(&self.root)
+            .excluding(exclude)
+            .never(Path::new(".git"))
+            .never(&self.annotations())
+            .never(Path::new(FILE_NAME))
+            .confined()
+    }
+
+    /// Adds the files the article globs match to `selection`, refusing those that lead out
+    /// of the repository (a link to a file outside it). Whatever a glob matches that is not
+    /// a directory is an article: a named pipe or a device matched is refused when read.
+    fn expand_globs(&self, selection: &mut Selection) -> Result<(), String> {
         let Some(config) = &self.config else {
-            return Ok(Default::default());
+            return Ok(());
         };
-        let mut out = Vec::new();
-        let mut refused = Vec::new();
+        let walker = self.walker();
         for pattern in &config.articles {
             if Path::new(pattern).is_absolute() || pattern.split('/').any(|p| p == "..") {
                 return Err(format!(
@@ -160,23 +187,32 @@ impl Workspace {
                     self.root.display()
                 ));
             }
-            let full = self.root.join(pattern);
-            let found = glob::glob(&full.to_string_lossy())
-                .map_err(|e| format!("bad article glob `{pattern}`: {e}"))?;
-            for path in found.flatten() {
-                if path.is_dir() {
-                    continue;
-                }
-                match paths::relative_to_root(&self.root, &self.root, &path) {
-                    Some(rel) => out.push(rel),
-                    None => refused.push(Refusal::Outside(self.shown(&path))),
-                }
+            let walked = walker
+                .matching(pattern)
+                .map_err(|e| format!("article {e}"))?;
+            self.take(walked, selection);
+        }
+        selection.articles.sort();
+        selection.articles.dedup();
+        selection.refused.dedup();
+        Ok(())
+    }
+
+    /// Adds the files of a walk (relative to the root, or absolute) to `selection`.
+    fn take(&self, walked: Walked, selection: &mut Selection) {
+        for found in walked.files {
+            let found = self.root.join(found);
+            match self.relative(&found) {
+                Some(rel) => selection.articles.push(rel),
+                None => selection.refused.push(Refusal::Outside(self.shown(&found))),
             }
         }
-        out.sort();
-        out.dedup();
-        refused.dedup();
-        Ok((out, refused))
+        for skipped in walked.skipped {
+            match skipped {
+                Skipped::Loop { .. } => selection.warnings.push(skipped),
+                _ => selection.refused.push(Refusal::Skipped(skipped)),
+            }
+        }
     }
 
     /// The articles named by `given` (files or directories), or the configured articles when
@@ -184,23 +220,17 @@ impl Workspace {
     /// are refused.
     pub fn select(&self, given: &[PathBuf]) -> Selection {
         let mut selection = Selection::default();
-        let mut articles = Vec::new();
         if given.is_empty() {
             if self.config.is_none() {
                 selection.refused.push(Refusal::NothingToDo);
                 return selection;
             }
-            match self.expand_globs() {
-                Ok((list, refused)) => {
-                    articles = list;
-                    selection.refused.extend(refused);
-                }
-                Err(message) => {
-                    selection.refused.push(Refusal::BadGlob(message));
-                    return selection;
-                }
+            if let Err(message) = self.expand_globs(&mut selection) {
+                selection.refused.push(Refusal::BadGlob(message));
+                return selection;
             }
         }
+        let walker = self.walker();
         for path in given {
             if self.relative(path).is_none() {
                 selection
@@ -208,13 +238,19 @@ impl Workspace {
                     .push(Refusal::Outside(path.display().to_string()));
                 continue;
             }
-            for found in crate::input::expand(&[self.cwd.join(path)]) {
-                match self.relative(&found) {
-                    Some(rel) => articles.push(rel),
-                    None => selection.refused.push(Refusal::Outside(self.shown(&found))),
-                }
+            let full = self.cwd.join(path);
+            let known = self
+                .relative(&full)
+                .is_some_and(|rel| self.review_path(&rel).exists());
+            if !full.exists() && !known {
+                selection
+                    .refused
+                    .push(Refusal::Missing(path.display().to_string()));
+                continue;
             }
+            self.take(walker.expand(&[full]), &mut selection);
         }
+        let mut articles = std::mem::take(&mut selection.articles);
         articles.dedup();
         let mut owners: HashMap<PathBuf, String> = HashMap::new();
         for article in articles {

@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use super::{report_error, Outcome, Ui};
 use crate::input;
 use crate::render::extract::{human, jsonl, summary, ClaimRecord, JsonArray};
+use crate::walk::{Skipped, Walker};
 
 #[derive(clap::Args)]
 #[command(
@@ -70,7 +71,16 @@ pub fn run(
     let mut outcome = Outcome::Clean;
     let mut array = JsonArray::default();
     let (mut claims_seen, mut files_seen, mut failed) = (0, 0, 0);
-    for path in input::expand(&args.paths) {
+    let walked = Walker::new(cwd).expand(&args.paths);
+    for skipped in &walked.skipped {
+        if let Skipped::Loop { .. } = skipped {
+            writeln!(err, "warning: {skipped}")?;
+        } else {
+            report_error(err, skipped)?;
+            outcome = Outcome::Error;
+        }
+    }
+    for path in walked.files {
         let source = match input::read(&path, max_bytes) {
             Ok(source) => source,
             Err(e) => {

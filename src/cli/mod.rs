@@ -258,6 +258,9 @@ pub fn selected(
     for refusal in &selection.refused {
         report_error(err, refusal)?;
     }
+    for warning in &selection.warnings {
+        writeln!(err, "warning: {warning}")?;
+    }
     if selection.articles.is_empty() && !selection.refused.is_empty() {
         return Ok(None);
     }

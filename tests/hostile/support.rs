@@ -149,6 +149,28 @@ pub struct Measured {
     pub stderr: String,
     /// The largest resident set the process reached, in KiB.
     pub peak_kib: u64,
+    /// The largest resident set of this test process, in KiB. The kernel counts the memory
+    /// a child shares with its parent between spawn and exec in the child's peak, so a
+    /// child's peak below this says only that its own was no larger.
+    pub parent_peak_kib: u64,
+}
+
+impl Measured {
+    /// Whether the process's own peak memory stayed under `limit_kib`, as far as the
+    /// kernel's account of it can tell (see `parent_peak_kib`).
+    pub fn peak_under(&self, limit_kib: u64) -> bool {
+        self.peak_kib < limit_kib.max(self.parent_peak_kib + 1)
+    }
+}
+
+/// This process's peak resident memory in KiB, from `/proc/self/status`.
+fn own_peak_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").expect("read /proc/self/status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmHWM in /proc/self/status")
 }
 
 /// Runs `cmd` to the end, feeding its standard input from `feed` (until it stops reading),
@@ -199,5 +221,6 @@ pub fn measured(
         stdout,
         stderr,
         peak_kib: usage.ru_maxrss as u64,
+        parent_peak_kib: own_peak_kib(),
     }
 }
