@@ -2,33 +2,15 @@
 //! of them changed: a figure edited in each article and rescanned, and a verdict given.
 
 use std::path::Path;
-use std::process::Command;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
-const ARTICLES: usize = 1000;
-const BIN: &str = env!("CARGO_BIN_EXE_factcheck");
+#[path = "support/mod.rs"]
+mod support;
 
-fn run(dir: &Path, program: &str, args: &[&str]) {
-    let out = Command::new(program)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Bench")
-        .env("GIT_AUTHOR_EMAIL", "bench@example.com")
-        .env("GIT_COMMITTER_NAME", "Bench")
-        .env("GIT_COMMITTER_EMAIL", "bench@example.com")
-        .env("FACTCHECK_NOW", "2024-06-30T00:00:00Z")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use support::{run, BIN};
+
+const ARTICLES: usize = 1000;
 
 /// Writes the articles, each a seed with a line of its own holding `count`.
 fn write_articles(dir: &Path, seeds: &[String], count: impl Fn(usize) -> usize) {
