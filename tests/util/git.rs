@@ -12,20 +12,35 @@ pub struct GitRepo {
 }
 
 impl GitRepo {
+    /// An empty directory, not yet a repository (for a `git init` of its own).
+    pub fn empty_dir() -> GitRepo {
+        GitRepo {
+            dir: tempfile::tempdir().expect("a temporary directory"),
+        }
+    }
+
+    /// A new, empty repository on branch `main`.
+    pub fn empty() -> GitRepo {
+        let repo = GitRepo::empty_dir();
+        repo.git(&["init", "-q", "-b", "main"]);
+        repo
+    }
+
     /// The seeds in a new repository on branch `main`, nothing committed.
     pub fn with_seeds() -> GitRepo {
-        let repo = GitRepo {
-            dir: tempfile::tempdir().expect("a temporary directory"),
-        };
-        repo.git(&["init", "-q", "-b", "main"]);
-        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        std::fs::create_dir(repo.path("seeds")).unwrap();
-        for entry in std::fs::read_dir(seeds).unwrap() {
-            let entry = entry.unwrap();
-            std::fs::copy(entry.path(), repo.path("seeds").join(entry.file_name())).unwrap();
-        }
+        let repo = GitRepo::empty();
+        repo.copy_from_project("seeds");
         repo.write("factcheck.toml", "articles = [\"seeds/*.txt\"]\n");
         repo
+    }
+
+    /// Copies a file or directory of this project (relative to its root) to the same place in
+    /// the repository; a review directory's `.factcheck/` (locks, temporary files) is left out.
+    pub fn copy_from_project(&self, rel: &str) {
+        copy_tree(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(rel),
+            &self.path(rel),
+        );
     }
 
     pub fn path(&self, rel: &str) -> PathBuf {
@@ -161,5 +176,19 @@ impl GitRepo {
 
     pub fn json(&self, args: &[&str]) -> Value {
         serde_json::from_str(&self.ok(args)).expect("valid JSON")
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_name() != ".factcheck" {
+                copy_tree(&entry.path(), &to.join(entry.file_name()));
+            }
+        }
+    } else {
+        std::fs::copy(from, to).unwrap_or_else(|e| panic!("copy {}: {e}", from.display()));
     }
 }
