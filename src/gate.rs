@@ -272,12 +272,15 @@ impl CheckError {
 /// article whose review file is missing or out of date; for claims, the interactive review
 /// and the `mark` command with their ids.
 pub fn fix_commands(findings: &[Finding]) -> Vec<(String, Vec<String>)> {
+    // Grouped by article, in the order the articles first appear.
     let mut articles: Vec<(String, Vec<&Finding>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for f in findings {
-        match articles.iter_mut().find(|(path, _)| *path == f.path) {
-            Some((_, list)) => list.push(f),
-            None => articles.push((f.path.clone(), vec![f])),
-        }
+        let at = *index.entry(f.path.as_str()).or_insert_with(|| {
+            articles.push((f.path.clone(), Vec::new()));
+            articles.len() - 1
+        });
+        articles[at].1.push(f);
     }
     articles
         .into_iter()
