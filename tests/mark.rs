@@ -519,3 +519,49 @@ fn a_non_ascii_id_is_refused_without_a_panic() {
         run.stderr
     );
 }
+
+#[test]
+fn settling_a_merge_verdict_written_without_a_status_keeps_the_file_usable() {
+    let sb = scanned();
+    let review = sb.review(SEOUL);
+    let id = s(claims(&review).last().expect("claims"), "id").to_string();
+    // The last claim ends the file; a merge's verdict given without a status is pending.
+    let text = sb.review_text(SEOUL);
+    sb.write(
+        &review_rel(SEOUL),
+        &format!("{text}\n[[claim.conflict]]\nsource = \"wire copy\"\nreviewer = \"Bob\"\n"),
+    );
+    sb.run(&["scan", "--check", SEOUL]).expect(0);
+
+    let run = sb
+        .run(&[
+            "mark",
+            SEOUL,
+            &id,
+            "--status",
+            "verified",
+            "--source",
+            "NIS",
+            "--reviewer",
+            "Ann",
+        ])
+        .expect(0);
+    assert!(
+        run.stdout.contains("settled the two verdicts"),
+        "{}",
+        run.stdout
+    );
+    sb.run(&["scan", "--check", SEOUL]).expect(0);
+    let review = sb.review(SEOUL);
+    let claim = by_id(&claims(&review), &id);
+    assert_eq!(s(claim, "status"), "verified");
+    let history = claim["history"].as_array().expect("history");
+    let kept: Vec<(&str, &str)> = history
+        .iter()
+        .map(|h| {
+            let h = h.as_table().expect("a history table");
+            (s(h, "status"), s(h, "reviewer"))
+        })
+        .collect();
+    assert_eq!(kept, [("pending", ""), ("pending", "Bob")]);
+}

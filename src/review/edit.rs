@@ -222,14 +222,9 @@ fn status_of(table: &Table) -> Status {
 /// left beside it), for the claim's figure as it is.
 fn keep_in_history(table: &mut Table, from: &Table, now: &str) {
     let mut entry = Table::new();
-    for key in [
-        "status",
-        "text",
-        "source",
-        "note",
-        "reviewer",
-        "reviewed_at",
-    ] {
+    // The status as it is read: a merge's verdict written without one is pending.
+    entry.insert("status", value(status_of(from).as_str()));
+    for key in ["text", "source", "note", "reviewer", "reviewed_at"] {
         let source = if key == "text" { &*table } else { from };
         entry.insert(key, value(str_of(source, key)));
     }
