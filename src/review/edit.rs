@@ -505,13 +505,13 @@ pub(super) fn renumber(doc: &mut DocumentMut) {
         for (_, item) in table.iter_mut() {
             match item {
                 Item::Table(t) => {
-                    t.set_position(*next);
+                    t.set_position(Some(*next));
                     *next += 1;
                     walk(t, next);
                 }
                 Item::ArrayOfTables(array) => {
                     for t in array.iter_mut() {
-                        t.set_position(*next);
+                        t.set_position(Some(*next));
                         *next += 1;
                         walk(t, next);
                     }

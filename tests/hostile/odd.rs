@@ -1,6 +1,7 @@
 //! Odd but legal input, each with a correct result or a clear error: figures of hundreds of
 //! digits, UTF-16 and byte-order marks, an inline `[article]` table, a Latin-1 byte in a
-//! review file, and a shallow clone's cut-off history.
+//! review file, broken TOML that once made the TOML parser panic, and a shallow clone's
+//! cut-off history.
 
 use crate::support::{git, git_in, scanned};
 use crate::util::{claims, id_of, s, set_line, Sandbox, NOW, SEEDS};
@@ -178,6 +179,23 @@ fn an_inline_article_table_is_read_and_kept() {
         "the digest is brought up to date"
     );
     sb.run(&["scan", "--check"]).expect(0);
+}
+
+/// Broken TOML that once made the TOML parser panic while it described the error.
+#[test]
+fn a_review_file_the_toml_parser_once_panicked_on_is_a_syntax_error() {
+    let sb = scanned();
+    let rel = "annotations/seeds/000_f2ecfe456393e018.toml";
+    sb.write(rel, "\n=={\u{1}\n&\t.i");
+    for command in ["scan", "status", "check"] {
+        let run = sb.run(&[command]).expect(2);
+        assert!(
+            run.stderr
+                .contains(&format!("error: {rel}:2:2: TOML syntax error")),
+            "{command}: {}",
+            run.stderr
+        );
+    }
 }
 
 #[test]
