@@ -372,6 +372,16 @@ fn a_file_that_cannot_be_checked_is_counted_once_annotated_and_marked_in_status(
         "{}",
         run.stdout
     );
+    let alone = sb.run(&["check", SEEDS[0]]).expect(2);
+    assert!(
+        alone
+            .stdout
+            .lines()
+            .any(|l| l
+                == "check incomplete: 0 claims in 1 article checked, 1 file could not be checked"),
+        "a file not read is not a policy met: {}",
+        alone.stdout
+    );
 
     let run = sb.run(&["check", "--format", "github"]).expect(2);
     let annotation = run

@@ -173,8 +173,14 @@ pub fn summary(t: &Totals, since: Option<&Since>) -> String {
         None => format!("{} article{}", t.articles, plural(t.articles)),
     };
     let mut line = if t.failing == 0 {
+        // Files that could not be read were not checked, so the policy cannot be said met.
+        let verdict = if t.errors == 0 {
+            "policy met"
+        } else {
+            "check incomplete"
+        };
         format!(
-            "policy met: {} claim{} in {articles} checked",
+            "{verdict}: {} claim{} in {articles} checked",
             t.claims,
             plural(t.claims),
         )
