@@ -156,10 +156,13 @@ impl Walker {
     }
 
     /// The files (relative to the base) that `pattern` matches. A pattern with no wildcard
-    /// names its file whether or not it is ignored.
+    /// names its file whether or not it is ignored, or a directory of articles.
     pub fn matching(&self, pattern: &str) -> Result<Walked, String> {
         let glob = compile(pattern)?;
         let prefix = literal_prefix(pattern);
+        if prefix == pattern && self.base.join(pattern).is_dir() {
+            return Ok(self.walk(Path::new(pattern), &|rel: &Path| is_article(rel)));
+        }
         if prefix == pattern {
             let file = self.base.join(pattern);
             let files = if file.is_file() && !self.never.contains(&resolved(&file)) {

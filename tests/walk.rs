@@ -95,6 +95,13 @@ fn exclude_globs_leave_articles_out_unless_they_are_named() {
 }
 
 #[test]
+fn a_directory_listed_without_a_wildcard_stands_for_its_articles() {
+    let sb = repo("articles = [\"seeds\"]\nexclude = [\"seeds/000_*\"]\n");
+    let run = sb.run(&["scan"]).expect(0);
+    assert!(run.stdout.contains("scanned 4 articles"), "{}", run.stdout);
+}
+
+#[test]
 fn a_bad_exclude_glob_names_the_line_of_the_configuration() {
     let sb = repo("articles = [\"seeds/*.txt\"]\nexclude = [\"seeds/[oops\"]\n");
     let run = sb.run(&["scan"]).expect(2);
