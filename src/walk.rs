@@ -18,7 +18,6 @@ use crate::render::sanitize::terminal;
 /// within one directory, `**` crosses any number), compiled once.
 #[derive(Debug, Clone, Default)]
 pub struct Globs {
-    pub written: Vec<String>,
     set: GlobSet,
 }
 
@@ -30,10 +29,7 @@ impl Globs {
             set.add(compile(pattern)?.glob().clone());
         }
         let set = set.build().map_err(|e| e.to_string())?;
-        Ok(Globs {
-            written: patterns.to_vec(),
-            set,
-        })
+        Ok(Globs { set })
     }
 
     /// Whether any glob matches `path` (relative to the root, `/`-separated).
