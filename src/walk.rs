@@ -58,6 +58,14 @@ pub enum Skipped {
     Unreadable { path: PathBuf, reason: String },
 }
 
+impl Skipped {
+    /// Whether the walk still found every file: a loop only leads back to files it reads
+    /// anyway, so it is a warning, while the other skips leave files unread.
+    pub fn misses_nothing(&self) -> bool {
+        matches!(self, Skipped::Loop { .. })
+    }
+}
+
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -100,6 +108,8 @@ pub struct Walked {
 #[derive(Debug, Clone)]
 pub struct Walker {
     base: PathBuf,
+    /// The base with links resolved, which resolved paths are judged against.
+    real_base: PathBuf,
     exclude: Globs,
     /// Directories never entered and files never matched, as resolved absolute paths.
     never: Vec<PathBuf>,
@@ -111,6 +121,7 @@ impl Walker {
     pub fn new(base: &Path) -> Walker {
         Walker {
             base: base.to_path_buf(),
+            real_base: resolved(base),
             exclude: Globs::default(),
             never: Vec::new(),
             confined: false,
@@ -195,7 +206,7 @@ impl Walker {
                 return true;
             }
             let real = resolved(entry.path());
-            if judge.confined && !real.starts_with(resolved(&judge.base)) {
+            if judge.confined && !real.starts_with(&judge.real_base) {
                 let mut noted = noted.lock().unwrap_or_else(|e| e.into_inner());
                 noted.push(Skipped::Outside(judge.shown(entry.path())));
                 return false;
@@ -206,7 +217,6 @@ impl Walker {
         let mut seen: HashMap<PathBuf, usize> = HashMap::new();
         let mut files: Vec<PathBuf> = Vec::new();
         let mut passed_over = Vec::new();
-        let base = resolved(&self.base);
         for entry in builder.build() {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -224,7 +234,7 @@ impl Walker {
             if self.never.contains(&real) || self.excluded(entry.path(), &real) || !keep(&shown) {
                 continue;
             }
-            let direct = real == base.join(&shown);
+            let direct = real == self.real_base.join(&shown);
             match seen.get(&real) {
                 Some(&at) if direct => files[at] = shown,
                 Some(_) => {}
@@ -246,7 +256,7 @@ impl Walker {
             path.strip_prefix(base)
                 .is_ok_and(|rel| self.exclude.is_match(&slashed(rel)))
         };
-        under(found, &self.base) || under(real, &resolved(&self.base))
+        under(found, &self.base) || under(real, &self.real_base)
     }
 
     /// A found path relative to the base when it is under it, else as found.

@@ -151,7 +151,7 @@ impl Workspace {
     /// The article globs, expanded and sorted; each relative to the root.
     pub fn configured_articles(&self) -> Result<Vec<String>, String> {
         let mut selection = Selection::default();
-        self.expand_globs(&mut selection)?;
+        self.expand_globs(&self.walker(), &mut selection)?;
         Ok(selection.articles)
     }
 
@@ -175,11 +175,10 @@ impl Workspace {
     /// Adds the files the article globs match to `selection`, refusing those that lead out
     /// of the repository (a link to a file outside it). Whatever a glob matches that is not
     /// a directory is an article: a named pipe or a device matched is refused when read.
-    fn expand_globs(&self, selection: &mut Selection) -> Result<(), String> {
+    fn expand_globs(&self, walker: &Walker, selection: &mut Selection) -> Result<(), String> {
         let Some(config) = &self.config else {
             return Ok(());
         };
-        let walker = self.walker();
         for pattern in &config.articles {
             if Path::new(pattern).is_absolute() || pattern.split('/').any(|p| p == "..") {
                 return Err(format!(
@@ -208,9 +207,10 @@ impl Workspace {
             }
         }
         for skipped in walked.skipped {
-            match skipped {
-                Skipped::Loop { .. } => selection.warnings.push(skipped),
-                _ => selection.refused.push(Refusal::Skipped(skipped)),
+            if skipped.misses_nothing() {
+                selection.warnings.push(skipped);
+            } else {
+                selection.refused.push(Refusal::Skipped(skipped));
             }
         }
     }
@@ -220,29 +220,26 @@ impl Workspace {
     /// are refused.
     pub fn select(&self, given: &[PathBuf]) -> Selection {
         let mut selection = Selection::default();
+        let walker = self.walker();
         if given.is_empty() {
             if self.config.is_none() {
                 selection.refused.push(Refusal::NothingToDo);
                 return selection;
             }
-            if let Err(message) = self.expand_globs(&mut selection) {
+            if let Err(message) = self.expand_globs(&walker, &mut selection) {
                 selection.refused.push(Refusal::BadGlob(message));
                 return selection;
             }
         }
-        let walker = self.walker();
         for path in given {
-            if self.relative(path).is_none() {
+            let Some(rel) = self.relative(path) else {
                 selection
                     .refused
                     .push(Refusal::Outside(path.display().to_string()));
                 continue;
-            }
+            };
             let full = self.cwd.join(path);
-            let known = self
-                .relative(&full)
-                .is_some_and(|rel| self.review_path(&rel).exists());
-            if !full.exists() && !known {
+            if !full.exists() && !self.review_path(&rel).exists() {
                 selection
                     .refused
                     .push(Refusal::Missing(path.display().to_string()));

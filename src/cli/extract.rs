@@ -8,7 +8,7 @@ use clap::ValueEnum;
 use super::{report_error, Outcome, Ui};
 use crate::input;
 use crate::render::extract::{human, jsonl, summary, ClaimRecord, JsonArray};
-use crate::walk::{Skipped, Walker};
+use crate::walk::Walker;
 
 #[derive(clap::Args)]
 #[command(
@@ -73,7 +73,7 @@ pub fn run(
     let (mut claims_seen, mut files_seen, mut failed) = (0, 0, 0);
     let walked = Walker::new(cwd).expand(&args.paths);
     for skipped in &walked.skipped {
-        if let Skipped::Loop { .. } = skipped {
+        if skipped.misses_nothing() {
             writeln!(err, "warning: {skipped}")?;
         } else {
             report_error(err, skipped)?;
