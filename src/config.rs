@@ -37,6 +37,9 @@ fail = ["pending", "disputed", "unsourced", "changed"]
 require_source = true
 # Every verdict must name its reviewer.
 require_reviewer = false
+# Figures of the checked articles that cannot both be true of one fact (see `factcheck
+# conflicts`) fail the gate until a reviewer explains them with `factcheck conflicts --ack`.
+conflicts = false
 
 # Stricter or looser rules for some articles; the last rule whose paths match wins.
 # [[check.rule]]
@@ -101,6 +104,9 @@ pub struct CheckPolicy {
     pub require_reviewer: bool,
     #[serde(default)]
     pub warn_only: bool,
+    /// Figures that disagree across the checked articles, unexplained, are findings.
+    #[serde(default)]
+    pub conflicts: bool,
     #[serde(default)]
     pub rule: Vec<Rule>,
 }
@@ -112,6 +118,7 @@ impl Default for CheckPolicy {
             require_source: true,
             require_reviewer: false,
             warn_only: false,
+            conflicts: false,
             rule: Vec::new(),
         }
     }

@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use crate::config::{FailState, Policy};
+use crate::config::{CheckPolicy, FailState, Policy};
+use crate::conflicts::Group;
 use crate::diagnostic::Diagnostic;
 use crate::moves::Orphan;
 use crate::review::load::Loaded;
@@ -54,10 +55,13 @@ pub enum Code {
     NotScanned,
     /// A review file whose article no longer exists.
     Orphaned,
+    /// Another checked article gives a figure for the same fact that cannot also be true,
+    /// and no reviewer has explained the difference (only with `conflicts = true`).
+    FiguresDisagree,
 }
 
 impl Code {
-    pub const ALL: [Code; 12] = [
+    pub const ALL: [Code; 13] = [
         Code::Conflicted,
         Code::Pending,
         Code::Disputed,
@@ -70,6 +74,7 @@ impl Code {
         Code::OutOfDate,
         Code::NotScanned,
         Code::Orphaned,
+        Code::FiguresDisagree,
     ];
 
     /// The code as JSON and SARIF write it.
@@ -87,6 +92,7 @@ impl Code {
             Code::OutOfDate => "out-of-date",
             Code::NotScanned => "not-scanned",
             Code::Orphaned => "orphaned",
+            Code::FiguresDisagree => "figures-disagree",
         }
     }
 
@@ -109,6 +115,7 @@ impl Code {
             Code::NoReviewer => "no reviewer",
             Code::OutOfDate => "out of date",
             Code::NotScanned => "not scanned",
+            Code::FiguresDisagree => "figures disagree",
             other => other.as_str(),
         }
     }
@@ -128,6 +135,7 @@ impl Code {
             Code::NoReviewer => "The claim has a verdict but its review names no reviewer, and the policy requires one.",
             Code::OutOfDate => "The article changed since its review file was last brought up to date, so the review may not match the text.",
             Code::NotScanned => "The article has no review file, so none of its claims has been reviewed.",
+            Code::FiguresDisagree => "Another checked article gives a figure for the same fact that cannot also be true, and no reviewer has explained the difference.",
         }
     }
 
@@ -142,6 +150,7 @@ impl Code {
             Code::OutOfDate | Code::NotScanned => "Bring the review file up to date with `factcheck scan ARTICLE`, review what changed, and commit the review file.",
             Code::Conflicted => "Decide between the verdicts: `factcheck review ARTICLE`, or `factcheck mark ARTICLE CLAIM_ID --status STATUS`; both earlier verdicts are kept in the claim's history.",
             Code::Orphaned => "If the article moved, run `factcheck scan` so the review file follows it; if it was deleted, run `factcheck scan --prune`.",
+            Code::FiguresDisagree => "Correct the figure that is wrong, or record why the figures differ (another period, another count) with `factcheck conflicts --ack ID --note \"…\"`; `factcheck conflicts` shows the group's id.",
         }
     }
 
@@ -190,6 +199,7 @@ impl Finding {
                 format!("factcheck mark {path} {id} --status STATUS --reviewer NAME")
             }
             Code::Verified | Code::Dismissed => format!("factcheck review {path}"),
+            Code::FiguresDisagree => "factcheck conflicts".to_string(),
             _ => format!("factcheck mark {path} {id} --status verified --source \"…\""),
         }
     }
@@ -301,10 +311,14 @@ pub fn fix_commands(findings: &[Finding]) -> Vec<(String, Vec<String>)> {
                     commands.push(fix);
                 }
             }
-            if list.iter().any(|f| !f.code.is_article_level()) {
+            let by_claim = |c: Code| !c.is_article_level() && c != Code::FiguresDisagree;
+            if list.iter().any(|f| by_claim(f.code)) {
                 commands.push(format!("factcheck review {path}"));
             }
-            let to_verify = ids(&|c| !c.is_article_level() && c != Code::NoReviewer);
+            if list.iter().any(|f| f.code == Code::FiguresDisagree) {
+                commands.push("factcheck conflicts".to_string());
+            }
+            let to_verify = ids(&|c| by_claim(c) && c != Code::NoReviewer);
             if !to_verify.is_empty() {
                 commands.push(format!(
                     "factcheck mark {path} {} --status verified --source \"…\"",
@@ -345,6 +359,58 @@ pub fn claim_failures(claim: &ReviewClaim, policy: &Policy) -> Vec<Code> {
     }
     if claim.status.is_reviewed() && policy.require_reviewer && claim.reviewer.trim().is_empty() {
         out.push(Code::NoReviewer);
+    }
+    out
+}
+
+/// The findings for figures that disagree and that no reviewer has explained: one at each
+/// claim of an open group that takes part in a disagreement, naming what it disagrees with.
+pub fn conflict_findings(groups: &[Group], policy: &CheckPolicy) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for g in groups.iter().filter(|g| g.is_open()) {
+        for (k, figure) in g.figures.iter().enumerate() {
+            let against: Vec<String> = g
+                .disagreements
+                .iter()
+                .filter_map(|d| match (d.a == k, d.b == k) {
+                    (true, _) => Some(d.b),
+                    (_, true) => Some(d.a),
+                    _ => None,
+                })
+                .filter_map(|other| g.figures[other].occurrences.first())
+                .map(|o| format!("\"{}\" ({}:{})", o.text, o.path, o.line))
+                .collect();
+            if against.is_empty() {
+                continue;
+            }
+            for o in &figure.occurrences {
+                let (line, column) = (o.line.max(1), o.column.max(1));
+                let (end_line, end_column) = end_of(line, column, &o.text);
+                let severity = if policy.for_article(&o.path).warn_only {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                };
+                out.push(Finding {
+                    code: Code::FiguresDisagree,
+                    severity,
+                    path: o.path.clone(),
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    claim_id: Some(o.claim_id.clone()),
+                    figure: o.text.clone(),
+                    sentence: format!(
+                        "{}: cannot also be true with {}; group {}",
+                        g.thing,
+                        against.join(", "),
+                        g.id
+                    ),
+                    in_changed_lines: false,
+                });
+            }
+        }
     }
     out
 }

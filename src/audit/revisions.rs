@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::gitio::{GitError, Repo};
 use crate::render::sanitize::terminal;
-use crate::review::layout::review_path;
+use crate::review::layout::{is_decisions_file, review_path};
 use crate::review::store::{parse_blob, Review, StoreError};
 use crate::workspace::Workspace;
 
@@ -218,6 +218,10 @@ fn listing(repo: &Repo, commit: Option<&str>, annotations: &str) -> Result<Listi
     Ok(files
         .into_iter()
         .filter(|(p, _)| p.ends_with(".toml"))
+        .filter(|(p, _)| {
+            let relative = p.strip_prefix(annotations).unwrap_or(p);
+            !is_decisions_file(relative.trim_start_matches('/'))
+        })
         .collect())
 }
 

@@ -8,11 +8,14 @@ use clap::ValueEnum;
 
 use super::{report_error, Outcome, Ui};
 use crate::changes::{has_conflicts, Changes};
-use crate::gate::{evaluate, orphan_finding, CheckError, Severity};
+use crate::config::CheckPolicy;
+use crate::conflicts::find;
+use crate::gate::{conflict_findings, evaluate, orphan_finding, CheckError, Severity};
 use crate::parallel::map_ordered;
 use crate::render::check::{self as render, Report, Since, Totals};
 use crate::render::{github, sarif};
-use crate::review::load::load;
+use crate::review::decisions;
+use crate::review::load::{articles_of, load, load_all};
 use crate::workspace::Workspace;
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -137,6 +140,24 @@ pub fn run(
     Ok(checked.and(selected))
 }
 
+/// Adds a finding at each claim whose figure disagrees, unexplained, with another checked
+/// article's figure for the same fact.
+fn add_conflicts(ws: &Workspace, articles: &[String], policy: &CheckPolicy, report: &mut Report) {
+    let decided = match decisions::read(&ws.store()) {
+        Ok(decided) => decided,
+        Err(e) => {
+            report.totals.errors += 1;
+            report
+                .errors
+                .extend(e.diagnostics().iter().map(|d| CheckError::of("", d)));
+            return;
+        }
+    };
+    let loaded = load_all(ws, articles);
+    let groups = find(&articles_of(&loaded), &decided);
+    report.findings.extend(conflict_findings(&groups, policy));
+}
+
 /// Adds the review files whose article is gone, and those that could not be read to tell.
 fn add_orphans(ws: &Workspace, report: &mut Report) {
     let (orphans, unreadable) = crate::moves::orphans(ws);
@@ -202,6 +223,9 @@ fn gate(ws: &Workspace, articles: &[String], changes: Option<&Changes>) -> Repor
         report.totals.errors += usize::from(!errors.is_empty());
         report.errors.extend(errors);
         report.totals.claims += claims;
+    }
+    if policy.conflicts {
+        add_conflicts(ws, articles, &policy, &mut report);
     }
     report.totals.failing = report
         .findings

@@ -132,6 +132,9 @@ pub fn fix_lines(findings: &[Finding]) -> Vec<String> {
         .take(FIX_ARTICLES)
         .flat_map(|(_, lines)| lines.iter().cloned())
         .collect();
+    // One command can fix findings of several articles (`factcheck conflicts`).
+    let mut seen = std::collections::HashSet::new();
+    lines.retain(|l| seen.insert(l.clone()));
     let more = commands.len().saturating_sub(FIX_ARTICLES);
     if more > 0 {
         lines.push(format!(

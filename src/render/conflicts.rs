@@ -1,5 +1,7 @@
-//! Output of `factcheck conflicts`: each group of figures for one counted thing, with where
-//! each was stated and which pairs cannot both be true; as text, Markdown or JSON.
+//! Output of `factcheck conflicts`: each group of figures for one counted thing in one story,
+//! with its id, where each figure was stated (article, line, claim id, verdict, source,
+//! attribution), which pairs cannot both be true, and any reviewer's explanation; as text,
+//! Markdown or JSON.
 
 use std::io::{self, Write};
 
@@ -7,116 +9,201 @@ use colored::Colorize;
 
 use super::sanitize::{self, table_cell, terminal};
 use super::{figure, plural};
-use crate::conflicts::{Elsewhere, Figure, Group};
+use crate::conflicts::{Elsewhere, Figure, Group, Occurrence, State};
 
-fn label(f: &Figure) -> String {
-    figure(f.value, f.low, f.high, "", f.bound)
+/// What to show: the groups found, and whether acknowledged ones are left out.
+pub struct Shown<'a> {
+    pub groups: &'a [Group],
+    pub hide_acknowledged: bool,
 }
 
-fn headline(g: &Group) -> String {
-    if g.compatible {
-        format!(
-            "{}: {} figures, all compatible",
-            terminal(&g.thing),
-            g.figures.len()
-        )
-    } else {
-        format!(
-            "{}: {} figures, {} pair{} cannot both be true",
-            terminal(&g.thing),
-            g.figures.len(),
-            g.disagreements.len(),
-            plural(g.disagreements.len())
-        )
+impl Shown<'_> {
+    fn visible(&self) -> impl Iterator<Item = &Group> {
+        self.groups
+            .iter()
+            .filter(|g| !(self.hide_acknowledged && g.state == State::Acknowledged))
     }
 }
 
-pub fn human(out: &mut dyn Write, groups: &[Group], quiet: bool, color: bool) -> io::Result<()> {
-    for g in groups {
-        let head = headline(g);
-        let head = match (color, g.compatible) {
-            (false, _) => head,
-            (true, true) => head.green().bold().to_string(),
-            (true, false) => head.red().bold().to_string(),
-        };
-        writeln!(out, "{head}")?;
-        let width = g
-            .figures
-            .iter()
-            .map(|f| label(f).chars().count())
-            .max()
-            .unwrap_or(0);
-        let place = |o: &crate::conflicts::Occurrence| {
-            format!("{}:{}:{}", terminal(&o.path), o.line, o.column)
-        };
-        let place_width = g
-            .figures
-            .iter()
-            .flat_map(|f| &f.occurrences)
-            .map(|o| place(o).len())
-            .max()
-            .unwrap_or(0);
-        for f in &g.figures {
-            for (k, o) in f.occurrences.iter().enumerate() {
-                let shown = if k == 0 { label(f) } else { String::new() };
-                let source = if o.source.is_empty() {
-                    String::new()
-                } else {
-                    format!("  source: {}", terminal(&o.source))
-                };
-                writeln!(
-                    out,
-                    "  {shown:<width$}  {:<place_width$}  {:<9}  \"{}\"{source}",
-                    place(o),
-                    o.status,
-                    terminal(&o.text)
-                )?;
+fn label(f: &Figure) -> String {
+    let number = figure(f.value, f.low, f.high, "", f.bound);
+    if f.scope.is_empty() {
+        number
+    } else {
+        format!("{number} · {}", terminal(&f.scope.describe()))
+    }
+}
+
+/// How many times apart the figures that disagree are: "2.4×".
+fn apart(spread: f64) -> String {
+    if spread.is_finite() {
+        format!("{}×", super::readable((spread * 10.0).round() / 10.0))
+    } else {
+        "∞×".to_string()
+    }
+}
+
+fn headline(g: &Group) -> String {
+    let thing = terminal(&g.thing);
+    let n = g.figures.len();
+    if g.compatible {
+        return format!("{thing}: {n} figures, all can be true");
+    }
+    let pairs = g.disagreements.len();
+    format!(
+        "{thing}: {n} figures, {pairs} pair{} cannot both be true, {} apart",
+        plural(pairs),
+        apart(g.spread)
+    )
+}
+
+fn place(o: &Occurrence) -> String {
+    format!("{}:{}", terminal(&o.path), o.line)
+}
+
+/// The reviewer's explanation, as one line.
+pub fn acknowledged_line(g: &Group) -> Option<String> {
+    let a = g.acknowledgement.as_ref()?;
+    let who = match (a.reviewer.is_empty(), a.acknowledged_at.is_empty()) {
+        (false, false) => format!(
+            " by {} at {}",
+            terminal(&a.reviewer),
+            terminal(&a.acknowledged_at)
+        ),
+        (false, true) => format!(" by {}", terminal(&a.reviewer)),
+        _ => String::new(),
+    };
+    let what = if g.reopened {
+        "reopened: a figure joined or changed since it was acknowledged"
+    } else {
+        "acknowledged"
+    };
+    Some(format!("{what}{who}: {}", terminal(&a.note)))
+}
+
+fn write_group(out: &mut dyn Write, g: &Group, color: bool) -> io::Result<()> {
+    let head = format!("[{}] {}", terminal(&g.id), headline(g));
+    let paint = |text: String, strong: bool| -> String {
+        match (color, g.state) {
+            (false, _) => text,
+            (true, State::Acknowledged) => text.dimmed().to_string(),
+            (true, State::Compatible) if strong => text.green().bold().to_string(),
+            (true, State::Open) if strong => text.red().bold().to_string(),
+            (true, _) => text,
+        }
+    };
+    writeln!(out, "{}", paint(head, true))?;
+    let width = g
+        .figures
+        .iter()
+        .map(|f| label(f).chars().count())
+        .max()
+        .unwrap_or(0);
+    let occurrences = || g.figures.iter().flat_map(|f| &f.occurrences);
+    let place_width = occurrences()
+        .map(|o| place(o).chars().count())
+        .max()
+        .unwrap_or(0);
+    let id_width = occurrences()
+        .map(|o| terminal(&o.claim_id).chars().count())
+        .max()
+        .unwrap_or(0);
+    for f in &g.figures {
+        for (k, o) in f.occurrences.iter().enumerate() {
+            let shown = if k == 0 { label(f) } else { String::new() };
+            let mut line = format!(
+                "  {shown:<width$}  {:<place_width$}  {:<id_width$}  {:<9}  \"{}\"",
+                place(o),
+                terminal(&o.claim_id),
+                o.status,
+                terminal(&o.text)
+            );
+            if let Some(who) = &o.attribution {
+                line.push_str(&format!("  per {}", terminal(who)));
+            }
+            if !o.source.is_empty() {
+                line.push_str(&format!("  source: {}", terminal(&o.source)));
+            }
+            writeln!(out, "{}", paint(line, false))?;
+        }
+    }
+    if !g.disagreements.is_empty() {
+        writeln!(out, "{}", paint("  cannot both be true:".into(), false))?;
+        for (a, f) in g.figures.iter().enumerate() {
+            let against: Vec<String> = g
+                .disagreements
+                .iter()
+                .filter(|d| d.a == a)
+                .map(|d| label(&g.figures[d.b]))
+                .collect();
+            if !against.is_empty() {
+                let line = format!("    {} vs {}", label(f), against.join(", "));
+                writeln!(out, "{}", paint(line, false))?;
             }
         }
-        if !g.disagreements.is_empty() {
-            writeln!(out, "  cannot both be true:")?;
-            for (a, f) in g.figures.iter().enumerate() {
-                let against: Vec<String> = g
-                    .disagreements
-                    .iter()
-                    .filter(|d| d.a == a)
-                    .map(|d| label(&g.figures[d.b]))
-                    .collect();
-                if !against.is_empty() {
-                    writeln!(out, "    {} vs {}", label(f), against.join(", "))?;
-                }
-            }
-        }
-        writeln!(out)?;
+    }
+    if let Some(line) = acknowledged_line(g) {
+        writeln!(out, "{}", paint(format!("  {line}"), false))?;
+    }
+    if g.state == State::Open {
+        writeln!(
+            out,
+            "  explained? factcheck conflicts --ack {} --note \"why the figures differ\"",
+            terminal(&g.id)
+        )?;
+    }
+    writeln!(out)
+}
+
+fn count(groups: &[Group], state: State) -> usize {
+    groups.iter().filter(|g| g.state == state).count()
+}
+
+pub fn human(out: &mut dyn Write, shown: &Shown<'_>, quiet: bool, color: bool) -> io::Result<()> {
+    for g in shown.visible() {
+        write_group(out, g, color)?;
     }
     if quiet {
         return Ok(());
     }
-    let disagreeing = groups.iter().filter(|g| !g.compatible).count();
+    let groups = shown.groups;
+    let hidden = if shown.hide_acknowledged && count(groups, State::Acknowledged) > 0 {
+        " (acknowledged ones not shown)"
+    } else {
+        ""
+    };
     writeln!(
         out,
-        "{} group{} of differing figures, {disagreeing} with figures that disagree",
+        "{} group{} of differing figures: {} open, {} acknowledged, {} all compatible{hidden}",
         groups.len(),
-        plural(groups.len())
+        plural(groups.len()),
+        count(groups, State::Open),
+        count(groups, State::Acknowledged),
+        count(groups, State::Compatible),
     )
 }
 
-pub fn markdown(out: &mut dyn Write, groups: &[Group]) -> io::Result<()> {
-    for g in groups {
-        writeln!(out, "### {}\n", headline(g))?;
-        writeln!(out, "| figure | article | claim | status | source |")?;
-        writeln!(out, "|---|---|---|---|---|")?;
+pub fn markdown(out: &mut dyn Write, shown: &Shown<'_>) -> io::Result<()> {
+    for g in shown.visible() {
+        writeln!(out, "### `{}` {}\n", table_cell(&g.id), headline(g))?;
+        writeln!(
+            out,
+            "| figure | article | claim | text | status | source | attribution |"
+        )?;
+        writeln!(out, "|---|---|---|---|---|---|---|")?;
         for f in &g.figures {
             for o in &f.occurrences {
                 writeln!(
                     out,
-                    "| {} | `{}:{}` | {} | {} | {} |",
-                    label(f),
+                    "| {} | `{}:{}` | `{}` | {} | {} | {} | {} |",
+                    table_cell(&label(f)),
                     table_cell(&o.path),
                     o.line,
+                    table_cell(&o.claim_id),
                     table_cell(&o.text),
                     o.status,
-                    table_cell(&o.source)
+                    table_cell(&o.source),
+                    table_cell(o.attribution.as_deref().unwrap_or(""))
                 )?;
             }
         }
@@ -124,9 +211,12 @@ pub fn markdown(out: &mut dyn Write, groups: &[Group]) -> io::Result<()> {
             writeln!(
                 out,
                 "\n- {} and {} cannot both be true",
-                label(&g.figures[d.a]),
-                label(&g.figures[d.b])
+                table_cell(&label(&g.figures[d.a])),
+                table_cell(&label(&g.figures[d.b]))
             )?;
+        }
+        if let Some(line) = acknowledged_line(g) {
+            writeln!(out, "\n- {}", table_cell(&line))?;
         }
         writeln!(out)?;
     }
@@ -136,13 +226,13 @@ pub fn markdown(out: &mut dyn Write, groups: &[Group]) -> io::Result<()> {
 #[derive(serde::Serialize)]
 struct ConflictsDocument<'a> {
     schema_version: u32,
-    groups: &'a [Group],
+    groups: Vec<&'a Group>,
 }
 
-pub fn json(out: &mut dyn Write, groups: &[Group]) -> io::Result<()> {
+pub fn json(out: &mut dyn Write, shown: &Shown<'_>) -> io::Result<()> {
     let doc = ConflictsDocument {
         schema_version: super::SCHEMA_VERSION,
-        groups,
+        groups: shown.visible().collect(),
     };
     sanitize::json(out, &doc, true)?;
     writeln!(out)

@@ -4,18 +4,29 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use super::decisions::FILE_NAME as DECISIONS;
 use crate::digest::fnv1a;
 use crate::extract::{front_matter_end, Claim};
 
 /// The review file for an article: `seeds/a.txt` → `<dir>/seeds/a.toml`. A `.txt` extension
 /// is replaced; any other is kept (`notes/a.md` → `<dir>/notes/a.md.toml`), so a Markdown and
-/// a plain-text article of the same name do not share a file.
+/// a plain-text article of the same name do not share a file. The one name taken by the
+/// decisions file (`conflicts.toml`) goes to `conflicts.txt.review.toml` instead.
 pub fn review_path(annotations: &Path, article: &str) -> PathBuf {
     let relative = match article.strip_suffix(".txt") {
         Some(stem) => format!("{stem}.toml"),
         None => format!("{article}.toml"),
     };
+    if relative == DECISIONS {
+        return annotations.join(format!("{article}.review.toml"));
+    }
     annotations.join(relative)
+}
+
+/// Whether `path`, relative to the annotations directory, is the decisions file rather than
+/// a review file.
+pub fn is_decisions_file(relative: &str) -> bool {
+    relative == DECISIONS
 }
 
 /// Every review file under `annotations`: the `.toml` files outside dot-directories, sorted.
@@ -34,7 +45,9 @@ pub fn review_files(annotations: &Path) -> Vec<PathBuf> {
             let path = entry.path();
             if kind.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
+            } else if path.extension().is_some_and(|e| e == "toml")
+                && !(dir == annotations && entry.file_name() == DECISIONS)
+            {
                 found.push(path);
             }
         }

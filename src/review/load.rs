@@ -4,7 +4,7 @@
 
 use super::model::{ReviewClaim, ReviewFile};
 use super::parse::Diagnostic;
-use crate::conflicts::{Elsewhere, Related, Sourced};
+use crate::conflicts::{Article, Elsewhere, Related, Sourced};
 use crate::digest::article_digest;
 use crate::parallel::map_ordered;
 use crate::workspace::Workspace;
@@ -84,6 +84,20 @@ pub fn load_with_context(ws: &Workspace, articles: &[String]) -> Vec<Loaded> {
             .filter(|a| !articles.contains(a)),
     );
     load_all(ws, &all)
+}
+
+/// The loaded reviews as articles with their current claims, for grouping figures.
+pub fn articles_of(loaded: &[Loaded]) -> Vec<Article<'_>> {
+    loaded
+        .iter()
+        .filter_map(|l| {
+            l.review.as_ref().map(|r| Article {
+                path: &l.article,
+                title: &r.title,
+                claims: &r.claims,
+            })
+        })
+        .collect()
 }
 
 /// Every current claim of the loaded reviews, with its article.

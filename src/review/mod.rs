@@ -1,11 +1,12 @@
 //! Review files: one TOML file per article under `annotations/`, edited by people and by
 //! factcheck. `parse` reads and validates one, `edit` changes one in place, `matching` pairs old
-//! and new claims, `layout` decides where each file lives and how claims are named,
+//! and new claims, `decisions` keeps reviewers' explanations of differing figures, `layout` decides where each file lives and how claims are named,
 //! `sections` splits a file into its top-level tables for reading one at a time, and `store`
 //! is the one way files are opened, locked and saved (`claim_edit` changes a few claims of a
 //! large file through it).
 
 pub mod claim_edit;
+pub mod decisions;
 pub mod edit;
 pub mod layout;
 pub mod load;
@@ -17,5 +18,6 @@ pub mod sections;
 pub mod session;
 pub mod store;
 
+pub use decisions::Decision;
 pub use model::{HistoryEntry, ReviewClaim, ReviewFile, Status};
 pub use parse::{parse, parse_for_edit, Diagnostic};

@@ -127,19 +127,17 @@ impl Checker<'_> {
     }
 
     fn string(&mut self, table: &Table, key: &str, required: bool) -> String {
-        match table.get(key) {
-            Some(item) => match item.as_str() {
-                Some(s) => s.to_string(),
-                None => {
-                    self.report(
-                        item.span(),
-                        format!("`{key}` must be a string"),
-                        Some(format!("write it in quotes: {key} = \"...\"")),
-                        true,
-                    );
-                    String::new()
-                }
-            },
+        match string_item(table, key) {
+            Some(Ok(s)) => s,
+            Some(Err(span)) => {
+                self.report(
+                    span,
+                    format!("`{key}` must be a string"),
+                    Some(format!("write it in quotes: {key} = \"...\"")),
+                    true,
+                );
+                String::new()
+            }
             None => {
                 if required {
                     self.report(
@@ -382,7 +380,16 @@ impl Checker<'_> {
 }
 
 /// Git's conflict markers left in a file by an unfinished merge.
-fn conflict_marker(text: &str) -> Option<usize> {
+/// The string at `key`: `None` when there is none, the value's span when it is not a string.
+pub(super) fn string_item(
+    table: &Table,
+    key: &str,
+) -> Option<Result<String, Option<std::ops::Range<usize>>>> {
+    let item = table.get(key)?;
+    Some(item.as_str().map(str::to_string).ok_or_else(|| item.span()))
+}
+
+pub(super) fn conflict_marker(text: &str) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         if line.starts_with("<<<<<<< ")

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::conflicts::{find, Related, Sourced};
 use crate::mark::{mark, MarkError, Request, Suggestion};
-use crate::review::load::{load_with_context, sourced, Loaded};
+use crate::review::decisions;
+use crate::review::load::{articles_of, load_with_context, sourced, Loaded};
 use crate::review::session::{earlier_source, save_decision, Decision};
 use crate::review::{ReviewClaim, ReviewFile, Status};
 use crate::status::{count, sort_by_work, ArticleStatus};
@@ -227,9 +228,13 @@ impl Desk {
                 status,
             })
             .collect();
-        let conflicts = find(&sourced(&loaded))
+        let decisions = decisions::read(&self.ws.store()).unwrap_or_else(|e| {
+            problems.extend(e.diagnostics().iter().map(|p| p.to_string()));
+            Vec::new()
+        });
+        let conflicts = find(&articles_of(&loaded), &decisions)
             .into_iter()
-            .filter(|g| !g.compatible)
+            .filter(|g| g.is_open())
             .collect();
         Overview {
             reviewer: self.reviewer.clone(),

@@ -103,12 +103,14 @@
   function conflictGroup(group) {
     const said = (figure) => figure.occurrences[0].text;
     return el("section", { class: "conflict" },
-      el("h3", {}, group.thing),
+      el("h3", {}, group.thing, " ", el("code", { class: "group-id" }, group.id)),
       el("ul", {}, group.figures.flatMap((figure) => figure.occurrences.map((o) =>
         el("li", {},
           el("q", {}, o.text), " ",
           el("a", { href: articleUrl(o.path, o.claim_id) }, o.path + ":" + o.line),
+          " ", el("code", {}, o.claim_id),
           " ", el("span", { class: "badge st-" + o.status }, o.status),
+          o.attribution ? el("span", { class: "attribution" }, " per " + o.attribution) : null,
           o.source ? el("span", { class: "source" }, " source: " + o.source) : null)))),
       el("p", { class: "disagree" }, "Cannot both be true: ",
         group.disagreements.map((d, k) => [k ? "; " : "", "“" + said(group.figures[d.a]) + "” vs “" + said(group.figures[d.b]) + "”"])));

@@ -1,0 +1,391 @@
+//! Which articles tell the same story: the named entities of their titles and claim sentences
+//! ("North Korea", "Russia", "C4ADS"), with nationalities and capitals read as their country,
+//! and articles joined when they share two of the names that lead them. Linear in the number
+//! of articles: a name common to many articles leads none, and a story has a bounded size.
+
+use std::collections::HashMap;
+
+/// Articles that share this many leading names tell the same story.
+const SHARED: usize = 2;
+/// How many names, the rarest and most repeated, lead an article.
+const LEADING: usize = 6;
+/// The most articles one story holds, and so the most that share one leading name.
+const MAX_STORY: usize = 64;
+
+/// Capitalised words that start sentences or name no entity.
+fn is_common(word: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "But",
+        "And",
+        "Or",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Their",
+        "His",
+        "Her",
+        "Its",
+        "Our",
+        "My",
+        "According",
+        "After",
+        "Before",
+        "During",
+        "While",
+        "When",
+        "Where",
+        "Despite",
+        "However",
+        "Meanwhile",
+        "Recently",
+        "Also",
+        "Some",
+        "Many",
+        "Most",
+        "More",
+        "Last",
+        "Next",
+        "First",
+        "One",
+        "Two",
+        "Three",
+        "If",
+        "As",
+        "For",
+        "With",
+        "From",
+        "By",
+        "So",
+        "Yet",
+        "Now",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sir",
+        "Of",
+        "To",
+        "Under",
+        "Over",
+        "About",
+        "Since",
+        "Until",
+        "Although",
+        "Though",
+        "What",
+        "Who",
+        "Why",
+        "How",
+        "All",
+        "Both",
+        "Each",
+        "Every",
+        "Such",
+        "Other",
+        "Another",
+        "Only",
+        "Even",
+        "Still",
+        "Then",
+        "Than",
+        "Not",
+        "No",
+        "Yes",
+        "Here",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Is",
+        "Are",
+        "Was",
+        "Were",
+        "Has",
+        "Have",
+        "Had",
+        "Will",
+        "Would",
+        "Could",
+        "Should",
+        "Can",
+        "Said",
+        "Says",
+    ];
+    COMMON.contains(&word)
+}
+
+/// Nationalities and capitals read as the country they stand for.
+fn country_of(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "North Korean" | "Pyongyang" | "DPRK" => "North Korea",
+        "South Korean" | "Seoul" => "South Korea",
+        "Russian" | "Kremlin" | "Moscow" => "Russia",
+        "Ukrainian" | "Kyiv" | "Kiev" => "Ukraine",
+        "Chinese" | "Beijing" => "China",
+        "American" | "United States" | "USA" => "US",
+        "British" | "United Kingdom" | "Britain" => "UK",
+        "Iranian" | "Tehran" => "Iran",
+        "Iraqi" | "Baghdad" => "Iraq",
+        "Israeli" => "Israel",
+        "French" => "France",
+        "German" => "Germany",
+        "Japanese" | "Tokyo" => "Japan",
+        "Indian" => "India",
+        "Syrian" => "Syria",
+        "Turkish" => "Turkey",
+        "Spanish" => "Spain",
+        "Italian" => "Italy",
+        "Irish" => "Ireland",
+        "Scottish" => "Scotland",
+        "Welsh" => "Wales",
+        "English" => "England",
+        "Australian" => "Australia",
+        "Canadian" => "Canada",
+        "European" => "Europe",
+        _ => return None,
+    })
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A sentence in title case ("North Korea Could Supply Russia With Shells"), where
+/// capitals mark no names.
+fn is_title_case(words: &[&str]) -> bool {
+    let alphabetic: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    alphabetic.len() >= 4
+        && alphabetic.iter().filter(|w| is_capitalised(w)).count() * 10 >= alphabetic.len() * 7
+}
+
+/// Pushes a run of capitalised words as names: a nationality or capital at its start becomes
+/// its country, and the rest ("South Korean Defence Ministry") a name of its own.
+fn push_run(run: &mut Vec<&str>, names: &mut Vec<String>) {
+    while run.last().is_some_and(|w| !is_capitalised(w)) {
+        run.pop();
+    }
+    if run.is_empty() {
+        return;
+    }
+    let mut rest = &run[..];
+    for take in [2, 1] {
+        if rest.len() >= take {
+            if let Some(country) = country_of(&rest[..take].join(" ")) {
+                names.push(country.to_string());
+                rest = &rest[take..];
+                break;
+            }
+        }
+    }
+    if !rest.is_empty() {
+        let name = rest.join(" ");
+        names.push(country_of(&name).map_or(name, str::to_string));
+    }
+    run.clear();
+}
+
+/// The named entities of a sentence, as they are written, nationalities read as countries.
+pub fn names_in(sentence: &str) -> Vec<String> {
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    if is_title_case(&tokens) {
+        return Vec::new();
+    }
+    let mut names = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut starts_sentence = true;
+    for token in tokens {
+        let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let ends = word.ends_with(['.', '!', '?', ':', ';']);
+        let breaks = ends || word.ends_with([',', ')', '"', '”', '’']);
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        let capital = is_capitalised(word) && !(starts_sentence && is_common(word));
+        let capital = capital && !is_common(word);
+        let joins = !run.is_empty() && matches!(word, "of" | "the" | "de" | "for") && !breaks;
+        if capital || joins {
+            run.push(word);
+        } else {
+            push_run(&mut run, &mut names);
+        }
+        if breaks {
+            push_run(&mut run, &mut names);
+        }
+        starts_sentence = ends;
+    }
+    push_run(&mut run, &mut names);
+    names
+}
+
+/// Interned names: each distinct name is a small number.
+#[derive(Default)]
+pub struct Names {
+    ids: HashMap<String, u32>,
+}
+
+impl Names {
+    /// The ids of the names in `sentence`, sorted, without repeats.
+    pub fn of(&mut self, sentence: &str) -> Vec<u32> {
+        let mut ids: Vec<u32> = names_in(sentence)
+            .into_iter()
+            .map(|name| {
+                let next = self.ids.len() as u32;
+                *self.ids.entry(name).or_insert(next)
+            })
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+fn root(parent: &mut [usize], mut k: usize) -> usize {
+    while parent[k] != k {
+        parent[k] = parent[parent[k]];
+        k = parent[k];
+    }
+    k
+}
+
+/// The story of each article, given every name each mentions (repeats counted): articles
+/// that share `SHARED` of their leading names are one story, up to `MAX_STORY` articles.
+pub fn assign(mentions: &[Vec<u32>], names: usize) -> Vec<usize> {
+    let n = mentions.len();
+    let mut df = vec![0usize; names];
+    let mut distinct: Vec<Vec<(u32, usize)>> = Vec::with_capacity(n);
+    for m in mentions {
+        let mut counts: Vec<(u32, usize)> = Vec::new();
+        let mut sorted = m.clone();
+        sorted.sort_unstable();
+        for id in sorted {
+            match counts.last_mut() {
+                Some((last, c)) if *last == id => *c += 1,
+                _ => counts.push((id, 1)),
+            }
+        }
+        for (id, _) in &counts {
+            df[*id as usize] += 1;
+        }
+        distinct.push(counts);
+    }
+    let common = (n / 20).clamp(10, MAX_STORY);
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); names];
+    let leading: Vec<Vec<u32>> = distinct
+        .iter()
+        .enumerate()
+        .map(|(article, counts)| {
+            let mut scored: Vec<(f64, u32)> = counts
+                .iter()
+                .filter(|(id, _)| (2..=common).contains(&df[*id as usize]))
+                .map(|&(id, tf)| {
+                    let idf = (1.0 + n as f64 / df[id as usize] as f64).ln();
+                    (tf as f64 * idf, id)
+                })
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            scored.truncate(LEADING);
+            let ids: Vec<u32> = scored.into_iter().map(|(_, id)| id).collect();
+            for id in &ids {
+                postings[*id as usize].push(article);
+            }
+            ids
+        })
+        .collect();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut size = vec![1usize; n];
+    let mut shared: HashMap<usize, usize> = HashMap::new();
+    for (a, ids) in leading.iter().enumerate() {
+        shared.clear();
+        for id in ids {
+            for &b in postings[*id as usize].iter().filter(|&&b| b > a) {
+                let count = shared.entry(b).or_insert(0);
+                *count += 1;
+                if *count == SHARED {
+                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    if ra != rb && size[ra] + size[rb] <= MAX_STORY {
+                        parent[rb] = ra;
+                        size[ra] += size[rb];
+                    }
+                }
+            }
+        }
+    }
+    (0..n).map(|k| root(&mut parent, k)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{assign, names_in, Names};
+
+    #[test]
+    fn names_are_runs_of_capitals_with_nationalities_as_countries() {
+        assert_eq!(
+            names_in("The South Korean Defence Ministry estimated that North Korea sent shells."),
+            ["South Korea", "Defence Ministry", "North Korea"]
+        );
+        assert_eq!(
+            names_in("According to the C4ADS think tank and the Washington Post, 27 ships."),
+            ["C4ADS", "Washington Post"]
+        );
+        assert_eq!(names_in("the Bank of England's rate"), ["Bank of England"]);
+        assert!(names_in("North Korea Could Supply Russia With Shells").is_empty());
+    }
+
+    #[test]
+    fn articles_sharing_two_rare_names_are_one_story() {
+        let mut names = Names::default();
+        let mut article = |text: &str| names.of(text);
+        let articles = vec![
+            article("North Korea sent Russia shells via Rajin."),
+            article("Rajin port: North Korea ships to Russia."),
+            article("Chelsea beat Arsenal at Stamford Bridge."),
+            article("Arsenal lost to Chelsea on Sunday."),
+            article("North Korea held a parade."),
+        ];
+        let count = names.len();
+        let story = assign(&articles, count);
+        assert_eq!(story[0], story[1]);
+        assert_eq!(story[2], story[3]);
+        assert_ne!(story[0], story[2]);
+        assert_ne!(story[0], story[4]);
+    }
+}
