@@ -1,6 +1,7 @@
 //! git's merge driver for review files (`factcheck merge %O %A %B %P`): reads the common
-//! ancestor, ours and theirs that git hands over, merges them claim by claim, and writes the
-//! result over ours, where git takes it from. A version that cannot be parsed (say, one
+//! ancestor, ours and theirs that git hands over, merges them claim by claim (the decisions
+//! file, `conflicts.toml`, decision by decision), and writes the result over ours, where git
+//! takes it from. A version that cannot be parsed (say, one
 //! already holding conflict markers) falls back to git's line merge, markers and all.
 
 use std::path::{Path, PathBuf};
@@ -8,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::fsutil::write_atomic;
 use crate::gitio::{merge_file, GitError};
 use crate::input::BOM;
+use crate::review::decisions::{self, decisions_path};
 use crate::review::merge::{merge, Undecided};
 use crate::review::parse::Diagnostic;
 use crate::review::store::{decode_review, StoreError};
@@ -99,7 +101,15 @@ pub fn run(ws: &Workspace, versions: &Versions<'_>) -> Result<Outcome, DriverErr
         Some(review) if review.starts_with(ws.annotations()) => Some(store.hold(&review)?),
         _ => None,
     };
-    let merged = match merge(&base, &ours, &theirs, &label) {
+    let decisions_file = versions
+        .path
+        .is_some_and(|p| ws.root.join(p) == decisions_path(&ws.annotations()));
+    let merged = if decisions_file {
+        decisions::merge(&base, &ours, &theirs, &label)
+    } else {
+        merge(&base, &ours, &theirs, &label)
+    };
+    let merged = match merged {
         Ok(merged) => merged,
         Err(problems) => {
             let clean = merge_file(versions.ours, versions.base, versions.theirs)

@@ -567,7 +567,7 @@ fn the_bbc_archive_has_a_few_dozen_disagreements_at_most() {
     for desk in desks.filter(|d| d.path().is_dir()) {
         for file in std::fs::read_dir(desk.path()).unwrap().flatten() {
             let rel = format!(
-                "bbc/{}/{}",
+                "articles/{}/{}",
                 desk.file_name().to_string_lossy(),
                 file.file_name().to_string_lossy()
             );
@@ -575,11 +575,12 @@ fn the_bbc_archive_has_a_few_dozen_disagreements_at_most() {
             std::fs::copy(file.path(), sb.path(&rel)).unwrap();
         }
     }
-    sb.write("factcheck.toml", "articles = [\"bbc/**/*.txt\"]\n");
+    sb.write("factcheck.toml", "articles = [\"articles/**/*.txt\"]\n");
     // One article is not UTF-8: it is reported, and the others are scanned.
     let scan = sb.run(&["scan", "-q"]).expect(2);
     assert!(
-        scan.stderr.contains("bbc/sport/199.txt: not valid UTF-8"),
+        scan.stderr
+            .contains("articles/sport/199.txt: not valid UTF-8"),
         "{}",
         scan.stderr
     );

@@ -650,3 +650,67 @@ fn log_shows_a_verdict_that_arrived_with_its_claim() {
         "{log}"
     );
 }
+
+/// The id of the group of differing figures for `thing`.
+fn group_id(repo: &GitRepo, thing: &str) -> String {
+    let (stdout, _) = repo.expect(1, &["conflicts", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    doc["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["thing"] == thing)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn ack(repo: &GitRepo, id: &str, note: &str, who: &str) {
+    repo.ok(&["conflicts", "--ack", id, "--note", note, "--reviewer", who]);
+}
+
+#[test]
+fn conflicts_acknowledged_on_two_branches_merge_without_losing_a_note() {
+    let repo = repository();
+    let shipments = group_id(&repo, "shipment");
+    let rounds = group_id(&repo, "round of ammunition");
+    repo.git(&["checkout", "-q", "-b", "ann"]);
+    ack(&repo, &shipments, "two windows", "Ann");
+    repo.commit("Ann explains the shipments", 1);
+    repo.git(&["checkout", "-q", "main"]);
+    ack(&repo, &rounds, "capacity, not deliveries", "Bo");
+    repo.commit("Bo explains the rounds", 1);
+    repo.git(&["merge", "-q", "--no-edit", "ann"]);
+    let merged = repo.read("annotations/conflicts.toml");
+    assert!(!merged.contains("<<<<<<<"), "{merged}");
+    assert!(merged.contains("note = \"two windows\""), "{merged}");
+    assert!(
+        merged.contains("note = \"capacity, not deliveries\""),
+        "{merged}"
+    );
+    repo.ok(&["conflicts"]);
+
+    // Both change one note: ours stays, theirs is kept above it as a comment.
+    repo.git(&["checkout", "-q", "-b", "cy"]);
+    ack(&repo, &shipments, "two windows; C4ADS confirmed", "Cy");
+    repo.commit("Cy's note", 2);
+    repo.git(&["checkout", "-q", "main"]);
+    ack(&repo, &shipments, "two windows; OSC confirmed", "Bo");
+    repo.commit("Bo's note", 2);
+    repo.git(&["merge", "-q", "--no-edit", "cy"]);
+    let merged = repo.read("annotations/conflicts.toml");
+    assert!(
+        merged.contains("note = \"two windows; OSC confirmed\""),
+        "{merged}"
+    );
+    assert!(
+        merged.contains("# also acknowledged on another branch by Cy at "),
+        "{merged}"
+    );
+    assert!(
+        merged.contains(": two windows; C4ADS confirmed\n"),
+        "{merged}"
+    );
+    repo.ok(&["conflicts"]);
+}

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
+use super::merge::Merged;
 use super::parse::{conflict_marker, string_item};
 use super::store::{file_bytes, in_line_endings_of, read_original, Store, StoreError};
 use crate::diagnostic::{line_col, Diagnostic};
@@ -239,6 +240,103 @@ fn table_of(d: &Decision) -> Table {
     t
 }
 
+/// Puts `decision` in the document: over the keys of the table with its id (comments and
+/// keys added by hand stay), or as a new table at the end. Returns whether it replaced one.
+fn put(doc: &mut DocumentMut, decision: &Decision) -> bool {
+    let fresh = table_of(decision);
+    let root = doc.as_table_mut();
+    if !root.contains_key("conflict") {
+        root.insert("conflict", Item::ArrayOfTables(ArrayOfTables::new()));
+    }
+    let Some(tables) = root["conflict"].as_array_of_tables_mut() else {
+        return false;
+    };
+    let existing = tables
+        .iter()
+        .position(|t| t.get("id").and_then(Item::as_str) == Some(decision.id.as_str()));
+    match existing.and_then(|k| tables.get_mut(k)) {
+        Some(t) => {
+            for (key, item) in fresh.iter() {
+                t[key] = item.clone();
+            }
+            true
+        }
+        None => {
+            tables.push(fresh);
+            false
+        }
+    }
+}
+
+/// Merges three versions of the decisions file, for git's merge driver: ours, with every
+/// decision only theirs made or changed. A decision both sides changed keeps ours, with
+/// theirs written above it as a comment, so no note is lost; one that ours removed and
+/// theirs left alone stays removed. An empty ours (the file added on both sides) starts from
+/// the header.
+pub fn merge(base: &str, ours: &str, theirs: &str, label: &str) -> Result<Merged, Vec<Diagnostic>> {
+    let base_decisions = parse(label, base)?;
+    let our_decisions = parse(label, ours)?;
+    let their_decisions = parse(label, theirs)?;
+    let start = if ours.trim().is_empty() {
+        format!("{HEADER}\n")
+    } else {
+        ours.to_string()
+    };
+    let mut doc: DocumentMut = start
+        .parse()
+        .map_err(|_| vec![Diagnostic::file(label, "cannot be parsed as TOML")])?;
+    let by_id = |list: &[Decision], id: &str| list.iter().find(|d| d.id == id).cloned();
+    for theirs in &their_decisions {
+        let before = by_id(&base_decisions, &theirs.id);
+        match by_id(&our_decisions, &theirs.id) {
+            Some(ours) if ours == *theirs || before.as_ref() == Some(theirs) => {}
+            Some(ours) if before.as_ref() == Some(&ours) => {
+                put(&mut doc, theirs);
+            }
+            Some(_) => note_theirs(&mut doc, theirs),
+            None if before.as_ref() == Some(theirs) => {}
+            None => {
+                put(&mut doc, theirs);
+            }
+        }
+    }
+    Ok(Merged {
+        text: doc.to_string(),
+        undecided: Vec::new(),
+    })
+}
+
+/// Writes theirs of a decision both sides changed as a comment above ours.
+fn note_theirs(doc: &mut DocumentMut, theirs: &Decision) {
+    let Some(tables) = doc
+        .as_table_mut()
+        .get_mut("conflict")
+        .and_then(Item::as_array_of_tables_mut)
+    else {
+        return;
+    };
+    let Some(t) = tables
+        .iter_mut()
+        .find(|t| t.get("id").and_then(Item::as_str) == Some(theirs.id.as_str()))
+    else {
+        return;
+    };
+    let one_line = |s: &str| s.replace(['\n', '\r'], " ");
+    let comment = format!(
+        "# also acknowledged on another branch by {} at {}: {}\n",
+        one_line(&theirs.reviewer),
+        one_line(&theirs.acknowledged_at),
+        one_line(&theirs.note)
+    );
+    let prefix = t
+        .decor()
+        .prefix()
+        .and_then(|p| p.as_str())
+        .unwrap_or("")
+        .to_string();
+    t.decor_mut().set_prefix(format!("{prefix}{comment}"));
+}
+
 /// Records `decision`, replacing the keys of an earlier one with the same id in place (its
 /// comments and any keys added by hand stay), or appending it. Returns whether it replaced one.
 pub fn record(store: &Store<'_>, decision: &Decision) -> Result<bool, StoreError> {
@@ -251,26 +349,7 @@ pub fn record(store: &Store<'_>, decision: &Decision) -> Result<bool, StoreError
     let mut doc: DocumentMut = text.parse().map_err(|_| {
         StoreError::Invalid(vec![Diagnostic::file(&shown, "cannot be parsed as TOML")])
     })?;
-    let fresh = table_of(decision);
-    let root = doc.as_table_mut();
-    if !root.contains_key("conflict") {
-        root.insert("conflict", Item::ArrayOfTables(ArrayOfTables::new()));
-    }
-    let tables = root["conflict"]
-        .as_array_of_tables_mut()
-        .expect("checked by parse");
-    let existing = tables
-        .iter_mut()
-        .find(|t| t.get("id").and_then(Item::as_str) == Some(decision.id.as_str()));
-    let replaced = existing.is_some();
-    match existing {
-        Some(t) => {
-            for (key, item) in fresh.iter() {
-                t[key] = item.clone();
-            }
-        }
-        None => tables.push(fresh),
-    }
+    let replaced = put(&mut doc, decision);
     let text = match &original {
         Some(_) => doc.to_string(),
         None => format!("{HEADER}\n{doc}"),
