@@ -220,3 +220,64 @@ fn values_are_written_as_the_digits_say_with_their_source() {
         human.stdout
     );
 }
+
+#[test]
+fn many_files_come_out_in_order_whatever_the_cores_do() {
+    // Files of very different sizes, so that a parallel run finishes them out of order.
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let mut names = Vec::new();
+    for k in 0..40 {
+        let name = format!("{k:02}.txt");
+        let text = if k % 7 == 0 {
+            seed.repeat(30)
+        } else {
+            format!("Article {k} counts {k} ships and {} boats.\n", k * 3 + 2)
+        };
+        std::fs::write(dir.path().join(&name), text).unwrap();
+        names.push(name);
+    }
+    std::fs::write(dir.path().join("20.txt"), b"bad \xff byte\n").unwrap();
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    for format in ["human", "jsonl", "json"] {
+        let all = factcheck(
+            &["extract", "--format", format, &dir.path().to_string_lossy()],
+            b"",
+        );
+        assert_eq!(all.code, 2, "{}", all.stderr);
+        let mut one_by_one = String::new();
+        let mut json_records: Vec<Value> = Vec::new();
+        for name in &names {
+            let run = factcheck(
+                &["extract", "--format", format, "--quiet", &path(name)],
+                b"",
+            );
+            match format {
+                "json" if run.code == 0 => {
+                    json_records.extend(serde_json::from_str::<Vec<Value>>(&run.stdout).unwrap())
+                }
+                _ => one_by_one.push_str(&run.stdout),
+            }
+        }
+        match format {
+            "json" => assert_eq!(
+                serde_json::from_str::<Vec<Value>>(&all.stdout).unwrap(),
+                json_records
+            ),
+            "human" => {
+                let (body, last) = all.stdout.trim_end().rsplit_once('\n').unwrap();
+                assert!(
+                    last.ends_with("claims in 39 files, 1 file could not be read"),
+                    "{last}"
+                );
+                assert_eq!(format!("{body}\n"), one_by_one);
+            }
+            _ => assert_eq!(all.stdout, one_by_one),
+        }
+        assert!(
+            all.stderr.contains("20.txt: not valid UTF-8"),
+            "{}",
+            all.stderr
+        );
+    }
+}

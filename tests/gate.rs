@@ -359,6 +359,30 @@ fn json_outputs_match_their_schemas() {
     );
     let conflicts = json(&sb.run(&["conflicts", "--format", "json"]).expect(1).stdout);
     assert_valid("schema/conflicts.json", &conflicts);
+    let open = conflicts["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["state"] == "open")
+        .expect("an open group");
+    let acked = open["id"].as_str().unwrap();
+    sb.run(&[
+        "conflicts",
+        "--ack",
+        acked,
+        "--note",
+        "two periods",
+        "--reviewer",
+        "ed",
+    ])
+    .expect(0);
+    let conflicts = json(&sb.run(&["conflicts", "--format", "json"]).expect(1).stdout);
+    assert!(conflicts["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|g| g["acknowledgement"]["note"] == "two periods"));
+    assert_valid("schema/conflicts.json", &conflicts);
     let id = util::id_of(&sb.review(SEEDS[1]), "at least 10,000 containers");
     sb.run(&[
         "mark",

@@ -1,13 +1,15 @@
-//! `factcheck extract`: print the numeric claims of articles; writes nothing.
+//! `factcheck extract`: print the numeric claims of articles, read and extracted on every
+//! core and printed in the order given; writes nothing.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
 use super::{report_error, Outcome, Ui};
-use crate::input;
-use crate::render::extract::{human, jsonl, summary, ClaimRecord, JsonArray};
+use crate::input::{self, InputError};
+use crate::parallel::map_on_cores;
+use crate::render::extract::{human, json_items, jsonl, summary, ClaimRecord, JsonArray};
 use crate::walk::Walker;
 
 #[derive(clap::Args)]
@@ -53,6 +55,29 @@ enum OutputFormat {
     Jsonl,
 }
 
+/// One file's claims rendered in `format`, and how many there are; or why it cannot be read.
+fn render_file(
+    path: &Path,
+    max_bytes: u64,
+    format: OutputFormat,
+    color: bool,
+) -> Result<(Vec<u8>, usize), InputError> {
+    let source = input::read(path, max_bytes)?;
+    let claims = source.claims();
+    let records: Vec<ClaimRecord<'_>> = claims
+        .iter()
+        .map(|c| ClaimRecord::new(&source.path, c))
+        .collect();
+    let mut bytes = Vec::new();
+    let written = match format {
+        OutputFormat::Human => human(&mut bytes, &source.path, &claims, color),
+        OutputFormat::Jsonl => jsonl(&mut bytes, &records),
+        OutputFormat::Json => json_items(&mut bytes, &records),
+    };
+    written.expect("writing to memory cannot fail");
+    Ok((bytes, claims.len()))
+}
+
 pub fn run(
     args: Args,
     ui: Ui,
@@ -80,28 +105,30 @@ pub fn run(
             outcome = Outcome::Error;
         }
     }
-    for path in walked.files {
-        let source = match input::read(&path, max_bytes) {
-            Ok(source) => source,
-            Err(e) => {
-                report_error(err, e)?;
-                outcome = Outcome::Error;
-                failed += 1;
-                continue;
+    // Files are read and extracted on every core, a window at a time so that memory holds
+    // only a few articles and their output, and written in the order given.
+    let window = std::thread::available_parallelism().map_or(2, |n| n.get()) * 4;
+    for files in walked.files.chunks(window) {
+        let rendered = map_on_cores(files, |path| {
+            render_file(path, max_bytes, args.format, color)
+        });
+        for result in rendered {
+            match result {
+                Ok((bytes, claims)) => {
+                    match args.format {
+                        OutputFormat::Json => array.push_rendered(out, &bytes, claims)?,
+                        OutputFormat::Human | OutputFormat::Jsonl => out.write_all(&bytes)?,
+                    }
+                    claims_seen += claims;
+                    files_seen += 1;
+                }
+                Err(e) => {
+                    report_error(err, e)?;
+                    outcome = Outcome::Error;
+                    failed += 1;
+                }
             }
-        };
-        let claims = source.claims();
-        let records: Vec<ClaimRecord<'_>> = claims
-            .iter()
-            .map(|c| ClaimRecord::new(&source.path, c))
-            .collect();
-        match args.format {
-            OutputFormat::Human => human(out, &source.path, &claims, color)?,
-            OutputFormat::Jsonl => jsonl(out, &records)?,
-            OutputFormat::Json => array.push(out, &records)?,
         }
-        claims_seen += claims.len();
-        files_seen += 1;
     }
     match args.format {
         OutputFormat::Human if !ui.quiet => summary(out, claims_seen, files_seen, failed)?,

@@ -69,6 +69,15 @@ pub fn jsonl(out: &mut dyn Write, records: &[ClaimRecord<'_>]) -> io::Result<()>
     Ok(())
 }
 
+/// Writes records as items of the JSON array [`JsonArray`] streams, each after ",\n  ".
+pub fn json_items(out: &mut dyn Write, records: &[ClaimRecord<'_>]) -> io::Result<()> {
+    for record in records {
+        out.write_all(b",\n  ")?;
+        sanitize::json(out, record, false)?;
+    }
+    Ok(())
+}
+
 /// Streams records into one JSON array, file by file, so memory stays flat.
 #[derive(Default)]
 pub struct JsonArray {
@@ -76,16 +85,22 @@ pub struct JsonArray {
 }
 
 impl JsonArray {
-    pub fn push(&mut self, out: &mut dyn Write, records: &[ClaimRecord<'_>]) -> io::Result<()> {
-        for record in records {
-            out.write_all(if self.written == 0 {
-                b"[\n  "
-            } else {
-                b",\n  "
-            })?;
-            sanitize::json(out, record, false)?;
-            self.written += 1;
+    /// Writes `count` records rendered by [`json_items`].
+    pub fn push_rendered(
+        &mut self,
+        out: &mut dyn Write,
+        rendered: &[u8],
+        count: usize,
+    ) -> io::Result<()> {
+        match rendered.split_first() {
+            // The first record of the array opens it: "[\n  " in place of ",\n  ".
+            Some((_, rest)) if self.written == 0 => {
+                out.write_all(b"[")?;
+                out.write_all(rest)?;
+            }
+            _ => out.write_all(rendered)?,
         }
+        self.written += count;
         Ok(())
     }
 
