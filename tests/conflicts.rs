@@ -467,7 +467,7 @@ fn a_story_of_its_own_is_read_from_other_phrasing() {
     sb.scan(&[]);
     let groups = groups(&sb);
     assert_eq!(groups.len(), 2, "{groups:?}");
-    let killed = group(&groups, "people (casualties)");
+    let killed = group(&groups, "people (killed)");
     assert_eq!(texts(killed), ["95 people", "At least 200 people"]);
     assert_eq!(killed["state"], "open");
     let bridges = group(&groups, "bridge");

@@ -185,14 +185,24 @@ pub fn find(articles: &[Article<'_>], decisions: &[Decision]) -> Vec<Group> {
         let title = names.of(a.title);
         let mut mentioned = title.clone();
         let mut seen: HashSet<&str> = HashSet::new();
+        // Every claim's sentence tells the story, whether or not its figure is grouped.
         for claim in a.claims {
-            let Some(thing) = counted_thing(claim) else {
+            let first = seen.insert(claim.sentence.as_str());
+            let thing = counted_thing(claim);
+            if !first && thing.is_none() {
                 continue;
-            };
+            }
             let mut sentence = names.of(&claim.sentence);
-            if seen.insert(claim.sentence.as_str()) {
+            if first {
                 mentioned.extend(&sentence);
             }
+            let Some(thing) = thing else {
+                continue;
+            };
+            // "41 Britons" and "3 million Britons" share no entity: the name counted is not
+            // the story.
+            let counted = names.of(&claim.text);
+            sentence.retain(|n| counted.binary_search(n).is_err());
             if sentence.is_empty() {
                 sentence = title.clone();
             }

@@ -467,11 +467,16 @@ fn is_broad(noun: &str) -> bool {
     )
 }
 
-fn is_casualty_word(word: &str) -> bool {
-    matches!(
-        word,
-        "killed" | "injured" | "wounded" | "dead" | "died" | "casualties" | "captured" | "missing"
-    )
+/// What a casualty word says happened: "killed" for the dead, "injured" for the wounded,
+/// so that the dead and the injured of one disaster are never set against each other.
+fn casualty(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "killed" | "dead" | "died" | "dying" | "deaths" | "perished" | "drowned" => "killed",
+        "injured" | "wounded" | "hurt" | "injuries" | "casualties" => "injured",
+        "missing" => "missing",
+        "captured" | "arrested" | "detained" => "held",
+        _ => return None,
+    })
 }
 
 /// A nationality adjective ("Korean", "russian", "Chinese"), which makes "North Korean
@@ -591,8 +596,8 @@ pub fn counted_thing(claim: &ReviewClaim) -> Option<String> {
         None => named,
     };
     let after = words_after(claim, 4);
-    if after.iter().any(|w| is_casualty_word(w)) {
-        thing.push_str(" (casualties)");
+    if let Some(what) = after.iter().find_map(|w| casualty(w)) {
+        thing.push_str(&format!(" ({what})"));
     } else if is_broad(noun) {
         // "people employed", "children who were evacuated": qualified, or not one fact.
         let done = after

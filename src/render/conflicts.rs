@@ -34,13 +34,13 @@ fn label(f: &Figure) -> String {
     }
 }
 
-/// How many times apart the figures that disagree are: "2.4×".
+/// How many times apart the figures that disagree are: "2.37×", "45×".
 fn apart(spread: f64) -> String {
-    if spread.is_finite() {
-        format!("{}×", super::readable((spread * 10.0).round() / 10.0))
-    } else {
-        "∞×".to_string()
+    if !spread.is_finite() {
+        return "∞×".to_string();
     }
+    let digits = if spread < 10.0 { 100.0 } else { 1.0 };
+    format!("{}×", super::readable((spread * digits).round() / digits))
 }
 
 fn headline(g: &Group) -> String {
