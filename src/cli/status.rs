@@ -5,10 +5,12 @@ use std::path::PathBuf;
 
 use super::conflicts::report_unreadable;
 use super::{report_error, Outcome, ReportFormat, Ui};
+use crate::parallel::map_ordered;
 use crate::render::conflicts::elsewhere;
 use crate::render::sanitize::terminal;
 use crate::render::status as render;
-use crate::review::load::{elsewhere_each, load_all};
+use crate::review::load::{elsewhere_each, load};
+use crate::review::Diagnostic;
 use crate::status::{count, count_orphan, sort_by_work, ArticleStatus};
 use crate::workspace::Workspace;
 
@@ -56,11 +58,10 @@ pub fn run(
         )?;
         return Ok(Outcome::Error);
     }
-    let loaded = load_all(ws, &articles);
-    let failed = report_unreadable(&loaded, err)?;
-    let outcome = if failed { Outcome::Error } else { selected };
     if args.claims {
-        let l = &loaded[0];
+        let l = load(ws, &articles[0]);
+        let failed = report_unreadable(std::slice::from_ref(&l), err)?;
+        let outcome = if failed { Outcome::Error } else { selected };
         match &l.review {
             Some(review) => {
                 let notes = elsewhere_each(ws, &l.article, &review.claims, elsewhere);
@@ -81,8 +82,21 @@ pub fn run(
         }
         return Ok(outcome);
     }
-    let mut rows: Vec<ArticleStatus> = loaded.iter().map(count).collect();
-    let mut outcome = outcome;
+    // Each article is counted where it is read: only its row and its problems are kept.
+    let counted = map_ordered(&articles, "reading", |article| {
+        let l = load(ws, article);
+        let fatal: Vec<Diagnostic> = l.problems.iter().filter(|p| p.fatal).cloned().collect();
+        (count(&l), fatal)
+    });
+    let mut outcome = selected;
+    let mut rows: Vec<ArticleStatus> = Vec::with_capacity(counted.len());
+    for (row, fatal) in counted {
+        for p in &fatal {
+            report_error(err, p)?;
+            outcome = Outcome::Error;
+        }
+        rows.push(row);
+    }
     if args.paths.is_empty() {
         let (orphans, unreadable) = crate::moves::orphans(ws);
         for e in &unreadable {
