@@ -175,6 +175,48 @@ struct Member<'a> {
     names: Vec<u32>,
 }
 
+/// Reads one article (the `k`th): adds its claims that count something to `members`, each
+/// with the names of its sentence, and returns every name its title and claim sentences
+/// mention. Every claim's sentence tells the story, whether or not its figure is grouped.
+fn read_article<'a>(
+    k: usize,
+    article: &Article<'a>,
+    names: &mut story::Names,
+    members: &mut Vec<Member<'a>>,
+) -> Vec<u32> {
+    let title = names.of(article.title);
+    let mut mentioned = title.clone();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for claim in article.claims {
+        let first = seen.insert(claim.sentence.as_str());
+        let thing = counted_thing(claim);
+        if !first && thing.is_none() {
+            continue;
+        }
+        let mut sentence = names.of(&claim.sentence);
+        if first {
+            mentioned.extend(&sentence);
+        }
+        let Some(thing) = thing else {
+            continue;
+        };
+        // "41 Britons" and "3 million Britons" share no entity: the name counted is not the
+        // story.
+        let counted = names.of(&claim.text);
+        sentence.retain(|n| counted.binary_search(n).is_err());
+        if sentence.is_empty() {
+            sentence = title.clone();
+        }
+        members.push(Member {
+            article: k,
+            claim,
+            thing,
+            names: sentence,
+        });
+    }
+    mentioned
+}
+
 /// Groups the claims of `articles` that count the same thing in the same story and keep
 /// those whose figures differ, most divergent first, with `decisions` applied.
 pub fn find(articles: &[Article<'_>], decisions: &[Decision]) -> Vec<Group> {
@@ -182,38 +224,7 @@ pub fn find(articles: &[Article<'_>], decisions: &[Decision]) -> Vec<Group> {
     let mut mentions: Vec<Vec<u32>> = Vec::with_capacity(articles.len());
     let mut members: Vec<Member<'_>> = Vec::new();
     for (k, a) in articles.iter().enumerate() {
-        let title = names.of(a.title);
-        let mut mentioned = title.clone();
-        let mut seen: HashSet<&str> = HashSet::new();
-        // Every claim's sentence tells the story, whether or not its figure is grouped.
-        for claim in a.claims {
-            let first = seen.insert(claim.sentence.as_str());
-            let thing = counted_thing(claim);
-            if !first && thing.is_none() {
-                continue;
-            }
-            let mut sentence = names.of(&claim.sentence);
-            if first {
-                mentioned.extend(&sentence);
-            }
-            let Some(thing) = thing else {
-                continue;
-            };
-            // "41 Britons" and "3 million Britons" share no entity: the name counted is not
-            // the story.
-            let counted = names.of(&claim.text);
-            sentence.retain(|n| counted.binary_search(n).is_err());
-            if sentence.is_empty() {
-                sentence = title.clone();
-            }
-            members.push(Member {
-                article: k,
-                claim,
-                thing,
-                names: sentence,
-            });
-        }
-        mentions.push(mentioned);
+        mentions.push(read_article(k, a, &mut names, &mut members));
     }
     let stories = story::assign(&mentions, names.len());
     let mut by_fact: BTreeMap<(usize, &str), Vec<&Member<'_>>> = BTreeMap::new();
