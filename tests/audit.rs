@@ -413,3 +413,59 @@ fn a_deleted_article_retires_its_claims_and_paths_select_articles() {
         "{by_directory}"
     );
 }
+
+#[test]
+fn a_large_diff_is_read_in_windows_and_keeps_renames_and_order() {
+    let repo = Repo::empty();
+    repo.write("factcheck.toml", "articles = [\"news/**/*.txt\"]\n");
+    std::fs::create_dir_all(repo.path("news/moved")).unwrap();
+    for k in 0..300 {
+        repo.write(
+            &format!("news/a{k:03}.txt"),
+            &format!(
+                "Council {k}\n\nThe council of town {k} counted {} buses.\n",
+                k + 10
+            ),
+        );
+    }
+    repo.ok(&["scan", "-q"]);
+    repo.commit("scan", 1);
+    // Every review file changes (a line added above every article), two of them in ways a
+    // reviewer sees: a verdict, and an article moved by hand that scan follows.
+    for k in 0..300 {
+        let path = format!("news/a{k:03}.txt");
+        let text = repo.read(&path);
+        repo.write(&path, &format!("Updated.\n\n{text}"));
+    }
+    repo.git(&["mv", "news/a010.txt", "news/moved/a010.txt"]);
+    repo.ok(&["scan", "-q"]);
+    let id = util::id_of(&repo_review(&repo, "news/a280.toml"), "290 buses");
+    repo.ok(&[
+        "mark",
+        "news/a280.txt",
+        &id,
+        "--status",
+        "verified",
+        "--source",
+        "council minutes",
+        "--reviewer",
+        "Bob",
+    ]);
+    let diff = repo.json(&["diff", "--format", "json"]);
+    let articles: Vec<&str> = diff["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(articles, ["news/a280.txt", "news/moved/a010.txt"], "{diff}");
+    assert_eq!(
+        article(&diff, "news/moved/a010.txt")["renamed_from"],
+        "news/a010.txt"
+    );
+    assert_eq!(diff["summary"]["verdicts"], 1);
+}
+
+fn repo_review(repo: &Repo, rel: &str) -> toml::Table {
+    toml::from_str(&repo.read(&format!("annotations/{rel}"))).unwrap()
+}

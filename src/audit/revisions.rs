@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use super::ArticleDiff;
 use crate::gitio::{GitError, Repo};
 use crate::render::sanitize::terminal;
 use crate::review::layout::{is_decisions_file, review_path};
@@ -22,8 +23,8 @@ pub struct VersionPair {
     pub shown: String,
 }
 
-/// What was compared: the pairs that differ, the names of the two sides, and the versions
-/// that could not be read.
+/// What was compared: the pairs with changes to report, the names of the two sides, and the
+/// versions that could not be read.
 #[derive(Debug)]
 pub struct Compared {
     pub pairs: Vec<VersionPair>,
@@ -79,29 +80,45 @@ pub fn between_files(old: &Path, new: &Path) -> Result<Compared, RevisionError> 
 
 /// Parses both sides of each pair, keeping the readable pairs and collecting the rest.
 fn parse_pairs(raw: Vec<(Version, Version, String)>, from: String, to: String) -> Compared {
+    let mut compared = Compared {
+        pairs: Vec::with_capacity(raw.len()),
+        from,
+        to,
+        unreadable: Vec::new(),
+    };
+    parse_into(&mut compared, raw);
+    pair_recorded_renames(&mut compared.pairs);
+    compared
+}
+
+/// Parses both sides of each pair into `compared`: the pairs with something to report (one
+/// side alone, which a recorded rename may join, or claims that changed), and the versions
+/// that cannot be read.
+fn parse_into(compared: &mut Compared, raw: Vec<(Version, Version, String)>) {
     let parse = |v: Version| {
         v.map(|(label, bytes)| parse_blob(&label, bytes))
             .transpose()
     };
     let parsed = crate::parallel::map_ordered(&raw, "reading", |(old, new, shown)| {
-        (parse(old.clone()), parse(new.clone()), shown.clone())
+        let (old, new) = (parse(old.clone()), parse(new.clone()));
+        let reported = match (&old, &new) {
+            (Ok(Some(o)), Ok(Some(n))) => {
+                ArticleDiff::of(Some(&o.file), Some(&n.file), String::new()).is_some()
+            }
+            _ => true,
+        };
+        (old, new, shown.clone(), reported)
     });
-    let mut compared = Compared {
-        pairs: Vec::with_capacity(parsed.len()),
-        from,
-        to,
-        unreadable: Vec::new(),
-    };
-    for (old, new, shown) in parsed {
+    drop(raw);
+    for (old, new, shown, reported) in parsed {
         match (old, new) {
-            (Ok(old), Ok(new)) => compared.pairs.push(VersionPair { old, new, shown }),
+            (Ok(old), Ok(new)) if reported => compared.pairs.push(VersionPair { old, new, shown }),
+            (Ok(_), Ok(_)) => {}
             (old, new) => compared
                 .unreadable
                 .extend([old.err(), new.err()].into_iter().flatten()),
         }
     }
-    pair_recorded_renames(&mut compared.pairs);
-    compared
 }
 
 /// Joins a review file that only the new side has with the one only the old side has when
@@ -302,44 +319,59 @@ pub fn between_revisions(
                 _ => true,
             })
             .collect();
-    let mut oids: Vec<&str> = wanted
-        .iter()
-        .flat_map(|(o, n)| {
-            [
-                o.as_ref().and_then(|p| old[p].as_deref()),
-                n.as_ref().and_then(|p| new[p].as_deref()),
-            ]
-        })
-        .flatten()
-        .collect();
-    oids.sort_unstable();
-    oids.dedup();
-    let names: Vec<String> = oids.iter().map(|o| o.to_string()).collect();
-    let blobs: HashMap<&str, Vec<u8>> = oids
-        .into_iter()
-        .zip(repo.blobs(&names)?)
-        .filter_map(|(oid, blob)| Some((oid, blob?)))
-        .collect();
-    let version = |rev: &str, path: &Option<String>, listing: &Listing| -> Version {
-        let path = path.as_ref()?;
-        match &listing[path] {
-            Some(oid) => Some((format!("{rev}:{path}"), blobs.get(oid.as_str())?.clone())),
-            None => Some((path.clone(), std::fs::read(repo.root.join(path)).ok()?)),
-        }
+    // A window of pairs at a time is fetched, parsed and compared, and only the pairs with
+    // something to report are kept, so memory grows with the changes, not the archive.
+    let mut compared = Compared {
+        pairs: Vec::new(),
+        from: from_rev.to_string(),
+        to: to_name.to_string(),
+        unreadable: Vec::new(),
     };
-    let raw = wanted
-        .iter()
-        .map(|(o, n)| {
-            (
-                version(from_rev, o, &old),
-                version(to_name, n, &new),
-                n.clone().or_else(|| o.clone()).unwrap_or_default(),
-            )
-        })
-        .filter(|(old, new, _)| match (old, new) {
-            (Some((_, a)), Some((_, b))) => a != b,
-            _ => true,
-        })
-        .collect();
-    Ok(parse_pairs(raw, from_rev.to_string(), to_name.to_string()))
+    for window in wanted.chunks(WINDOW) {
+        let mut oids: Vec<&str> = window
+            .iter()
+            .flat_map(|(o, n)| {
+                [
+                    o.as_ref().and_then(|p| old[p].as_deref()),
+                    n.as_ref().and_then(|p| new[p].as_deref()),
+                ]
+            })
+            .flatten()
+            .collect();
+        oids.sort_unstable();
+        oids.dedup();
+        let names: Vec<String> = oids.iter().map(|o| o.to_string()).collect();
+        let blobs: HashMap<&str, Vec<u8>> = oids
+            .into_iter()
+            .zip(repo.blobs(&names)?)
+            .filter_map(|(oid, blob)| Some((oid, blob?)))
+            .collect();
+        let version = |rev: &str, path: &Option<String>, listing: &Listing| -> Version {
+            let path = path.as_ref()?;
+            match &listing[path] {
+                Some(oid) => Some((format!("{rev}:{path}"), blobs.get(oid.as_str())?.clone())),
+                None => Some((path.clone(), std::fs::read(repo.root.join(path)).ok()?)),
+            }
+        };
+        let raw: Vec<(Version, Version, String)> = window
+            .iter()
+            .map(|(o, n)| {
+                (
+                    version(from_rev, o, &old),
+                    version(to_name, n, &new),
+                    n.clone().or_else(|| o.clone()).unwrap_or_default(),
+                )
+            })
+            .filter(|(old, new, _)| match (old, new) {
+                (Some((_, a)), Some((_, b))) => a != b,
+                _ => true,
+            })
+            .collect();
+        parse_into(&mut compared, raw);
+    }
+    pair_recorded_renames(&mut compared.pairs);
+    Ok(compared)
 }
+
+/// How many pairs of versions are read at once.
+const WINDOW: usize = 256;
