@@ -382,7 +382,7 @@ impl Checker<'_> {
 }
 
 /// Git's conflict markers left in a file by an unfinished merge.
-fn conflict_marker(text: &str) -> Option<usize> {
+pub(super) fn conflict_marker(text: &str) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         if line.starts_with("<<<<<<< ")
