@@ -5,8 +5,8 @@
 //! atomic write that keeps the file's line endings. Versions read from git go through the
 //! same parser.
 //!
-//! Locks and temporary files live in a `.factcheck/` directory inside the annotations
-//! directory, which ignores itself in git.
+//! Locks, temporary files and the record of scans live in a `.factcheck/` directory inside
+//! the annotations directory, which ignores itself in git.
 
 use std::fmt;
 use std::fs::File;
@@ -122,6 +122,11 @@ impl Original {
     /// The text, without the byte-order mark.
     pub(super) fn text(&self) -> &str {
         &self.text
+    }
+
+    /// A digest of the text and its byte-order mark.
+    fn fingerprint(&self) -> u64 {
+        fnv1a(&[&[u8::from(self.bom)], self.text.as_bytes()])
     }
 }
 
@@ -286,8 +291,15 @@ impl<'a> Store<'a> {
         paths::shown(self.root, path)
     }
 
-    fn state_dir(&self) -> PathBuf {
+    /// The directory for locks, temporary files and what factcheck keeps for itself.
+    pub fn state_dir(&self) -> PathBuf {
         self.annotations.join(STATE_DIR)
+    }
+
+    /// Writes one of factcheck's own files into the state directory, atomically.
+    pub fn write_state(&self, name: &str, bytes: &[u8]) -> io::Result<()> {
+        let dir = self.prepare_state_dir()?;
+        write_atomic(&dir.join(name), bytes, &self.tmp_dir())
     }
 
     /// Refuses a path outside the repository or a symbolic link.
@@ -319,18 +331,29 @@ impl<'a> Store<'a> {
 
     /// Reads a review file one table at a time, without holding its document, handing each
     /// checked claim table to `each` (see [`parse_by_section`]): the file without its claims,
-    /// its warnings, and what `each` returned. `None` when there is no file, or it must be
-    /// read whole (opening it for an edit says why, if it cannot be used).
+    /// its warnings, and what `each` returned, with the text's [`Store::fingerprint`]. `None`
+    /// when there is no file, or it must be read whole (opening it for an edit says why, if
+    /// it cannot be used).
     pub fn inspect<T: Send>(
         &self,
         path: &Path,
         each: &(dyn Fn(Part, usize, &Table, ReviewClaim) -> T + Sync),
-    ) -> Result<Option<BySection<T>>, StoreError> {
+    ) -> Result<Option<(BySection<T>, u64)>, StoreError> {
         let shown = self.confine(path)?;
         let Some(original) = read_original(path, &shown, self.max_bytes)? else {
             return Ok(None);
         };
-        Ok(parse_by_section(Path::new(&shown), &original.text, each))
+        let read = parse_by_section(Path::new(&shown), &original.text, each);
+        Ok(read.map(|r| (r, original.fingerprint())))
+    }
+
+    /// The fingerprint of a review file's text as a read would take it, for telling whether
+    /// it changed; `None` when there is no file or it cannot be read.
+    pub fn fingerprint(&self, path: &Path) -> Option<u64> {
+        let shown = self.confine(path).ok()?;
+        read_original(path, &shown, self.max_bytes)
+            .ok()?
+            .map(|o| o.fingerprint())
     }
 
     /// Opens a review file for editing without locking it, to see what an edit would do.
