@@ -1,9 +1,10 @@
-//! The quick read of a review file, for commands that only read: the TOML deserialised
-//! straight into the model, without the document tree `parse` builds to point at problems.
-//! It answers only for a file with nothing to report; a file with a syntax error, a
-//! conflict marker, an unknown or misspelt key, a bad value or a duplicate id, or with an
-//! inline table (which only `parse` tells apart from a table header), gets `None` and is
-//! read by `parse`, which says what is wrong and where.
+//! The quick read of a review file, for commands that only read: each top-level table (see
+//! `sections`) deserialised straight into the model, without the document tree `parse`
+//! builds to point at problems. It answers only for a file laid out as factcheck writes it
+//! with nothing to report; a file with a syntax error, a conflict marker, an unknown or
+//! misspelt key, a bad value or a duplicate id, or with an inline table (which only `parse`
+//! tells apart from a table header), gets `None` and is read by `parse`, which says what is
+//! wrong and where.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -15,13 +16,15 @@ use toml_parser::Source;
 
 use super::model::{Alternative, HistoryEntry, ReviewClaim, ReviewFile, Status};
 use super::parse::conflict_marker;
+use super::sections::{split, Part, Section};
 use crate::clock::is_rfc3339;
 use crate::extract::{Bound, Kind, Trend};
 
+/// One top-level table, or the keys before the first: which it holds tells its part.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFile {
-    article: RawArticle,
+struct RawSection {
+    article: Option<RawArticle>,
     claim: Option<Vec<RawClaim>>,
     retired: Option<Vec<RawClaim>>,
 }
@@ -117,25 +120,93 @@ pub fn read(path: &Path, text: &str) -> Option<ReviewFile> {
     if conflict_marker(text).is_some() || has_inline_table(text) {
         return None;
     }
-    let raw: RawFile = toml::from_str(text).ok()?;
-    let claims = tables(raw.claim)?;
-    let retired = tables(raw.retired)?;
-    let mut ids = HashSet::new();
-    for claim in claims.iter().chain(&retired) {
-        if !claim.id.is_empty() && !ids.insert(claim.id.as_str()) {
+    let sections = split(text)?;
+    let (heads, bodies): (Vec<Section>, Vec<Section>) = sections
+        .into_iter()
+        .partition(|s| matches!(s.part, Part::Root | Part::Article));
+    let mut article = None;
+    for section in heads {
+        let raw: RawSection = toml::from_str(&text[section.start..section.end]).ok()?;
+        if raw.claim.is_some() || raw.retired.is_some() {
+            return None;
+        }
+        let Some(found) = raw.article else {
+            if section.part == Part::Article {
+                return None;
+            }
+            continue;
+        };
+        if article.replace(found).is_some() {
             return None;
         }
     }
-    let file = ReviewFile {
-        path: path.to_path_buf(),
-        article: raw.article.path,
-        title: raw.article.title,
-        digest: raw.article.digest,
-        previous_paths: raw.article.previous_paths,
-        claims: claims.into_iter().map(claim).collect::<Option<_>>()?,
-        retired: retired.into_iter().map(claim).collect::<Option<_>>()?,
+    let article = article?;
+    let read = |chunk: &[Section]| -> Option<Vec<(Part, ReviewClaim)>> {
+        chunk
+            .iter()
+            .map(|s| Some((s.part, one_claim(s, &text[s.start..s.end])?)))
+            .collect()
     };
+    let parsed = if bodies.len() < SECTIONS_FOR_CORES {
+        vec![read(&bodies)]
+    } else {
+        let chunks: Vec<&[Section]> = bodies.chunks(SECTIONS_FOR_CORES / 4).collect();
+        crate::parallel::map_on_cores(&chunks, |chunk| read(chunk))
+    };
+    let mut file = ReviewFile {
+        path: path.to_path_buf(),
+        article: article.path,
+        title: article.title,
+        digest: article.digest,
+        previous_paths: article.previous_paths,
+        claims: Vec::new(),
+        retired: Vec::new(),
+    };
+    let mut ids = HashSet::new();
+    for (part, claim) in parsed
+        .into_iter()
+        .collect::<Option<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+    {
+        if !claim.id.is_empty() && !ids.insert(claim.id.clone()) {
+            return None;
+        }
+        match part {
+            Part::Retired => file.retired.push(claim),
+            _ => file.claims.push(claim),
+        }
+    }
     Some(file)
+}
+
+/// Files with fewer claim tables than this are read on one core.
+const SECTIONS_FOR_CORES: usize = 4096;
+
+/// The one claim a `[[claim]]` or `[[retired]]` section holds.
+fn one_claim(section: &Section, text: &str) -> Option<ReviewClaim> {
+    let raw: RawSection = toml::from_str(text).ok()?;
+    let tables = match (section.part, raw) {
+        (
+            Part::Claim,
+            RawSection {
+                article: None,
+                claim: Some(tables),
+                retired: None,
+            },
+        )
+        | (
+            Part::Retired,
+            RawSection {
+                article: None,
+                claim: None,
+                retired: Some(tables),
+            },
+        ) => tables,
+        _ => return None,
+    };
+    let [table] = <[RawClaim; 1]>::try_from(tables).ok()?;
+    claim(table)
 }
 
 /// Whether the text holds an inline table, outside strings and comments.
@@ -351,6 +422,28 @@ mod tests {
         );
         assert!(!decides(&inline));
         assert!(parse(Path::new("a.toml"), &inline).0.is_some());
+    }
+
+    #[test]
+    fn a_large_file_read_on_all_cores_is_read_as_parse_reads_it() {
+        let mut text = seeds()[1].clone();
+        for k in 0..6000 {
+            let table = if k % 3 == 0 { "retired" } else { "claim" };
+            text.push_str(&format!(
+                "\n[[{table}]]\nid = \"{k:06x}\"\ntext = \"{k} ships\"\nvalue = {k}\nstatus = \"pending\"\n"
+            ));
+        }
+        assert!(decides(&text));
+        assert!(!decides(&text.replacen(
+            "id = \"0016a8\"",
+            "id = \"000001\"",
+            1
+        )));
+        assert!(!decides(&text.replacen(
+            "id = \"0016a8\"",
+            "idd = \"0016a8\"",
+            1
+        )));
     }
 
     /// Lines that make a review file odd in one way or another.
