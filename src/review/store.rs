@@ -12,7 +12,7 @@ use std::fmt;
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use toml_edit::{DocumentMut, Table};
@@ -409,9 +409,13 @@ impl<'a> Store<'a> {
     /// Makes the state directory, which tells git to ignore it. The ignore file is written
     /// first, in one small write with nothing else in the directory yet (a temporary file
     /// beside it would be seen by git until the rename), and written again whenever it does
-    /// not say what it should.
+    /// not say what it should. The threads of a process do this one at a time, so that none
+    /// takes the ignore file another has just created, still empty, for a wrong one and
+    /// empties it again while the directory fills.
     fn prepare_state_dir(&self) -> io::Result<PathBuf> {
         const IGNORE: &str = "# factcheck's locks and temporary files\n*\n";
+        static PREPARING: Mutex<()> = Mutex::new(());
+        let _one_at_a_time = PREPARING.lock().unwrap_or_else(PoisonError::into_inner);
         let dir = self.state_dir();
         let ignore = dir.join(".gitignore");
         if std::fs::read(&ignore).ok().as_deref() != Some(IGNORE.as_bytes()) {
