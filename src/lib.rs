@@ -23,6 +23,7 @@ pub mod paths;
 pub mod render;
 pub mod review;
 pub mod scan;
+pub mod scan_record;
 pub mod serve;
 pub mod setup;
 pub mod status;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::digest::article_digest;
 use crate::extract::Claim;
-use crate::input::InputError;
+use crate::input::{InputError, Source};
 use crate::moves::{carry_out, orphans, plan, Move, Orphan};
 use crate::parallel::map_ordered;
 use crate::review::edit::{new_file_text, rescan, Fresh, ScanSummary, UpToDate};
@@ -16,6 +16,7 @@ use crate::review::parse::BySection;
 use crate::review::sections::Part;
 use crate::review::store::{Draft, StoreError};
 use crate::review::{Diagnostic, ReviewClaim};
+use crate::scan_record::{Entry, Record};
 use crate::workspace::Workspace;
 use toml_edit::Table;
 
@@ -93,11 +94,17 @@ impl Found {
     /// Reads and extracts the article; its text is not kept.
     fn read(ws: &Workspace, article: &str) -> Result<Found, ScanError> {
         let source = ws.read_article(article).map_err(ScanError::Input)?;
-        Ok(Found {
+        let digest = article_digest(&source.text);
+        Ok(Found::extract(&source, digest))
+    }
+
+    /// Extracts an article read, whose digest is `digest`.
+    fn extract(source: &Source, digest: String) -> Found {
+        Found {
             claims: source.claims(),
             title: title(&source.text),
-            digest: article_digest(&source.text),
-        })
+            digest,
+        }
     }
 
     fn fresh<'a>(&'a self, article: &'a str, ids: Vec<String>) -> Fresh<'a> {
@@ -144,14 +151,14 @@ fn scanned(article: &str, draft: &Draft, summary: ScanSummary, check: bool) -> S
 }
 
 /// The scan of an article whose review file is already up to date, decided one claim at a
-/// time so that a large file is never held whole; `None` when it is not, or cannot be told
-/// that way.
+/// time so that a large file is never held whole, with what to record of it (nothing when
+/// the file has warnings); `None` when it is not, or cannot be told that way.
 fn up_to_date(
     ws: &Workspace,
     article: &str,
     found: &Found,
     prune: bool,
-) -> Result<Option<Scanned>, ScanError> {
+) -> Result<Option<(Scanned, Option<Entry>)>, ScanError> {
     let path = ws.review_path(article);
     let fresh = found.fresh(article, Vec::new());
     let check = UpToDate::new(&fresh, prune);
@@ -159,26 +166,42 @@ fn up_to_date(
     let each = |part: Part, place: usize, table: &Table, _: ReviewClaim| {
         (part, check.table_holds(part, place, table))
     };
-    let Some(BySection {
-        file,
-        warnings,
-        tables,
-    }) = store.inspect(&path, &each)?
+    let Some((
+        BySection {
+            file,
+            warnings,
+            tables,
+        },
+        fingerprint,
+    )) = store.inspect(&path, &each)?
     else {
         return Ok(None);
     };
     let current = tables.iter().filter(|(p, _)| *p == Part::Claim).count();
-    let holds = check.holds(&file, current, tables.iter().all(|(_, h)| *h));
-    Ok(holds.then(|| Scanned {
+    if !check.holds(&file, current, tables.iter().all(|(_, h)| *h)) {
+        return Ok(None);
+    }
+    let entry = warnings.is_empty().then(|| Entry {
+        article: found.digest.clone(),
+        review: fingerprint,
+        retired: tables.iter().any(|(p, _)| *p == Part::Retired),
+    });
+    Ok(Some((unchanged(ws, article, warnings), entry)))
+}
+
+/// The scan of an article whose review file is up to date.
+fn unchanged(ws: &Workspace, article: &str, warnings: Vec<Diagnostic>) -> Scanned {
+    let path = ws.review_path(article);
+    Scanned {
         article: article.to_string(),
-        shown: store.shown(&path),
+        shown: ws.store().shown(&path),
         review_path: path,
         created: false,
         changed: false,
         texts: None,
         summary: ScanSummary::default(),
         warnings,
-    }))
+    }
 }
 
 /// The scan of an article that has no review file yet: its text, made one claim at a time.
@@ -210,40 +233,89 @@ pub fn scan_article(
     now: &str,
 ) -> Result<Scanned, ScanError> {
     let found = Found::read(ws, article)?;
-    if let Some(scanned) = up_to_date(ws, article, &found, prune)? {
+    if let Some((scanned, _)) = up_to_date(ws, article, &found, prune)? {
         return Ok(scanned);
     }
+    would_change(ws, article, &found, prune, now)
+}
+
+/// What scanning `article` as `found` would write to a review file that is not up to date,
+/// without writing or locking.
+fn would_change(
+    ws: &Workspace,
+    article: &str,
+    found: &Found,
+    prune: bool,
+    now: &str,
+) -> Result<Scanned, ScanError> {
     let mut draft = ws.store().draft(&ws.review_path(article), article)?;
     if draft.file.is_none() {
-        return Ok(created(article, &draft, &found, true).0);
+        return Ok(created(article, &draft, found, true).0);
     }
-    let summary = merge_into(&mut draft, article, &found, prune, now);
+    let summary = merge_into(&mut draft, article, found, prune, now);
     Ok(scanned(article, &draft, summary, true))
 }
 
 /// Brings the review file of `article` up to date under its lock and saves it; with
-/// `check`, only works out what would change.
-pub fn scan_one(
+/// `check`, only works out what would change. An article that `record` holds up to date is
+/// not extracted. Returns what to record of the article now.
+fn scan_one(
     ws: &Workspace,
     article: &str,
     options: Options,
     now: &str,
-) -> Result<Scanned, ScanError> {
+    record: &Record,
+) -> (Result<Scanned, ScanError>, Option<Entry>) {
+    let source = match ws.read_article(article) {
+        Ok(source) => source,
+        Err(e) => return (Err(ScanError::Input(e)), None),
+    };
+    let digest = article_digest(&source.text);
+    if let Some(entry) = record.get(article) {
+        let review = ws.store().fingerprint(&ws.review_path(article));
+        if entry.holds(&digest, review, options.prune) {
+            return (Ok(unchanged(ws, article, Vec::new())), Some(entry.clone()));
+        }
+    }
+    let found = Found::extract(&source, digest);
+    drop(source);
+    match up_to_date(ws, article, &found, options.prune) {
+        Ok(Some((scanned, entry))) => return (Ok(scanned), entry),
+        Ok(None) => {}
+        Err(e) => return (Err(e), None),
+    }
     if options.check {
-        return scan_article(ws, article, options.prune, now);
+        return (would_change(ws, article, &found, options.prune, now), None);
     }
-    let found = Found::read(ws, article)?;
-    if let Some(scanned) = up_to_date(ws, article, &found, options.prune)? {
-        return Ok(scanned);
-    }
+    let written = write(ws, article, &found, options, now);
+    // A file just written is recorded when it reads back up to date, as the next scan would.
+    let entry = match &written {
+        Ok(_) => up_to_date(ws, article, &found, options.prune)
+            .ok()
+            .flatten()
+            .and_then(|(_, entry)| entry),
+        Err(_) => None,
+    };
+    (written, entry)
+}
+
+/// Merges what the article says now into its review file under the file's lock, or makes
+/// the file, and saves it if it changed.
+fn write(
+    ws: &Workspace,
+    article: &str,
+    found: &Found,
+    options: Options,
+    now: &str,
+) -> Result<Scanned, ScanError> {
     let store = ws.store();
     let mut edit = store.edit(&ws.review_path(article), article)?;
     if edit.file.is_none() {
-        let (scanned, text) = created(article, &edit, &found, false);
+        let (scanned, text) = created(article, &edit, found, false);
         edit.create(&text)?;
         return Ok(scanned);
     }
-    let summary = merge_into(&mut edit, article, &found, options.prune, now);
+    let summary = merge_into(&mut edit, article, found, options.prune, now);
     let result = scanned(article, &edit, summary, false);
     if result.changed() {
         edit.save()?;
@@ -318,8 +390,17 @@ pub fn scan_all(
         .filter(|a| !skipped.contains(a))
         .cloned()
         .collect();
-    run.scanned = map_ordered(&to_scan, "scanning", |article| {
-        scan_one(ws, article, options, now)
+    let record = Record::load(&ws.store());
+    let results = map_ordered(&to_scan, "scanning", |article| {
+        scan_one(ws, article, options, now, &record)
     });
+    let mut found = Vec::with_capacity(results.len());
+    for (article, (scanned, entry)) in to_scan.into_iter().zip(results) {
+        run.scanned.push(scanned);
+        found.push((article, entry));
+    }
+    if !options.check {
+        record.update(&ws.store(), found, full);
+    }
     run
 }

@@ -5,7 +5,7 @@
 mod util;
 
 use util::{by_id, by_text, claims, id_of, insert_before, retired, review_rel, s, set_line};
-use util::{Sandbox, NOW, SEEDS};
+use util::{Run, Sandbox, NOW, SEEDS};
 
 const SEOUL: &str = "seeds/001_4e05fcd575987f34.txt";
 const REUTERS: &str = "seeds/000_f2ecfe456393e018.txt";
@@ -271,6 +271,104 @@ fn a_second_scan_rewrites_nothing() {
         .filter(|n| !n.ends_with(".toml"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// The records of earlier scans kept under the annotations directory.
+fn scan_records(sb: &Sandbox) -> Vec<std::path::PathBuf> {
+    let Ok(listing) = std::fs::read_dir(sb.path("annotations/.factcheck")) else {
+        return Vec::new();
+    };
+    listing
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("scan-")
+        })
+        .collect()
+}
+
+/// `factcheck ARGS`, checked to say and write what it does without the record of earlier
+/// scans; the record it leaves is kept.
+fn run_as_without_record(sb: &Sandbox, args: &[&str]) -> Run {
+    let texts = || SEEDS.map(|a| sb.review_text(a));
+    let before = texts();
+    let with = sb.run(args);
+    let after = texts();
+    let records: Vec<_> = scan_records(sb)
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            std::fs::remove_file(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    for (article, text) in SEEDS.iter().zip(&before) {
+        sb.write(&review_rel(article), text);
+    }
+    let without = sb.run(args);
+    assert_eq!(
+        (with.code, &with.stdout, &with.stderr),
+        (without.code, &without.stdout, &without.stderr),
+        "{args:?}"
+    );
+    assert!(
+        after == texts(),
+        "{args:?} wrote otherwise without the record"
+    );
+    for path in scan_records(sb) {
+        std::fs::remove_file(path).unwrap();
+    }
+    for (path, bytes) in records {
+        std::fs::write(path, bytes).unwrap();
+    }
+    with
+}
+
+#[test]
+fn a_rescan_skips_an_article_only_while_it_and_its_review_file_are_as_recorded() {
+    let sb = Sandbox::new();
+    sb.scan(&["seeds"]);
+    assert_eq!(scan_records(&sb).len(), 1);
+    let run = run_as_without_record(&sb, &["scan", "seeds"]);
+    assert!(run.stdout.contains("5 unchanged"), "{}", run.stdout);
+    let reuters = sb.review(REUTERS);
+    let first = id_of(&reuters, "Thousands of Soldiers");
+    let changes: [&dyn Fn(); 5] = [
+        &|| {
+            let text = sb.review_text(REUTERS);
+            sb.write(
+                &review_rel(REUTERS),
+                &set_line(&text, &first, "text", "text = \"By hand\""),
+            );
+        },
+        &|| {
+            let text = sb.review_text(REUTERS);
+            sb.write(
+                &review_rel(REUTERS),
+                &set_line(&text, &first, "note", "nott = \"misspelt\""),
+            );
+        },
+        &|| sb.edit(SEOUL, "South Korea:", "South  Korea:"),
+        &|| sb.edit(SEOUL, "South  Korea:", "South Korea:"),
+        &|| sb.edit(REUTERS, "Thousands of Soldiers", "Soldiers"),
+    ];
+    for change in changes {
+        change();
+        for args in [
+            &["scan", "--check", "seeds"][..],
+            &["scan", "--check", "--prune", "seeds"],
+            &["scan", "seeds"],
+            &["scan", "seeds"],
+            &["scan", "--prune", "seeds"],
+            &["scan", "--prune", "seeds"],
+        ] {
+            run_as_without_record(&sb, args);
+        }
+    }
+    assert_eq!(scan_records(&sb).len(), 1);
 }
 
 #[test]

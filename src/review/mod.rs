@@ -1,6 +1,8 @@
 //! Review files: one TOML file per article under `annotations/`, edited by people and by
-//! factcheck. `parse` reads and validates one, `edit` changes one in place, `matching` pairs old
-//! and new claims, `decisions` keeps reviewers' explanations of differing figures, `layout` decides where each file lives and how claims are named,
+//! factcheck. `parse` reads and validates one (`fast` reads one that has nothing to report
+//! quicker, for commands that only read), `edit` changes one in place, `matching` pairs old
+//! and new claims, `decisions` keeps reviewers' explanations of differing figures, `layout`
+//! decides where each file lives and how claims are named,
 //! `sections` splits a file into its top-level tables for reading one at a time, and `store`
 //! is the one way files are opened, locked and saved (`claim_edit` changes a few claims of a
 //! large file through it).
@@ -8,6 +10,7 @@
 pub mod claim_edit;
 pub mod decisions;
 pub mod edit;
+pub mod fast;
 pub mod layout;
 pub mod load;
 pub mod matching;

@@ -379,7 +379,6 @@ impl Checker<'_> {
     }
 }
 
-/// Git's conflict markers left in a file by an unfinished merge.
 /// The string at `key`: `None` when there is none, the value's span when it is not a string.
 pub(super) fn string_item(
     table: &Table,
@@ -389,6 +388,7 @@ pub(super) fn string_item(
     Some(item.as_str().map(str::to_string).ok_or_else(|| item.span()))
 }
 
+/// Git's conflict markers left in a file by an unfinished merge.
 pub(super) fn conflict_marker(text: &str) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {

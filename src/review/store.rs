@@ -5,14 +5,14 @@
 //! atomic write that keeps the file's line endings. Versions read from git go through the
 //! same parser.
 //!
-//! Locks and temporary files live in a `.factcheck/` directory inside the annotations
-//! directory, which ignores itself in git.
+//! Locks, temporary files and the record of scans live in a `.factcheck/` directory inside
+//! the annotations directory, which ignores itself in git.
 
 use std::fmt;
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use toml_edit::{DocumentMut, Table};
@@ -122,6 +122,11 @@ impl Original {
     /// The text, without the byte-order mark.
     pub(super) fn text(&self) -> &str {
         &self.text
+    }
+
+    /// A digest of the text and its byte-order mark.
+    fn fingerprint(&self) -> u64 {
+        fnv1a(&[&[u8::from(self.bom)], self.text.as_bytes()])
     }
 }
 
@@ -286,8 +291,15 @@ impl<'a> Store<'a> {
         paths::shown(self.root, path)
     }
 
-    fn state_dir(&self) -> PathBuf {
+    /// The directory for locks, temporary files and what factcheck keeps for itself.
+    pub fn state_dir(&self) -> PathBuf {
         self.annotations.join(STATE_DIR)
+    }
+
+    /// Writes one of factcheck's own files into the state directory, atomically.
+    pub fn write_state(&self, name: &str, bytes: &[u8]) -> io::Result<()> {
+        let dir = self.prepare_state_dir()?;
+        write_atomic(&dir.join(name), bytes, &self.tmp_dir())
     }
 
     /// Refuses a path outside the repository or a symbolic link.
@@ -319,18 +331,29 @@ impl<'a> Store<'a> {
 
     /// Reads a review file one table at a time, without holding its document, handing each
     /// checked claim table to `each` (see [`parse_by_section`]): the file without its claims,
-    /// its warnings, and what `each` returned. `None` when there is no file, or it must be
-    /// read whole (opening it for an edit says why, if it cannot be used).
+    /// its warnings, and what `each` returned, with the text's [`Store::fingerprint`]. `None`
+    /// when there is no file, or it must be read whole (opening it for an edit says why, if
+    /// it cannot be used).
     pub fn inspect<T: Send>(
         &self,
         path: &Path,
         each: &(dyn Fn(Part, usize, &Table, ReviewClaim) -> T + Sync),
-    ) -> Result<Option<BySection<T>>, StoreError> {
+    ) -> Result<Option<(BySection<T>, u64)>, StoreError> {
         let shown = self.confine(path)?;
         let Some(original) = read_original(path, &shown, self.max_bytes)? else {
             return Ok(None);
         };
-        Ok(parse_by_section(Path::new(&shown), &original.text, each))
+        let read = parse_by_section(Path::new(&shown), &original.text, each);
+        Ok(read.map(|r| (r, original.fingerprint())))
+    }
+
+    /// The fingerprint of a review file's text as a read would take it, for telling whether
+    /// it changed; `None` when there is no file or it cannot be read.
+    pub fn fingerprint(&self, path: &Path) -> Option<u64> {
+        let shown = self.confine(path).ok()?;
+        read_original(path, &shown, self.max_bytes)
+            .ok()?
+            .map(|o| o.fingerprint())
     }
 
     /// Opens a review file for editing without locking it, to see what an edit would do.
@@ -386,9 +409,13 @@ impl<'a> Store<'a> {
     /// Makes the state directory, which tells git to ignore it. The ignore file is written
     /// first, in one small write with nothing else in the directory yet (a temporary file
     /// beside it would be seen by git until the rename), and written again whenever it does
-    /// not say what it should.
+    /// not say what it should. The threads of a process do this one at a time, so that none
+    /// takes the ignore file another has just created, still empty, for a wrong one and
+    /// empties it again while the directory fills.
     fn prepare_state_dir(&self) -> io::Result<PathBuf> {
         const IGNORE: &str = "# factcheck's locks and temporary files\n*\n";
+        static PREPARING: Mutex<()> = Mutex::new(());
+        let _one_at_a_time = PREPARING.lock().unwrap_or_else(PoisonError::into_inner);
         let dir = self.state_dir();
         let ignore = dir.join(".gitignore");
         if std::fs::read(&ignore).ok().as_deref() != Some(IGNORE.as_bytes()) {
@@ -542,7 +569,12 @@ fn decode_original(shown: &str, bytes: Vec<u8>) -> Result<Original, StoreError> 
     })
 }
 
+/// Reads a review file for a command that only reads: quickly when it has nothing to report,
+/// else through the full parse, which says what is wrong and where.
 fn parse_checked(shown: &str, text: &str) -> Result<(ReviewFile, Vec<Diagnostic>), StoreError> {
+    if let Some(file) = super::fast::read(Path::new(shown), text) {
+        return Ok((file, Vec::new()));
+    }
     match super::parse::parse(Path::new(shown), text) {
         (Some(file), warnings) => Ok((file, warnings)),
         (None, problems) => Err(StoreError::Invalid(problems)),
