@@ -28,12 +28,6 @@ fn written_under(root: &Path, path: &Path) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
-/// Whether `path` (absolute, or relative to the root) stays inside the root once symbolic
-/// links are followed.
-pub fn confined(root: &Path, path: &Path) -> bool {
-    relative_to_root(root, root, path).is_some()
-}
-
 /// Whether the last component of `path` is itself a symbolic link.
 pub fn is_symlink(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
@@ -95,6 +89,10 @@ fn normalise(path: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn confined(root: &Path, path: &Path) -> bool {
+        relative_to_root(root, root, path).is_some()
+    }
 
     #[test]
     fn paths_outside_the_root_are_refused() {

@@ -186,15 +186,15 @@ fn up_to_date(
         review: fingerprint,
         retired: tables.iter().any(|(p, _)| *p == Part::Retired),
     });
-    Ok(Some((unchanged(ws, article, warnings), entry)))
+    let shown = store.shown(&path);
+    Ok(Some((unchanged(article, path, shown, warnings), entry)))
 }
 
-/// The scan of an article whose review file is up to date.
-fn unchanged(ws: &Workspace, article: &str, warnings: Vec<Diagnostic>) -> Scanned {
-    let path = ws.review_path(article);
+/// The scan of an article whose review file (at `path`, shown as `shown`) is up to date.
+fn unchanged(article: &str, path: PathBuf, shown: String, warnings: Vec<Diagnostic>) -> Scanned {
     Scanned {
         article: article.to_string(),
-        shown: ws.store().shown(&path),
+        shown,
         review_path: path,
         created: false,
         changed: false,
@@ -272,9 +272,12 @@ fn scan_one(
     };
     let digest = article_digest(&source.text);
     if let Some(entry) = record.get(article) {
-        let review = ws.store().fingerprint(&ws.review_path(article));
-        if entry.holds(&digest, review, options.prune) {
-            return (Ok(unchanged(ws, article, Vec::new())), Some(entry.clone()));
+        let path = ws.review_path(article);
+        if let Some((review, shown)) = ws.store().fingerprint(&path) {
+            if entry.holds(&digest, review, options.prune) {
+                let scanned = unchanged(article, path, shown, Vec::new());
+                return (Ok(scanned), Some(entry.clone()));
+            }
         }
     }
     let found = Found::extract(&source, digest);

@@ -26,8 +26,8 @@ pub struct Entry {
 impl Entry {
     /// Whether the review file is still up to date for a scan (pruning or not), given what
     /// the texts are now.
-    pub fn holds(&self, article: &str, review: Option<u64>, prune: bool) -> bool {
-        self.article == article && Some(self.review) == review && !(prune && self.retired)
+    pub fn holds(&self, article: &str, review: u64, prune: bool) -> bool {
+        self.article == article && self.review == review && !(prune && self.retired)
     }
 }
 

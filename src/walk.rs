@@ -217,6 +217,7 @@ impl Walker {
         let mut seen: HashMap<PathBuf, usize> = HashMap::new();
         let mut files: Vec<PathBuf> = Vec::new();
         let mut passed_over = Vec::new();
+        let mut dirs = Directories::default();
         for entry in builder.build() {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -229,7 +230,7 @@ impl Walker {
             if entry.file_type().is_none_or(|t| t.is_dir()) {
                 continue;
             }
-            let real = resolved(entry.path());
+            let real = dirs.resolved_file(&entry);
             let shown = self.shown(entry.path());
             if self.never.contains(&real) || self.excluded(entry.path(), &real) || !keep(&shown) {
                 continue;
@@ -319,6 +320,28 @@ fn slashed(path: &Path) -> String {
 /// The absolute path with links resolved, or the path itself when it does not exist.
 fn resolved(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The directories of one walk with links resolved, each resolved once for all its files.
+#[derive(Default)]
+struct Directories {
+    resolved: HashMap<PathBuf, PathBuf>,
+}
+
+impl Directories {
+    /// A found file's path with links resolved: its directory's, and its name unless the file
+    /// is itself a link.
+    fn resolved_file(&mut self, entry: &ignore::DirEntry) -> PathBuf {
+        let path = entry.path();
+        match path.parent().zip(path.file_name()) {
+            Some((dir, name)) if !entry.path_is_symlink() => self
+                .resolved
+                .entry(dir.to_path_buf())
+                .or_insert_with(|| resolved(dir))
+                .join(name),
+            _ => resolved(path),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -302,16 +302,16 @@ impl<'a> Store<'a> {
         write_atomic(&dir.join(name), bytes, &self.tmp_dir())
     }
 
-    /// Refuses a path outside the repository or a symbolic link.
+    /// Refuses a path outside the repository or a symbolic link; else the path as shown.
     pub(super) fn confine(&self, path: &Path) -> Result<String, StoreError> {
-        let shown = self.shown(path);
         if paths::is_symlink(path) {
-            return Err(StoreError::Link { shown });
+            return Err(StoreError::Link {
+                shown: self.shown(path),
+            });
         }
-        if !paths::confined(self.root, path) {
-            return Err(StoreError::Outside { shown });
-        }
-        Ok(shown)
+        paths::relative_to_root(self.root, self.root, path).ok_or_else(|| StoreError::Outside {
+            shown: self.shown(path),
+        })
     }
 
     /// Reads a review file; `None` when there is none.
@@ -348,12 +348,12 @@ impl<'a> Store<'a> {
     }
 
     /// The fingerprint of a review file's text as a read would take it, for telling whether
-    /// it changed; `None` when there is no file or it cannot be read.
-    pub fn fingerprint(&self, path: &Path) -> Option<u64> {
+    /// it changed, with the file's path as shown; `None` when there is no file or it cannot
+    /// be read.
+    pub fn fingerprint(&self, path: &Path) -> Option<(u64, String)> {
         let shown = self.confine(path).ok()?;
-        read_original(path, &shown, self.max_bytes)
-            .ok()?
-            .map(|o| o.fingerprint())
+        let original = read_original(path, &shown, self.max_bytes).ok()??;
+        Some((original.fingerprint(), shown))
     }
 
     /// Opens a review file for editing without locking it, to see what an edit would do.
