@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use super::{report_error, Outcome, Ui};
 use crate::input::{self, InputError};
 use crate::parallel::map_on_cores;
-use crate::render::extract::{human, json_items, jsonl, summary, ClaimRecord, JsonArray};
+use crate::render::extract::{human, json_items, jsonl, summary, JsonArray};
 use crate::walk::Walker;
 
 #[derive(clap::Args)]
@@ -64,17 +64,14 @@ fn render_file(
 ) -> Result<(Vec<u8>, usize), InputError> {
     let source = input::read(path, max_bytes)?;
     let claims = source.claims();
-    let records: Vec<ClaimRecord<'_>> = claims
-        .iter()
-        .map(|c| ClaimRecord::new(&source.path, c))
-        .collect();
     let mut bytes = Vec::new();
-    let written = match format {
-        OutputFormat::Human => human(&mut bytes, &source.path, &claims, color),
-        OutputFormat::Jsonl => jsonl(&mut bytes, &records),
-        OutputFormat::Json => json_items(&mut bytes, &records),
-    };
-    written.expect("writing to memory cannot fail");
+    match format {
+        OutputFormat::Human => {
+            human(&mut bytes, &source.path, &claims, color).expect("writing to memory cannot fail")
+        }
+        OutputFormat::Jsonl => jsonl(&mut bytes, &source.path, &claims),
+        OutputFormat::Json => json_items(&mut bytes, &source.path, &claims),
+    }
     Ok((bytes, claims.len()))
 }
 

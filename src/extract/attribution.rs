@@ -2,7 +2,7 @@
 //! "a report by X", "X's analysis shows", a quote's speaker, and "he" or "she" resolved to the
 //! person named last before it.
 
-use super::lexicon::ends_phrase;
+use super::lexicon::{ends_phrase, Shapes};
 use super::text::LowerWord;
 
 /// A source named in a sentence, with where its cue stands.
@@ -189,17 +189,33 @@ fn read_sentence(text: &str, (start, end): (usize, usize)) -> Vec<Cue> {
 }
 
 /// Whether some ASCII word of the sentence is a cue word; most sentences hold none, and
-/// they are passed over without being split into tokens.
+/// they are passed over without being split into tokens. Only the words whose shape fits a
+/// cue word are lowercased and looked up.
 fn may_hold_cue(sentence: &str) -> bool {
-    sentence
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| (3..=11).contains(&w.len()))
-        .any(|w| {
-            LowerWord::new(w).is_some_and(|l| {
+    const CUE_SHAPES: Shapes = Shapes::of(&[&["according"], REPORTING_VERBS, REPORT_NOUNS]);
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let word = &sentence[start..i];
+        let cue = (3..=11).contains(&word.len())
+            && CUE_SHAPES.may_hold(word.as_bytes())
+            && LowerWord::new(word).is_some_and(|l| {
                 let l = l.as_str();
                 l == "according" || reporting_verb(l) || report_noun(l)
-            })
-        })
+            });
+        if cue {
+            return true;
+        }
+    }
+    false
 }
 
 /// A run of characters that make a word here: letters, digits, inner apostrophes, hyphens
@@ -258,76 +274,78 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
 }
 
 /// Verbs that report what a source says or found.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "estimate",
+    "report",
+    "predict",
+    "believe",
+    "calculate",
+    "find",
+    "warn",
+    "claim",
+    "argue",
+    "suggest",
+    "expect",
+    "expects",
+    "stated",
+    "states",
+    "revealed",
+    "reveals",
+    "estimated",
+    "estimates",
+    "reported",
+    "reports",
+    "told",
+    "tells",
+    "added",
+    "announced",
+    "announces",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "noted",
+    "notes",
+    "mentioned",
+    "explained",
+    "explains",
+    "wrote",
+    "writes",
+    "insisted",
+    "argued",
+    "argues",
+    "predicted",
+    "predicts",
+    "forecast",
+    "forecasts",
+    "confirmed",
+    "confirms",
+    "showed",
+    "shows",
+    "show",
+    "found",
+    "finds",
+    "calculated",
+    "calculates",
+    "projected",
+    "projects",
+    "disclosed",
+    "acknowledged",
+    "admitted",
+    "suggested",
+    "suggests",
+    "indicated",
+    "indicates",
+    "believes",
+    "believed",
+];
+
 fn reporting_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "said"
-            | "says"
-            | "say"
-            | "estimate"
-            | "report"
-            | "predict"
-            | "believe"
-            | "calculate"
-            | "find"
-            | "warn"
-            | "claim"
-            | "argue"
-            | "suggest"
-            | "expect"
-            | "expects"
-            | "stated"
-            | "states"
-            | "revealed"
-            | "reveals"
-            | "estimated"
-            | "estimates"
-            | "reported"
-            | "reports"
-            | "told"
-            | "tells"
-            | "added"
-            | "announced"
-            | "announces"
-            | "claimed"
-            | "claims"
-            | "warned"
-            | "warns"
-            | "noted"
-            | "notes"
-            | "mentioned"
-            | "explained"
-            | "explains"
-            | "wrote"
-            | "writes"
-            | "insisted"
-            | "argued"
-            | "argues"
-            | "predicted"
-            | "predicts"
-            | "forecast"
-            | "forecasts"
-            | "confirmed"
-            | "confirms"
-            | "showed"
-            | "shows"
-            | "show"
-            | "found"
-            | "finds"
-            | "calculated"
-            | "calculates"
-            | "projected"
-            | "projects"
-            | "disclosed"
-            | "acknowledged"
-            | "admitted"
-            | "suggested"
-            | "suggests"
-            | "indicated"
-            | "indicates"
-            | "believes"
-            | "believed"
-    )
+    const SHAPES: Shapes = Shapes::of(&[REPORTING_VERBS]);
+    SHAPES.may_hold(word.as_bytes()) && REPORTING_VERBS.contains(&word)
 }
 
 /// Reporting verbs that are as often plural nouns ("jobless claims jumped"): a cue only
@@ -527,32 +545,34 @@ fn name_after(sentence: &str, tokens: &[Token<'_>], from: usize) -> Option<Strin
 
 /// Nouns for a publication of figures, in lowercase (a capitalised one is part of a name, as
 /// in "Open Source Centre"); the source is who made it.
+const REPORT_NOUNS: &[&str] = &[
+    "report",
+    "reports",
+    "analysis",
+    "study",
+    "survey",
+    "data",
+    "figures",
+    "estimate",
+    "estimates",
+    "research",
+    "poll",
+    "statement",
+    "review",
+    "source",
+    "sources",
+    "calculations",
+    "forecast",
+    "findings",
+    "statistics",
+    "census",
+    "audit",
+    "assessment",
+];
+
 fn report_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "report"
-            | "reports"
-            | "analysis"
-            | "study"
-            | "survey"
-            | "data"
-            | "figures"
-            | "estimate"
-            | "estimates"
-            | "research"
-            | "poll"
-            | "statement"
-            | "review"
-            | "source"
-            | "sources"
-            | "calculations"
-            | "forecast"
-            | "findings"
-            | "statistics"
-            | "census"
-            | "audit"
-            | "assessment"
-    )
+    const SHAPES: Shapes = Shapes::of(&[REPORT_NOUNS]);
+    SHAPES.may_hold(word.as_bytes()) && REPORT_NOUNS.contains(&word)
 }
 
 /// The source's name from its words: "Bloomberg’s report on Friday" → "Bloomberg", "a recent

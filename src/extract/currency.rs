@@ -135,6 +135,10 @@ pub fn code(word: &str) -> Option<&'static str> {
         "QAR", "TRY", "BRL", "MXN", "ARS", "CLP", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "ILS",
         "PKR", "BDT", "LKR", "VND", "COP",
     ];
+    // Every code starts with a capital; most words before a figure do not.
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
     match word {
         "RM" => Some("MYR"),
         "Rs" => Some("INR"),

@@ -106,10 +106,49 @@ const OPENERS: &[&str] = &[
 /// that opens a claim; a cheap test that spares the lookups for most words ("the" may be
 /// "two", "that" cannot be "tens").
 pub fn may_open_claim(first: u8, second: u8, len: usize) -> bool {
-    let (Some(row), Some(column)) = (letter_index(first), second_index(second)) else {
-        return false;
-    };
-    len < 16 && OPENER_SHAPES[row][column] & (1 << len) != 0
+    OPENER_SHAPES.holds(first, second, len)
+}
+
+/// The shapes of the words of a vocabulary: for each first and second lowercase letter,
+/// the lengths of the words that start with them, as bits. It tells at a glance that a
+/// word is not in the vocabulary.
+pub struct Shapes([[u16; 27]; 26]);
+
+impl Shapes {
+    /// The shapes of the lowercase words in `lists`.
+    pub const fn of(lists: &[&[&str]]) -> Self {
+        let mut table = [[0u16; 27]; 26];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut k = 0;
+            while k < lists[l].len() {
+                let word = lists[l][k].as_bytes();
+                let second = if word.len() > 1 { word[1] } else { 0 };
+                if let (Some(row), Some(column)) = (letter_index(word[0]), second_index(second)) {
+                    table[row][column] |= 1 << word.len();
+                }
+                k += 1;
+            }
+            l += 1;
+        }
+        Self(table)
+    }
+
+    /// Whether some word of the vocabulary is `len` bytes long and starts with `first` and
+    /// `second` (0 for a one-letter word), both already lowercase.
+    pub fn holds(&self, first: u8, second: u8, len: usize) -> bool {
+        let (Some(row), Some(column)) = (letter_index(first), second_index(second)) else {
+            return false;
+        };
+        len < 16 && self.0[row][column] & (1 << len) != 0
+    }
+
+    /// [`Shapes::holds`] for a word of ASCII letters as written, in any case.
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        let second = word.get(1).map_or(0, u8::to_ascii_lowercase);
+        word.first()
+            .is_some_and(|b| self.holds(b.to_ascii_lowercase(), second, word.len()))
+    }
 }
 
 const fn letter_index(b: u8) -> Option<usize> {
@@ -127,21 +166,7 @@ const fn second_index(b: u8) -> Option<usize> {
     }
 }
 
-/// For each first and second letter, the lengths of the openers that start with them, as
-/// bits; built from `OPENERS`.
-const OPENER_SHAPES: [[u16; 27]; 26] = {
-    let mut table = [[0u16; 27]; 26];
-    let mut k = 0;
-    while k < OPENERS.len() {
-        let word = OPENERS[k].as_bytes();
-        let second = if word.len() > 1 { word[1] } else { 0 };
-        if let (Some(row), Some(column)) = (letter_index(word[0]), second_index(second)) {
-            table[row][column] |= 1 << word.len();
-        }
-        k += 1;
-    }
-    table
-};
+const OPENER_SHAPES: Shapes = Shapes::of(&[OPENERS]);
 
 /// A word that may open a claim: one of `OPENERS`. Every other word is skipped without
 /// further reading.

@@ -240,10 +240,10 @@ impl<'a> LineIndex<'a> {
 
     /// Line and column of `offset`; offsets must not decrease between calls.
     pub fn locate(&mut self, offset: usize) -> (usize, usize) {
-        let passed = &self.text[self.pos..offset];
-        let from = match passed.rfind('\n') {
+        let passed = &self.text.as_bytes()[self.pos..offset];
+        let from = match memchr::memrchr(b'\n', passed) {
             Some(k) => {
-                self.line += passed.bytes().filter(|b| *b == b'\n').count();
+                self.line += memchr::memchr_iter(b'\n', passed).count();
                 self.column = 1;
                 self.pos + k + 1
             }

@@ -207,29 +207,40 @@ pub fn words_before(text: &str, i: usize, n: usize) -> Vec<(Word<'_>, LowerWord<
 
 /// Whitespace runs (including non-breaking spaces and line breaks) as single spaces.
 pub fn collapse(s: &str) -> String {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut push_run = |run: &str| {
-        if !run.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(run);
-        }
-    };
-    let mut run_start = 0;
     let mut i = 0;
-    while i < s.len() {
-        match space_len(s, i) {
-            0 => i += 1,
-            len => {
-                push_run(&s[run_start..i]);
-                i += len;
-                run_start = i;
-            }
+    loop {
+        while i < bytes.len() && space_len(s, i) > 0 {
+            i += space_len(s, i);
         }
+        if i == bytes.len() {
+            return out;
+        }
+        // A stretch of words joined by single spaces is copied as it is.
+        let start = i;
+        loop {
+            while i < bytes.len() && !(may_be_space(bytes[i]) && space_len(s, i) > 0) {
+                i += 1;
+            }
+            let single =
+                bytes.get(i) == Some(&b' ') && i + 1 < bytes.len() && space_len(s, i + 1) == 0;
+            if !single {
+                break;
+            }
+            i += 1;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&s[start..i]);
     }
-    push_run(&s[run_start..]);
-    out
+}
+
+/// Whether a byte may start a whitespace character: ASCII spacing and controls, and the
+/// lead bytes [`space_len`] decodes.
+fn may_be_space(b: u8) -> bool {
+    b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
 /// The byte length of the whitespace character starting at byte `i`, or 0. Only the lead
@@ -245,5 +256,27 @@ fn space_len(s: &str, i: usize) -> usize {
     match char_at(s, i) {
         Some(c) if c.is_whitespace() => c.len_utf8(),
         _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapse_leaves_words_between_single_spaces() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a  b\tc\n\nd\u{b}e\u{c} f\r ",
+            "x\u{a0}y\u{2009}\u{202f}z\u{3000}w\u{85}v\u{1680}u",
+            "  lead and trail  ",
+            "’quoted’ “text” – é 👩‍🔬 \u{200b}zero-width is no space",
+            "one\u{0}two\u{1f}three",
+        ] {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(collapse(s), words.join(" "), "{s:?}");
+        }
     }
 }

@@ -48,7 +48,24 @@ pub fn parse_digits(written: &str) -> Option<Decimal> {
 /// The `f64` nearest the exact value: printed with Rust's shortest round-trip formatting it
 /// reads as the decimal written ("4100000", "0.3").
 pub fn to_f64(value: Decimal) -> f64 {
-    value.to_string().parse().unwrap_or(0.0)
+    // A mantissa and a power of ten both exact as `f64` give the nearest `f64` in one
+    // correctly rounded division, as parsing the printed decimal would.
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let mantissa = value.mantissa().unsigned_abs();
+    match POW10.get(value.scale() as usize) {
+        Some(power) if mantissa < 1 << 53 => {
+            let magnitude = mantissa as f64 / power;
+            if value.is_sign_negative() {
+                -magnitude
+            } else {
+                magnitude
+            }
+        }
+        _ => value.to_string().parse().unwrap_or(0.0),
+    }
 }
 
 /// Halfway between two values ("between 3 and 5" is 4).
@@ -74,6 +91,32 @@ mod tests {
             "1130000000"
         );
         assert_eq!(to_f64(parse_digits("84 906").unwrap()), 84906.0);
+    }
+
+    #[test]
+    fn values_convert_as_their_printed_decimals_parse() {
+        let mut values = vec![Decimal::ZERO, -Decimal::ZERO, Decimal::MAX, Decimal::MIN];
+        for (mantissa, scale) in [
+            (1, 0),
+            (3, 1),
+            (-41, 1),
+            (1, 28),
+            (123_456_789, 22),
+            (123_456_789, 23),
+            ((1 << 53) - 1, 5),
+            (1 << 53, 5),
+            (-(1 << 53) - 1, 0),
+            (7_777_777_777_777_777, 9),
+        ] {
+            values.push(Decimal::from_i128_with_scale(mantissa, scale));
+        }
+        for k in 0..2000i64 {
+            values.push(Decimal::new(k * 7919 + k * k * 104_729, (k % 29) as u32));
+        }
+        for v in values {
+            let parsed: f64 = v.to_string().parse().unwrap();
+            assert_eq!(to_f64(v).to_bits(), parsed.to_bits(), "{v}");
+        }
     }
 
     #[test]

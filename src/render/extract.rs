@@ -5,26 +5,67 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use colored::Colorize;
-use serde::Serialize;
 
-use super::sanitize::{self, terminal};
+use super::sanitize::{json_string, terminal};
 use super::{figure, highlight, plural, trend_mark};
-use crate::extract::Claim;
+use crate::extract::{Bound, Claim, Kind, Trend};
 
-/// One claim with the path of the file it came from; the JSON shape other tools rely on.
-#[derive(Serialize)]
-pub struct ClaimRecord<'a> {
-    pub path: String,
-    #[serde(flatten)]
-    pub claim: &'a Claim,
+/// Writes one claim with the path of the file it came from, as one JSON object: the shape
+/// other tools rely on, byte for byte what serde writes for the claim with `path` first.
+/// Written a field at a time, since an article may hold tens of thousands of claims.
+fn record(out: &mut Vec<u8>, path: &str, c: &Claim) {
+    out.extend_from_slice(b"{\"path\":");
+    json_string(out, path);
+    let mut number = itoa::Buffer::new();
+    for (key, n) in [
+        (&b",\"line\":"[..], c.line),
+        (b",\"column\":", c.column),
+        (b",\"start\":", c.start),
+        (b",\"end\":", c.end),
+    ] {
+        out.extend_from_slice(key);
+        out.extend_from_slice(number.format(n).as_bytes());
+    }
+    out.extend_from_slice(b",\"text\":");
+    json_string(out, &c.text);
+    out.extend_from_slice(b",\"value\":");
+    value(out, c.value);
+    out.extend_from_slice(b",\"low\":");
+    optional(out, c.low, value);
+    out.extend_from_slice(b",\"high\":");
+    optional(out, c.high, value);
+    out.extend_from_slice(b",\"unit\":");
+    json_string(out, &c.unit);
+    out.extend_from_slice(b",\"kind\":\"");
+    out.extend_from_slice(Kind::as_str(c.kind).as_bytes());
+    out.extend_from_slice(b"\",\"bound\":\"");
+    out.extend_from_slice(Bound::as_str(c.bound).as_bytes());
+    out.extend_from_slice(b"\",\"trend\":");
+    optional(out, c.trend, |out, t| {
+        out.push(b'"');
+        out.extend_from_slice(Trend::as_str(t).as_bytes());
+        out.push(b'"');
+    });
+    out.extend_from_slice(b",\"attribution\":");
+    optional(out, c.attribution.as_deref(), json_string);
+    out.extend_from_slice(b",\"sentence\":");
+    json_string(out, &c.sentence);
+    out.push(b'}');
 }
 
-impl<'a> ClaimRecord<'a> {
-    pub fn new(path: &Path, claim: &'a Claim) -> Self {
-        Self {
-            path: path.display().to_string(),
-            claim,
-        }
+/// A value as [`crate::extract::serialize_value`] writes it: whole values as integers.
+fn value(out: &mut Vec<u8>, v: f64) {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        out.extend_from_slice(itoa::Buffer::new().format(v as i64).as_bytes());
+    } else {
+        serde_json::to_writer(out, &v).expect("writing to memory cannot fail");
+    }
+}
+
+fn optional<T>(out: &mut Vec<u8>, v: Option<T>, write: impl FnOnce(&mut Vec<u8>, T)) {
+    match v {
+        Some(v) => write(out, v),
+        None => out.extend_from_slice(b"null"),
     }
 }
 
@@ -60,22 +101,22 @@ pub fn human(out: &mut dyn Write, path: &Path, claims: &[Claim], color: bool) ->
     Ok(())
 }
 
-/// Writes one JSON object per line.
-pub fn jsonl(out: &mut dyn Write, records: &[ClaimRecord<'_>]) -> io::Result<()> {
-    for record in records {
-        sanitize::json(out, record, false)?;
-        writeln!(out)?;
+/// Writes one JSON object per claim, a line each.
+pub fn jsonl(out: &mut Vec<u8>, path: &Path, claims: &[Claim]) {
+    let path = path.display().to_string();
+    for c in claims {
+        record(out, &path, c);
+        out.push(b'\n');
     }
-    Ok(())
 }
 
-/// Writes records as items of the JSON array [`JsonArray`] streams, each after ",\n  ".
-pub fn json_items(out: &mut dyn Write, records: &[ClaimRecord<'_>]) -> io::Result<()> {
-    for record in records {
-        out.write_all(b",\n  ")?;
-        sanitize::json(out, record, false)?;
+/// Writes claims as items of the JSON array [`JsonArray`] streams, each after ",\n  ".
+pub fn json_items(out: &mut Vec<u8>, path: &Path, claims: &[Claim]) {
+    let path = path.display().to_string();
+    for c in claims {
+        out.extend_from_slice(b",\n  ");
+        record(out, &path, c);
     }
-    Ok(())
 }
 
 /// Streams records into one JSON array, file by file, so memory stays flat.
@@ -123,4 +164,46 @@ pub fn summary(out: &mut dyn Write, claims: usize, files: usize, errors: usize) 
         ));
     }
     writeln!(out, "{line}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{extract, Format};
+
+    /// The record as serde writes it, the shape the direct writer must match.
+    #[derive(serde::Serialize)]
+    struct Serded<'a> {
+        path: &'a str,
+        #[serde(flatten)]
+        claim: &'a Claim,
+    }
+
+    #[test]
+    fn records_are_written_as_serde_writes_them() {
+        let text = "Prices rose \"4.5%\" in\u{7f} March, \u{202e}the ONS said. About 1,200 \
+            people\\ died\u{1b}[2J, up 0.3 points; 2-3 million cars fell by 1/3.\n\
+            \u{feff}He estimated between $5m and $7.25bn, about 1e-7 of it.";
+        let mut claims = extract(text, Format::Plain);
+        let mut odd = claims[0].clone();
+        odd.value = f64::NAN;
+        odd.low = Some(1e20);
+        odd.high = Some(-2.5e-9);
+        odd.trend = Some(Trend::Down);
+        odd.attribution = Some("the \"Bank\"\u{2028}".into());
+        claims.push(odd);
+        for path in ["a.txt", "dir/we\"ird\\\u{9b}\u{2066}.md"] {
+            for c in &claims {
+                let mut serde = Vec::new();
+                let serded = Serded { path, claim: c };
+                super::super::sanitize::json(&mut serde, &serded, false).unwrap();
+                let mut direct = Vec::new();
+                record(&mut direct, path, c);
+                assert_eq!(
+                    String::from_utf8(direct).unwrap(),
+                    String::from_utf8(serde).unwrap()
+                );
+            }
+        }
+    }
 }

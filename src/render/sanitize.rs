@@ -3,13 +3,14 @@
 //! overrides and other invisible format characters are shown as visible escapes (`\u{1b}`),
 //! and a line break inside a value is shown as `\n`, so a value can neither move the cursor,
 //! retitle the window, hide or reorder text, nor start a line of its own (a forged GitHub
-//! workflow command). JSON output does not pass through here: serde escapes it exactly.
+//! workflow command). JSON output is escaped here too, so that it stays exact.
 //!
 //! Error messages are built by the core's `Display` implementations, which use [`terminal`]
 //! on every value they quote; [`lines`] is the last guard on each line an error prints.
 //!
 //! JSON stays exact: serde escapes the C0 controls, and [`json`] writes the other hazardous
-//! characters as `\u` escapes, which decode to the same text.
+//! characters as `\u` escapes, which decode to the same text. [`json_string`] writes one
+//! string the same way without serde, for output written a field at a time.
 
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -118,6 +119,76 @@ pub fn json(
     out.write_all(safe.as_bytes())
 }
 
+/// What [`json_string`] does with an ASCII byte: copy it, escape it, or (a byte of a
+/// character beyond ASCII that may be hazardous: U+0080 to U+009F, U+061C, U+2000 to U+2FFF
+/// and U+F000 to U+FFFF) look at the character it starts.
+const COPY: u8 = 0;
+const ESCAPE: u8 = 1;
+const DECODE: u8 = 2;
+
+const JSON_BYTE: [u8; 256] = {
+    let mut table = [COPY; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            0x00..=0x1f | b'"' | b'\\' | 0x7f => ESCAPE,
+            0xc2 | 0xd8 | 0xe2 | 0xef => DECODE,
+            _ => COPY,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Writes `s` as a JSON string, quotes included, exactly as [`json`] writes it: serde's
+/// escapes for the quote, the backslash and the C0 controls (`\n`, `\u001b`), and a `\u`
+/// escape for every other hazardous character.
+pub fn json_string(out: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    out.push(b'"');
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (len, escape) = match JSON_BYTE[usize::from(b)] {
+            COPY => {
+                i += 1;
+                continue;
+            }
+            ESCAPE => (1, u32::from(b)),
+            _ => match s[i..].chars().next() {
+                Some(c) if hazardous(c) => (c.len_utf8(), u32::from(c)),
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => break,
+            },
+        };
+        out.extend_from_slice(&bytes[copied..i]);
+        match escape {
+            0x22 => out.extend_from_slice(b"\\\""),
+            0x5c => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x09 => out.extend_from_slice(b"\\t"),
+            0x0a => out.extend_from_slice(b"\\n"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            0x0d => out.extend_from_slice(b"\\r"),
+            c => {
+                out.extend_from_slice(b"\\u");
+                for shift in [12, 8, 4, 0] {
+                    out.push(HEX[(c >> shift) as usize & 0xf]);
+                }
+            }
+        }
+        i += len;
+        copied = i;
+    }
+    out.extend_from_slice(&bytes[copied..]);
+    out.push(b'"');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +227,39 @@ mod tests {
         assert_eq!(written, "{\n  \"s\": \"a\\u009b31m\\u202eb\\u007f\\n\"\n}");
         let back: serde_json::Value = serde_json::from_str(&written).unwrap();
         assert_eq!(back["s"], text);
+    }
+
+    #[test]
+    fn json_strings_are_written_as_serde_and_json_write_them() {
+        let mut tricky: Vec<String> = [
+            "",
+            "plain text, 5%",
+            "quote \" and backslash \\ and slash /",
+            "\u{0}\u{1}\u{8}\t\n\u{b}\u{c}\r\u{1b}[2J\u{1f} \u{7f}",
+            "\u{80}\u{85}\u{9b}\u{9f}\u{a0}\u{a9}é",
+            "\u{61c}\u{200b}\u{200e}\u{200f}\u{2028}\u{2029}\u{202a}\u{202e}\u{202f}",
+            "\u{2066}\u{2069}\u{206a}’“”–—\u{feff}\u{fff8}\u{fff9}\u{fffb}\u{fffc}\u{fffd}",
+            "👩‍🔬 café \u{10ffff}\u{e0001}",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Every character up to U+3000 and the top of the basic plane, each between letters.
+        let every: String = (0..0x3000)
+            .chain(0xf000..0x10000)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'x'])
+            .collect();
+        tricky.push(every);
+        for s in &tricky {
+            let mut serde = Vec::new();
+            json(&mut serde, &s, false).unwrap();
+            let mut direct = Vec::new();
+            json_string(&mut direct, s);
+            assert_eq!(
+                String::from_utf8(direct).unwrap(),
+                String::from_utf8(serde).unwrap()
+            );
+        }
     }
 
     #[test]
