@@ -240,6 +240,13 @@ fn table_of(d: &Decision) -> Table {
     t
 }
 
+/// The `[[conflict]]` table with the id `id`.
+fn with_id<'t>(tables: &'t mut ArrayOfTables, id: &str) -> Option<&'t mut Table> {
+    tables
+        .iter_mut()
+        .find(|t| t.get("id").and_then(Item::as_str) == Some(id))
+}
+
 /// Puts `decision` in the document: over the keys of the table with its id (comments and
 /// keys added by hand stay), or as a new table at the end. Returns whether it replaced one.
 fn put(doc: &mut DocumentMut, decision: &Decision) -> bool {
@@ -251,10 +258,7 @@ fn put(doc: &mut DocumentMut, decision: &Decision) -> bool {
     let Some(tables) = root["conflict"].as_array_of_tables_mut() else {
         return false;
     };
-    let existing = tables
-        .iter()
-        .position(|t| t.get("id").and_then(Item::as_str) == Some(decision.id.as_str()));
-    match existing.and_then(|k| tables.get_mut(k)) {
+    match with_id(tables, &decision.id) {
         Some(t) => {
             for (key, item) in fresh.iter() {
                 t[key] = item.clone();
@@ -315,10 +319,7 @@ fn note_theirs(doc: &mut DocumentMut, theirs: &Decision) {
     else {
         return;
     };
-    let Some(t) = tables
-        .iter_mut()
-        .find(|t| t.get("id").and_then(Item::as_str) == Some(theirs.id.as_str()))
-    else {
+    let Some(t) = with_id(tables, &theirs.id) else {
         return;
     };
     let one_line = |s: &str| s.replace(['\n', '\r'], " ");

@@ -312,13 +312,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn seeds() -> Vec<String> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("annotations/seeds");
-        let mut files: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
-        files.sort();
-        files
+        crate::review::seed_review_texts()
     }
 
     /// Whether the quick read decided the file; when it did, it must be what `parse` reads.

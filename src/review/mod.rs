@@ -24,3 +24,15 @@ pub mod store;
 pub use decisions::Decision;
 pub use model::{HistoryEntry, ReviewClaim, ReviewFile, Status};
 pub use parse::{parse, parse_for_edit, Diagnostic};
+
+/// The texts of this project's seed review files (`annotations/seeds/`), in text order.
+#[cfg(test)]
+pub(crate) fn seed_review_texts() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("annotations/seeds");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    files.sort();
+    files
+}
