@@ -62,7 +62,7 @@ fn place(o: &Occurrence) -> String {
 }
 
 /// The reviewer's explanation, as one line.
-pub fn acknowledged_line(g: &Group) -> Option<String> {
+fn acknowledged_line(g: &Group) -> Option<String> {
     let a = g.acknowledgement.as_ref()?;
     let who = match (a.reviewer.is_empty(), a.acknowledged_at.is_empty()) {
         (false, false) => format!(
