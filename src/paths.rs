@@ -28,6 +28,19 @@ fn written_under(root: &Path, path: &Path) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
+/// A path relative to the root whose links were already judged, with `/` separators;
+/// `None` unless it is made of plain names only.
+pub fn slashed(path: &Path) -> Option<String> {
+    let parts: Option<Vec<String>> = path
+        .components()
+        .map(|c| match c {
+            Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    parts.filter(|p| !p.is_empty()).map(|p| p.join("/"))
+}
+
 /// Whether the last component of `path` is itself a symbolic link.
 pub fn is_symlink(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())

@@ -99,7 +99,10 @@ impl fmt::Display for Skipped {
 /// The files a walk found, sorted, and what it passed over.
 #[derive(Debug, Default)]
 pub struct Walked {
+    /// The files found; from a confined walk, only those whose links stay inside the base.
     pub files: Vec<PathBuf>,
+    /// Files found whose links lead out of the base (a confined walk only).
+    pub outside: Vec<PathBuf>,
     pub skipped: Vec<Skipped>,
 }
 
@@ -154,6 +157,7 @@ impl Walker {
             if self.base.join(path).is_dir() {
                 let found = self.walk(path, &|rel: &Path| is_article(rel));
                 walked.files.extend(found.files);
+                walked.outside.extend(found.outside);
                 walked.skipped.extend(found.skipped);
             } else {
                 walked.files.push(path.clone());
@@ -172,15 +176,15 @@ impl Walker {
         }
         if prefix == pattern {
             let file = self.base.join(pattern);
-            let files = if file.is_file() && !self.never.contains(&resolved(&file)) {
-                vec![PathBuf::from(pattern)]
-            } else {
-                Vec::new()
-            };
-            return Ok(Walked {
-                files,
-                skipped: Vec::new(),
-            });
+            let mut walked = Walked::default();
+            let real = resolved(&file);
+            if file.is_file() && !self.never.contains(&real) {
+                match self.leads_out(&real) {
+                    true => walked.outside.push(PathBuf::from(pattern)),
+                    false => walked.files.push(PathBuf::from(pattern)),
+                }
+            }
+            return Ok(walked);
         }
         if !self.base.join(&prefix).is_dir() {
             return Ok(Walked::default());
@@ -206,7 +210,7 @@ impl Walker {
                 return true;
             }
             let real = resolved(entry.path());
-            if judge.confined && !real.starts_with(&judge.real_base) {
+            if judge.leads_out(&real) {
                 let mut noted = noted.lock().unwrap_or_else(|e| e.into_inner());
                 noted.push(Skipped::Outside(judge.shown(entry.path())));
                 return false;
@@ -216,6 +220,7 @@ impl Walker {
         // Each file once, under the path that involves no link when there is one.
         let mut seen: HashMap<PathBuf, usize> = HashMap::new();
         let mut files: Vec<PathBuf> = Vec::new();
+        let mut outside = Vec::new();
         let mut passed_over = Vec::new();
         let mut dirs = Directories::default();
         for entry in builder.build() {
@@ -235,6 +240,10 @@ impl Walker {
             if self.never.contains(&real) || self.excluded(entry.path(), &real) || !keep(&shown) {
                 continue;
             }
+            if self.leads_out(&real) {
+                outside.push(shown);
+                continue;
+            }
             let direct = real == self.real_base.join(&shown);
             match seen.get(&real) {
                 Some(&at) if direct => files[at] = shown,
@@ -248,7 +257,16 @@ impl Walker {
         files.sort();
         let mut skipped = std::mem::take(&mut *skipped.lock().unwrap_or_else(|e| e.into_inner()));
         skipped.extend(passed_over);
-        Walked { files, skipped }
+        Walked {
+            files,
+            outside,
+            skipped,
+        }
+    }
+
+    /// Whether a confined walk must refuse a file whose resolved path is `real`.
+    fn leads_out(&self, real: &Path) -> bool {
+        self.confined && !real.starts_with(&self.real_base)
     }
 
     /// Whether an exclude glob matches the path as found or as resolved.

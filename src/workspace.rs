@@ -199,9 +199,19 @@ impl Workspace {
 
     /// Adds the files of a walk (relative to the root, or absolute) to `selection`.
     fn take(&self, walked: Walked, selection: &mut Selection) {
+        for found in walked.outside {
+            selection
+                .refused
+                .push(Refusal::Outside(self.shown(&self.root.join(found))));
+        }
         for found in walked.files {
-            let found = self.root.join(found);
-            match self.relative(&found) {
+            // A confined walk names what it found inside the root relative to it, links
+            // already judged; a path given as written is judged here.
+            let relative = match found.is_relative() {
+                true => paths::slashed(&found),
+                false => self.relative(&found),
+            };
+            match relative {
                 Some(rel) => selection.articles.push(rel),
                 None => selection.refused.push(Refusal::Outside(self.shown(&found))),
             }

@@ -155,6 +155,32 @@ fn a_linked_directory_outside_the_repository_is_refused_and_the_rest_scanned() {
 }
 
 #[test]
+fn a_linked_file_outside_the_repository_is_refused_whether_globbed_or_named() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::write(outside.path().join("secret.txt"), "The code is 1234.\n").expect("write");
+    for config in [
+        "articles = [\"**/*.txt\"]\n",
+        "articles = [\"seeds/secret.txt\"]\n",
+    ] {
+        let sb = repo(config);
+        symlink(
+            outside.path().join("secret.txt"),
+            sb.path("seeds/secret.txt"),
+        )
+        .expect("symlink");
+        let run = sb.run(&["scan"]).expect(2);
+        assert!(
+            run.stderr.contains(
+                "seeds/secret.txt: outside the repository root (or a link to a file outside it)"
+            ),
+            "{config}: {}",
+            run.stderr
+        );
+        assert!(!sb.exists("annotations/seeds/secret.toml"), "{config}");
+    }
+}
+
+#[test]
 fn a_path_that_names_nothing_is_an_error() {
     let sb = repo("articles = [\"seeds/*.txt\"]\n");
     sb.run(&["scan"]).expect(0);
