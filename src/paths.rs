@@ -30,7 +30,7 @@ fn written_under(root: &Path, path: &Path) -> Option<String> {
 
 /// A path relative to the root whose links were already judged, with `/` separators;
 /// `None` unless it is made of plain names only.
-pub fn slashed(path: &Path) -> Option<String> {
+pub fn plain_relative(path: &Path) -> Option<String> {
     let parts: Option<Vec<String>> = path
         .components()
         .map(|c| match c {

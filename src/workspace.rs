@@ -208,7 +208,7 @@ impl Workspace {
             // A confined walk names what it found inside the root relative to it, links
             // already judged; a path given as written is judged here.
             let relative = match found.is_relative() {
-                true => paths::slashed(&found),
+                true => paths::plain_relative(&found),
                 false => self.relative(&found),
             };
             match relative {
