@@ -8,7 +8,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use crate::extract::{extract, Claim, Format};
+use crate::extract::{extract_each, Claim, Format};
 use crate::render::sanitize::terminal;
 
 /// File extensions treated as articles when a directory is given.
@@ -38,13 +38,19 @@ impl Source {
     /// The article's claims, their spans byte offsets into the file as read (a byte-order
     /// mark is not a character: columns do not count it, offsets step over it).
     pub fn claims(&self) -> Vec<Claim> {
-        let skipped = self.text.len() - self.body().len();
-        let mut claims = extract(self.body(), Format::from_path(&self.path));
-        for c in &mut claims {
-            c.start += skipped;
-            c.end += skipped;
-        }
+        let mut claims = Vec::new();
+        self.each_claim(|claim| claims.push(claim));
         claims
+    }
+
+    /// Hands each of [`Source::claims`] to `each` as it is read, holding one at a time.
+    pub fn each_claim(&self, mut each: impl FnMut(Claim)) {
+        let skipped = self.text.len() - self.body().len();
+        extract_each(self.body(), Format::from_path(&self.path), |mut claim| {
+            claim.start += skipped;
+            claim.end += skipped;
+            each(claim)
+        });
     }
 }
 

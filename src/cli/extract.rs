@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use super::{report_error, Outcome, Ui};
 use crate::input::{self, InputError};
 use crate::parallel::map_on_cores;
-use crate::render::extract::{human, json_items, jsonl, summary, JsonArray};
+use crate::render::extract::{human, summary, JsonArray, Records};
 use crate::walk::Walker;
 
 #[derive(clap::Args)]
@@ -55,24 +55,93 @@ enum OutputFormat {
     Jsonl,
 }
 
-/// One file's claims rendered in `format`, and how many there are; or why it cannot be read.
+/// The size of the pieces a file's output is handed on in: a very large article's claims are
+/// written as they are read, never held together.
+const PIECE: usize = 64 << 10;
+
+/// Reads one file and renders its claims in `format`, handing the output to `emit` a piece
+/// at a time with the number of claims in it; returns how many there are, or why the file
+/// cannot be read. The outer error is `emit`'s.
 fn render_file(
     path: &Path,
     max_bytes: u64,
     format: OutputFormat,
     color: bool,
-) -> Result<(Vec<u8>, usize), InputError> {
-    let source = input::read(path, max_bytes)?;
-    let claims = source.claims();
-    let mut bytes = Vec::new();
-    match format {
+    emit: &mut dyn FnMut(&[u8], usize) -> io::Result<()>,
+) -> io::Result<Result<usize, InputError>> {
+    let source = match input::read(path, max_bytes) {
+        Ok(source) => source,
+        Err(e) => return Ok(Err(e)),
+    };
+    let records = match format {
         OutputFormat::Human => {
-            human(&mut bytes, &source.path, &claims, color).expect("writing to memory cannot fail")
+            // The listing opens with the number of claims, so they are read first.
+            let claims = source.claims();
+            let mut bytes = Vec::new();
+            human(&mut bytes, &source.path, &claims, color).expect("writing to memory cannot fail");
+            emit(&bytes, claims.len())?;
+            return Ok(Ok(claims.len()));
         }
-        OutputFormat::Jsonl => jsonl(&mut bytes, &source.path, &claims),
-        OutputFormat::Json => json_items(&mut bytes, &source.path, &claims),
+        OutputFormat::Jsonl => Records::lines(&source.path),
+        OutputFormat::Json => Records::items(&source.path),
+    };
+    let mut piece = Vec::with_capacity(PIECE + PIECE / 4);
+    let (mut in_piece, mut total) = (0, 0);
+    let mut emitted = Ok(());
+    source.each_claim(|claim| {
+        if emitted.is_err() {
+            return;
+        }
+        records.write(&mut piece, &claim);
+        in_piece += 1;
+        total += 1;
+        if piece.len() >= PIECE {
+            emitted = emit(&piece, in_piece);
+            piece.clear();
+            in_piece = 0;
+        }
+    });
+    emitted?;
+    emit(&piece, in_piece)?;
+    Ok(Ok(total))
+}
+
+/// Where rendered claims go, and what has been seen: claims, files, and files that could not
+/// be read.
+struct Output<'a> {
+    out: &'a mut dyn Write,
+    err: &'a mut dyn Write,
+    format: OutputFormat,
+    array: JsonArray,
+    claims: usize,
+    files: usize,
+    failed: usize,
+}
+
+impl Output<'_> {
+    fn emit(&mut self, piece: &[u8], claims: usize) -> io::Result<()> {
+        self.claims += claims;
+        match self.format {
+            OutputFormat::Json => self.array.push_rendered(self.out, piece, claims),
+            OutputFormat::Human | OutputFormat::Jsonl => self.out.write_all(piece),
+        }
     }
-    Ok((bytes, claims.len()))
+
+    /// Counts a file whose output has been emitted, or reports why it could not be read;
+    /// false for the latter.
+    fn finished(&mut self, read: Result<usize, InputError>) -> io::Result<bool> {
+        match read {
+            Ok(_) => {
+                self.files += 1;
+                Ok(true)
+            }
+            Err(e) => {
+                report_error(self.err, e)?;
+                self.failed += 1;
+                Ok(false)
+            }
+        }
+    }
 }
 
 pub fn run(
@@ -91,8 +160,6 @@ pub fn run(
         }
     };
     let mut outcome = Outcome::Clean;
-    let mut array = JsonArray::default();
-    let (mut claims_seen, mut files_seen, mut failed) = (0, 0, 0);
     let walked = Walker::new(cwd).expand(&args.paths);
     for skipped in &walked.skipped {
         if skipped.misses_nothing() {
@@ -102,33 +169,61 @@ pub fn run(
             outcome = Outcome::Error;
         }
     }
-    // Files are read and extracted on every core, a window at a time so that memory holds
-    // only a few articles and their output, and written in the order given.
+    let mut output = Output {
+        out,
+        err,
+        format: args.format,
+        array: JsonArray::default(),
+        claims: 0,
+        files: 0,
+        failed: 0,
+    };
     let window = std::thread::available_parallelism().map_or(2, |n| n.get()) * 4;
-    for files in walked.files.chunks(window) {
-        let rendered = map_on_cores(files, |path| {
-            render_file(path, max_bytes, args.format, color)
-        });
-        for result in rendered {
-            match result {
-                Ok((bytes, claims)) => {
-                    match args.format {
-                        OutputFormat::Json => array.push_rendered(out, &bytes, claims)?,
-                        OutputFormat::Human | OutputFormat::Jsonl => out.write_all(&bytes)?,
+    match walked.files.as_slice() {
+        // One file is written as it is read.
+        [path] => {
+            let read = render_file(path, max_bytes, args.format, color, &mut |piece, claims| {
+                output.emit(piece, claims)
+            })?;
+            if !output.finished(read)? {
+                outcome = Outcome::Error;
+            }
+        }
+        // Many are read and extracted on every core, a window at a time so that memory
+        // holds only a few articles and their output, and written in the order given.
+        files => {
+            for files in files.chunks(window) {
+                let rendered = map_on_cores(files, |path| {
+                    let (mut bytes, mut claims) = (Vec::new(), 0);
+                    let read = render_file(path, max_bytes, args.format, color, &mut |piece, n| {
+                        bytes.extend_from_slice(piece);
+                        claims += n;
+                        Ok(())
+                    })
+                    .expect("writing to memory cannot fail");
+                    (read, bytes, claims)
+                });
+                for (read, bytes, claims) in rendered {
+                    if read.is_ok() {
+                        output.emit(&bytes, claims)?;
                     }
-                    claims_seen += claims;
-                    files_seen += 1;
-                }
-                Err(e) => {
-                    report_error(err, e)?;
-                    outcome = Outcome::Error;
-                    failed += 1;
+                    if !output.finished(read)? {
+                        outcome = Outcome::Error;
+                    }
                 }
             }
         }
     }
+    let Output {
+        out,
+        array,
+        claims,
+        files,
+        failed,
+        ..
+    } = output;
     match args.format {
-        OutputFormat::Human if !ui.quiet => summary(out, claims_seen, files_seen, failed)?,
+        OutputFormat::Human if !ui.quiet => summary(out, claims, files, failed)?,
         OutputFormat::Human => {}
         OutputFormat::Json => array.finish(out)?,
         OutputFormat::Jsonl => {}

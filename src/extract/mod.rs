@@ -46,6 +46,14 @@ impl Format {
 
 /// Finds every numeric claim in `text`, in order. Spans are byte offsets into `text`.
 pub fn extract(text: &str, format: Format) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    extract_each(text, format, |claim| claims.push(claim));
+    claims
+}
+
+/// Hands each numeric claim in `text` to `each`, in order, as soon as it is read, so that a
+/// caller that writes claims out holds one at a time.
+pub fn extract_each(text: &str, format: Format, mut each: impl FnMut(Claim)) {
     let masked;
     let (prose, layout) = match format {
         Format::Plain => (text, sentence::Layout::Lines),
@@ -59,50 +67,42 @@ pub fn extract(text: &str, format: Format) -> Vec<Claim> {
     };
     let drafts = grammar::find_claims(prose);
     if drafts.is_empty() {
-        return Vec::new();
+        return;
     }
     let sentences = sentence::sentences(prose, layout);
     let mut lines = sentence::LineIndex::new(text);
     let mut sources = attribution::Attributions::default();
     let mut sentence_at = 0;
     let mut last_sentence: Option<((usize, usize), String)> = None;
-    drafts
-        .into_iter()
-        .map(|d| {
-            while sentence_at + 1 < sentences.len() && sentences[sentence_at].1 <= d.start {
-                sentence_at += 1;
-            }
-            let (s, e) = sentences[sentence_at];
-            let (line, column) = lines.locate(d.start);
-            let whole = (s, e.max(d.end).min(prose.len()));
-            let span = sentence::window(prose, whole, (d.start, d.end));
-            // Claims of one sentence share its collapsed text.
-            let sentence = match &last_sentence {
-                Some((seen, sentence)) if *seen == span => sentence.clone(),
-                _ => text::collapse(&prose[span.0..span.1]),
-            };
-            last_sentence = Some((span, sentence.clone()));
-            Claim {
-                line,
-                column,
-                start: d.start,
-                end: d.end,
-                text: text::collapse(&text[d.start..d.end]),
-                value: value::to_f64(d.value),
-                low: d.low.map(value::to_f64),
-                high: d.high.map(value::to_f64),
-                unit: d.unit,
-                kind: d.kind,
-                bound: d.bound,
-                trend: d.trend,
-                attribution: sources.source(
-                    prose,
-                    &sentences,
-                    (sentence_at, span),
-                    (d.start, d.end),
-                ),
-                sentence,
-            }
-        })
-        .collect()
+    for d in drafts {
+        while sentence_at + 1 < sentences.len() && sentences[sentence_at].1 <= d.start {
+            sentence_at += 1;
+        }
+        let (s, e) = sentences[sentence_at];
+        let (line, column) = lines.locate(d.start);
+        let whole = (s, e.max(d.end).min(prose.len()));
+        let span = sentence::window(prose, whole, (d.start, d.end));
+        // Claims of one sentence share its collapsed text.
+        let sentence = match &last_sentence {
+            Some((seen, sentence)) if *seen == span => sentence.clone(),
+            _ => text::collapse(&prose[span.0..span.1]),
+        };
+        last_sentence = Some((span, sentence.clone()));
+        each(Claim {
+            line,
+            column,
+            start: d.start,
+            end: d.end,
+            text: text::collapse(&text[d.start..d.end]),
+            value: value::to_f64(d.value),
+            low: d.low.map(value::to_f64),
+            high: d.high.map(value::to_f64),
+            unit: d.unit,
+            kind: d.kind,
+            bound: d.bound,
+            trend: d.trend,
+            attribution: sources.source(prose, &sentences, (sentence_at, span), (d.start, d.end)),
+            sentence,
+        });
+    }
 }

@@ -101,21 +101,38 @@ pub fn human(out: &mut dyn Write, path: &Path, claims: &[Claim], color: bool) ->
     Ok(())
 }
 
-/// Writes one JSON object per claim, a line each.
-pub fn jsonl(out: &mut Vec<u8>, path: &Path, claims: &[Claim]) {
-    let path = path.display().to_string();
-    for c in claims {
-        record(out, &path, c);
-        out.push(b'\n');
-    }
+/// Writes one file's claims a record at a time, as JSON Lines or as the items of the array
+/// [`JsonArray`] streams, so that no file's claims need be held together.
+pub struct Records {
+    path: String,
+    items: bool,
 }
 
-/// Writes claims as items of the JSON array [`JsonArray`] streams, each after ",\n  ".
-pub fn json_items(out: &mut Vec<u8>, path: &Path, claims: &[Claim]) {
-    let path = path.display().to_string();
-    for c in claims {
-        out.extend_from_slice(b",\n  ");
-        record(out, &path, c);
+impl Records {
+    /// One JSON object per claim, a line each.
+    pub fn lines(path: &Path) -> Self {
+        Self {
+            path: path.display().to_string(),
+            items: false,
+        }
+    }
+
+    /// Items of the array [`JsonArray`] streams, each after ",\n  ".
+    pub fn items(path: &Path) -> Self {
+        Self {
+            path: path.display().to_string(),
+            items: true,
+        }
+    }
+
+    pub fn write(&self, out: &mut Vec<u8>, claim: &Claim) {
+        if self.items {
+            out.extend_from_slice(b",\n  ");
+            record(out, &self.path, claim);
+        } else {
+            record(out, &self.path, claim);
+            out.push(b'\n');
+        }
     }
 }
 
@@ -126,7 +143,7 @@ pub struct JsonArray {
 }
 
 impl JsonArray {
-    /// Writes `count` records rendered by [`json_items`].
+    /// Writes `count` records rendered by [`Records::items`].
     pub fn push_rendered(
         &mut self,
         out: &mut dyn Write,
