@@ -88,13 +88,21 @@ pub fn char_before(text: &str, i: usize) -> Option<char> {
 
 /// The word starting at `i`, which must be the first character of a word.
 pub fn word_at(text: &str, i: usize) -> Option<Word<'_>> {
-    let rest = text.get(i..)?;
-    let mut end = i;
-    let mut chars = rest.char_indices().peekable();
+    if !text.is_char_boundary(i) {
+        return None;
+    }
+    // ASCII letters and digits are taken a byte at a time; anything else is decoded.
+    let bytes = text.as_bytes();
+    let mut end = i + bytes[i..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let from = end;
+    let mut chars = text[from..].char_indices().peekable();
     while let Some((off, c)) = chars.next() {
         if is_word_char(c) {
-            end = i + off + c.len_utf8();
-        } else if is_apostrophe(c) && end == i + off && end > i {
+            end = from + off + c.len_utf8();
+        } else if is_apostrophe(c) && end == from + off && end > i {
             match chars.peek() {
                 Some(&(_, next)) if next.is_alphabetic() => {}
                 _ => break,
@@ -112,36 +120,52 @@ pub fn word_at(text: &str, i: usize) -> Option<Word<'_>> {
 
 /// Skips inline spacing forward from `i`; stops before a second line break.
 pub fn skip_space(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut newlines = 0;
     let mut pos = i;
-    for (off, c) in text[i..].char_indices() {
-        if c == '\n' {
-            newlines += 1;
-            if newlines > 1 {
-                return i + off;
+    while let Some(&b) = bytes.get(pos) {
+        let len = match b {
+            b'\n' => {
+                newlines += 1;
+                if newlines > 1 {
+                    return pos;
+                }
+                1
             }
-        } else if !is_inline_space(c) {
-            return i + off;
-        }
-        pos = i + off + c.len_utf8();
+            b' ' | b'\t' | b'\r' => 1,
+            0..=0x7f => return pos,
+            _ => match char_at(text, pos) {
+                Some(c) if is_inline_space(c) => c.len_utf8(),
+                _ => return pos,
+            },
+        };
+        pos += len;
     }
     pos
 }
 
 /// Skips inline spacing backward from `i`; stops after a second line break.
 pub fn skip_space_back(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut newlines = 0;
     let mut pos = i;
-    for (off, c) in text[..i].char_indices().rev() {
-        if c == '\n' {
-            newlines += 1;
-            if newlines > 1 {
-                return off + c.len_utf8();
+    while pos > 0 {
+        let len = match bytes[pos - 1] {
+            b'\n' => {
+                newlines += 1;
+                if newlines > 1 {
+                    return pos;
+                }
+                1
             }
-        } else if !is_inline_space(c) {
-            return off + c.len_utf8();
-        }
-        pos = off;
+            b' ' | b'\t' | b'\r' => 1,
+            0..=0x7f => return pos,
+            _ => match char_before(text, pos) {
+                Some(c) if is_inline_space(c) => c.len_utf8(),
+                _ => return pos,
+            },
+        };
+        pos -= len;
     }
     pos
 }
@@ -158,9 +182,16 @@ pub fn next_word(text: &str, i: usize) -> Option<Word<'_>> {
 /// The word that ends just before `i` after spacing, if the previous thing there is a word.
 pub fn prev_word(text: &str, i: usize) -> Option<Word<'_>> {
     let end = skip_space_back(text, i);
-    let mut start = end;
-    let mut last_was_word = false;
-    for (off, c) in text[..end].char_indices().rev() {
+    // ASCII letters and digits are taken a byte at a time; anything else is decoded.
+    let start_of_ascii = end
+        - text.as_bytes()[..end]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+    let mut start = start_of_ascii;
+    let mut last_was_word = start < end;
+    for (off, c) in text[..start_of_ascii].char_indices().rev() {
         if is_word_char(c) {
             start = off;
             last_was_word = true;
