@@ -3,7 +3,7 @@
 //! person named last before it.
 
 use super::lexicon::{ends_phrase, Shapes};
-use super::text::LowerWord;
+use super::text::{letters_end, LowerWord};
 
 /// A source named in a sentence, with where its cue stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -151,6 +151,9 @@ fn opens_with_quote(sentence: &str) -> bool {
     sentence.trim_start().starts_with(['"', '“'])
 }
 
+/// The shapes of the words that may make a cue: "according", a reporting verb, a report noun.
+const CUE_SHAPES: Shapes = Shapes::of(&[&["according"], REPORTING_VERBS, REPORT_NOUNS]);
+
 /// Every cue of one sentence as written, in order; a pronoun source is left as written.
 fn read_sentence(text: &str, (start, end): (usize, usize)) -> Vec<Cue> {
     let sentence = &text[start..end];
@@ -160,6 +163,9 @@ fn read_sentence(text: &str, (start, end): (usize, usize)) -> Vec<Cue> {
     }
     let tokens = tokens(sentence);
     for (k, token) in tokens.iter().enumerate() {
+        if !CUE_SHAPES.may_hold(token.text.as_bytes()) {
+            continue;
+        }
         let Some(lower) = LowerWord::new(token.text) else {
             continue;
         };
@@ -192,7 +198,6 @@ fn read_sentence(text: &str, (start, end): (usize, usize)) -> Vec<Cue> {
 /// they are passed over without being split into tokens. Only the words whose shape fits a
 /// cue word are lowercased and looked up.
 fn may_hold_cue(sentence: &str) -> bool {
-    const CUE_SHAPES: Shapes = Shapes::of(&[&["according"], REPORTING_VERBS, REPORT_NOUNS]);
     let bytes = sentence.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -201,9 +206,7 @@ fn may_hold_cue(sentence: &str) -> bool {
             continue;
         }
         let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-            i += 1;
-        }
+        i = letters_end(bytes, i);
         let word = &sentence[start..i];
         let cue = (3..=11).contains(&word.len())
             && CUE_SHAPES.may_hold(word.as_bytes())

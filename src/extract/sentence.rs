@@ -102,30 +102,15 @@ pub fn sentences(text: &str, layout: Layout<'_>) -> Vec<(usize, usize)> {
     out
 }
 
-fn is_stop(b: u8) -> bool {
-    matches!(b, b'\n' | b'.' | b'!' | b'?')
-}
-
 /// The next byte at or after `from` that may end a sentence: a line break, `.`, `!` or `?`.
-/// Eight bytes are tested at once, since most of a text holds none of them.
+/// Searched for with vector instructions, three at once and the rarer `!` in what lies before.
 fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let holds = |word: u64, b: u8| {
-        let x = word ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x & HIGHS != 0
-    };
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(eight);
-        if holds(word, b'\n') || holds(word, b'.') || holds(word, b'!') || holds(word, b'?') {
-            break;
-        }
-        i += 8;
-    }
-    bytes[i..].iter().position(|&b| is_stop(b)).map(|k| i + k)
+    let rest = &bytes[from..];
+    let common = memchr::memchr3(b'\n', b'.', b'?', rest);
+    let before = &rest[..common.unwrap_or(rest.len())];
+    memchr::memchr(b'!', before)
+        .or(common)
+        .map(|k| from + k)
 }
 
 /// Where the sentence ends if the `.`, `!` or `?` at `i` ends it (after closing quotes).

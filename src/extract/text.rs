@@ -60,6 +60,33 @@ impl<'a> LowerWord<'a> {
     }
 }
 
+/// The end of the run of ASCII letters at `i`, found eight bytes at a time: most words are
+/// passed over, so finding where each ends is most of reading a text.
+pub fn letters_end(bytes: &[u8], mut i: usize) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Setting bit 5 lowercases a letter and turns no other byte into one; a byte is
+        // then a letter when it is ASCII and between b'a' and b'z'.
+        let lowered = word | CASE;
+        let seven = lowered & LOW7;
+        let from_a = seven.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
+        let past_z = seven.wrapping_add(0x0505_0505_0505_0505);
+        let letters = from_a & !past_z & !lowered & HIGHS;
+        let others = !letters & HIGHS;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count()
+}
+
 /// Spacing that may stand inside a claim: spaces, tabs, non-breaking and thin spaces, and a
 /// single line break (a blank line ends a paragraph).
 pub fn is_inline_space(c: char) -> bool {
@@ -308,6 +335,23 @@ mod tests {
         ] {
             let words: Vec<&str> = s.split_whitespace().collect();
             assert_eq!(collapse(s), words.join(" "), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_end_of_a_run_of_letters_is_found_whatever_byte_ends_it() {
+        for stop in 0..=255u8 {
+            for len in 0..20 {
+                let mut bytes: Vec<u8> = (0..len).map(|k| [b'a', b'Z', b'q'][k % 3]).collect();
+                bytes.push(stop);
+                bytes.extend_from_slice(b"abcdefghij");
+                let expected = if stop.is_ascii_alphabetic() {
+                    bytes.len()
+                } else {
+                    len
+                };
+                assert_eq!(letters_end(&bytes, 0), expected, "{stop:#x} after {len}");
+            }
         }
     }
 }
