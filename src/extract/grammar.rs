@@ -16,8 +16,8 @@ use super::number::{
 use super::range::{self, Range};
 use super::tail::{tail_after, Tail};
 use super::text::{
-    char_at, char_before, next_word, prev_word, skip_space, skip_space_back, word_at, LowerWord,
-    Word,
+    char_at, char_before, letters_end, next_word, prev_word, skip_space, skip_space_back, word_at,
+    LowerWord, Word,
 };
 use super::vague;
 use super::value::{int, midpoint, Decimal};
@@ -115,33 +115,6 @@ fn plain_ascii_word(bytes: &[u8], i: usize) -> Option<usize> {
         Some(b) if b.is_ascii_digit() || *b == b'\'' || *b >= 0x80 => None,
         _ => Some(end),
     }
-}
-
-/// The end of the run of ASCII letters at `i`, found eight bytes at a time: most words are
-/// passed over, so finding where each ends is most of reading a text.
-fn letters_end(bytes: &[u8], mut i: usize) -> usize {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    const CASE: u64 = 0x2020_2020_2020_2020;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Setting bit 5 lowercases a letter and turns no other byte into one; a byte is
-        // then a letter when it is ASCII and between b'a' and b'z'.
-        let lowered = word | CASE;
-        let seven = lowered & LOW7;
-        let from_a = seven.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
-        let past_z = seven.wrapping_add(0x0505_0505_0505_0505);
-        let letters = from_a & !past_z & !lowered & HIGHS;
-        let others = !letters & HIGHS;
-        if others != 0 {
-            return i + (others.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    i + bytes[i..]
-        .iter()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count()
 }
 
 /// Whether a word of ASCII letters may open a claim. The shape test comes first, on the raw
@@ -823,27 +796,5 @@ fn tail_or_range_end(number: &Number, tail: &Tail, is_range: bool) -> usize {
         tail.end
     } else {
         number.end
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::letters_end;
-
-    #[test]
-    fn the_end_of_a_run_of_letters_is_found_whatever_byte_ends_it() {
-        for stop in 0..=255u8 {
-            for len in 0..20 {
-                let mut bytes: Vec<u8> = (0..len).map(|k| [b'a', b'Z', b'q'][k % 3]).collect();
-                bytes.push(stop);
-                bytes.extend_from_slice(b"abcdefghij");
-                let expected = if stop.is_ascii_alphabetic() {
-                    bytes.len()
-                } else {
-                    len
-                };
-                assert_eq!(letters_end(&bytes, 0), expected, "{stop:#x} after {len}");
-            }
-        }
     }
 }

@@ -108,9 +108,7 @@ fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
     let rest = &bytes[from..];
     let common = memchr::memchr3(b'\n', b'.', b'?', rest);
     let before = &rest[..common.unwrap_or(rest.len())];
-    memchr::memchr(b'!', before)
-        .or(common)
-        .map(|k| from + k)
+    memchr::memchr(b'!', before).or(common).map(|k| from + k)
 }
 
 /// Where the sentence ends if the `.`, `!` or `?` at `i` ends it (after closing quotes).
