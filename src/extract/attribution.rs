@@ -3,7 +3,7 @@
 //! person named last before it.
 
 use super::lexicon::{ends_phrase, Shapes};
-use super::text::{letters_end, LowerWord};
+use super::text::{ascii_letters_end, LowerWord};
 
 /// A source named in a sentence, with where its cue stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -206,7 +206,7 @@ fn may_hold_cue(sentence: &str) -> bool {
             continue;
         }
         let start = i;
-        i = letters_end(bytes, i);
+        i = ascii_letters_end(bytes, i);
         let word = &sentence[start..i];
         let cue = (3..=11).contains(&word.len())
             && CUE_SHAPES.may_hold(word.as_bytes())

@@ -16,8 +16,8 @@ use super::number::{
 use super::range::{self, Range};
 use super::tail::{tail_after, Tail};
 use super::text::{
-    char_at, char_before, letters_end, next_word, prev_word, skip_space, skip_space_back, word_at,
-    LowerWord, Word,
+    ascii_letters_end, char_at, char_before, next_word, prev_word, skip_space, skip_space_back,
+    word_at, LowerWord, Word,
 };
 use super::vague;
 use super::value::{int, midpoint, Decimal};
@@ -110,7 +110,7 @@ pub fn find_claims(text: &str) -> Vec<Draft> {
 /// The end of the ASCII word of letters at `i`, when nothing can extend it (a digit, an
 /// apostrophe or a non-ASCII letter); `None` sends the word down the full path.
 fn plain_ascii_word(bytes: &[u8], i: usize) -> Option<usize> {
-    let end = letters_end(bytes, i);
+    let end = ascii_letters_end(bytes, i);
     match bytes.get(end) {
         Some(b) if b.is_ascii_digit() || *b == b'\'' || *b >= 0x80 => None,
         _ => Some(end),

@@ -62,7 +62,7 @@ impl<'a> LowerWord<'a> {
 
 /// The end of the run of ASCII letters at `i`, found eight bytes at a time: most words are
 /// passed over, so finding where each ends is most of reading a text.
-pub fn letters_end(bytes: &[u8], mut i: usize) -> usize {
+pub fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     const CASE: u64 = 0x2020_2020_2020_2020;
@@ -350,7 +350,11 @@ mod tests {
                 } else {
                     len
                 };
-                assert_eq!(letters_end(&bytes, 0), expected, "{stop:#x} after {len}");
+                assert_eq!(
+                    ascii_letters_end(&bytes, 0),
+                    expected,
+                    "{stop:#x} after {len}"
+                );
             }
         }
     }
