@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::model::{Alternative, HistoryEntry, ReviewClaim, ReviewFile, Status};
 use super::parse::conflict_marker;
+use super::plain;
 use super::sections::{layout, Part, Section};
 use crate::clock::is_rfc3339;
 use crate::extract::{Bound, Kind, Trend};
@@ -118,17 +119,52 @@ pub fn read(path: &Path, text: &str) -> Option<ReviewFile> {
     if conflict_marker(text).is_some() {
         return None;
     }
+    let runs = match read_plain(text) {
+        Some(tables) => vec![tables],
+        None => read_runs(text)?,
+    };
+    assemble(path, runs)
+}
+
+/// A file in the plain layout factcheck writes (see `plain`), read in one pass.
+fn read_plain(text: &str) -> Option<Tables> {
+    let mut tables = Tables {
+        article: None,
+        claims: Vec::new(),
+        retired: Vec::new(),
+    };
+    plain::each_table(text, |part, table| {
+        match part {
+            Part::Article => {
+                let article = RawArticle::deserialize(table).ok()?;
+                tables.article.replace(article).is_none().then_some(())?;
+            }
+            Part::Claim => tables
+                .claims
+                .push(claim(RawClaim::deserialize(table).ok()?)?),
+            Part::Retired => tables
+                .retired
+                .push(claim(RawClaim::deserialize(table).ok()?)?),
+            Part::Root => return None,
+        }
+        Some(())
+    })?;
+    Some(tables)
+}
+
+/// Any other file split into its top-level tables, read a few hundred tables at a time as
+/// TOML documents (those of a large file on all cores).
+fn read_runs(text: &str) -> Option<Vec<Tables>> {
     let layout = layout(text).filter(|l| !l.inline_table)?;
     let runs: Vec<&[Section]> = layout.sections.chunks(SECTIONS_AT_ONCE).collect();
     let read = |run: &&[Section]| read_run(text, run);
-    let tables = if layout.sections.len() < SECTIONS_FOR_CORES {
-        runs.iter().map(read).collect::<Option<Vec<_>>>()?
+    if layout.sections.len() < SECTIONS_FOR_CORES {
+        runs.iter().map(read).collect()
     } else {
         crate::parallel::map_on_cores(&runs, read)
             .into_iter()
-            .collect::<Option<Vec<_>>>()?
-    };
-    assemble(path, tables)
+            .collect()
+    }
 }
 
 /// Sections deserialised as one document: at most this many claims' values are held at once
@@ -299,14 +335,26 @@ mod tests {
         crate::review::seed_review_texts()
     }
 
-    /// Whether the quick read decided the file; when it did, it must be what `parse` reads.
+    /// Whether the quick read decided the file; when it did, and whenever either of its
+    /// readers decided it, it must be what `parse` reads.
     fn decides(text: &str) -> bool {
         let path = Path::new("annotations/a.toml");
-        let Some(file) = read(path, text) else {
-            return false;
-        };
-        assert_eq!(parse(path, text), (Some(file), Vec::new()), "{text}");
-        true
+        let plain = read_plain(text).and_then(|tables| assemble(path, vec![tables]));
+        let runs = read_runs(text).and_then(|runs| assemble(path, runs));
+        let file = read(path, text);
+        for decided in [&file, &plain, &runs].into_iter().flatten() {
+            assert_eq!(
+                parse(path, text),
+                (Some(decided.clone()), Vec::new()),
+                "{text}"
+            );
+        }
+        file.is_some()
+    }
+
+    /// Whether the plain reader decided the file.
+    fn plain_decides(text: &str) -> bool {
+        decides(text) && read_plain(text).is_some()
     }
 
     /// `base` with `line` put after its first claim's `id` line.
@@ -319,8 +367,58 @@ mod tests {
     #[test]
     fn the_seeds_are_read_quickly_as_parse_reads_them() {
         for text in seeds() {
-            assert!(decides(&text), "{text}");
-            assert!(decides(&text.replace('\n', "\r\n")));
+            assert!(plain_decides(&text), "{text}");
+            assert!(plain_decides(&text.replace('\n', "\r\n")));
+            assert!(read_runs(&text).is_some());
+        }
+    }
+
+    #[test]
+    fn the_plain_reader_reads_the_values_factcheck_writes_and_leaves_the_rest() {
+        let base = &seeds()[1];
+        let plain = [
+            base.replacen("note = \"\"", "note = 'a \"quoted\" note'", 1),
+            base.replacen(
+                "note = \"\"",
+                "note = \"tab\\there \\u00e9 \\U0001F600 \\\"\\\\\"",
+                1,
+            ),
+            base.replacen(
+                "note = \"\"",
+                "  note = \"\"  # indented, with a comment",
+                1,
+            ),
+            base.replacen("value = 4800000", "value = -0", 1),
+            base.replacen("value = 4800000", "value = 48e5", 1),
+            base.replacen("value = 4800000", "value = 4.8E+6", 1),
+            base.replacen("digest = ", "previous_paths = [\"a\", 'b', ]\ndigest = ", 1),
+            base.replacen("[[claim]]\n", "[[claim]] # a claim\n", 1),
+            in_first_claim(base, "changed = true\nreviewed_sentence = \"before\""),
+        ];
+        for text in plain {
+            assert!(plain_decides(&text), "{text}");
+        }
+        let other = [
+            base.replacen("note = \"\"", "note = \"\"\"\nmulti\"\"\"", 1),
+            base.replacen("note = \"\"", "note = \"\\e\"", 1),
+            base.replacen("note = \"\"", "note = \"\\x41\"", 1),
+            base.replacen("note = \"\"", "\"note\" = \"quoted key\"", 1),
+            base.replacen("value = 4800000", "value = 4_800_000", 1),
+            base.replacen("value = 4800000", "value = +4800000", 1),
+            base.replacen("value = 4800000", "value = 0x10", 1),
+            base.replacen("value = 4800000", "value = 01", 1),
+            base.replacen("value = 4800000", "value = 1.", 1),
+            base.replacen("value = 4800000", "value = 1e999", 1),
+            base.replacen("[[claim]]\n", "[[ claim ]]\n", 1),
+            base.replacen("[article]", "[[article]]", 1),
+            in_first_claim(base, "changed = truly"),
+            base.replacen("note = \"\"", "note = \"a\" \"b\"", 1),
+            base.replacen("note = \"\"", "note = \"\\ud800\"", 1),
+            format!("{base}\r"),
+        ];
+        for text in other {
+            decides(&text);
+            assert!(read_plain(&text).is_none(), "{text}");
         }
     }
 
@@ -481,6 +579,22 @@ mod tests {
         "=======",
         "# comment [[claim]]",
         "x = \"unterminated",
+        "note = 'literal'",
+        "note = \"\\u00e9\\t\\\"\"",
+        "note = \"\\e\"",
+        "value = -0",
+        "value = 01",
+        "value = 2.5e-3",
+        "reviewed_at = 1979-05-27",
+        "previous_paths = [\"a\", 'b', ]",
+        "  status = \"verified\"  # indented",
+        "[[claim]] # a comment",
+        "[[retired.history]]",
+        "[[retired.conflict]]",
+        "[[article]]",
+        "history = 3",
+        "changed = true",
+        "changed = truly",
     ];
 
     proptest! {

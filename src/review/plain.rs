@@ -1,0 +1,345 @@
+//! The quick reader's first try: a review file in the plain layout factcheck writes, read in
+//! one pass over its lines. Every line must be blank, a comment, a review file's table header
+//! (`[article]`, `[[claim]]`, `[[retired]]`, and a claim's `[[claim.history]]` or
+//! `[[claim.conflict]]`, or the same of a retired claim), or `key = value` with a bare key
+//! and a value on that line: a basic or literal string, a decimal integer or float, a boolean,
+//! or an array of those. Each top-level table is handed on as a serde map as soon as it ends,
+//! so that what a table may hold is decided by the same structs whichever reader read it, and
+//! a file of any size holds one table's values at a time. A file laid out in any other way (a
+//! key before the first header, a dotted or quoted key, a multi-line string, a date, an
+//! escape other than TOML 1.0's) is `None`, for the TOML parser to read.
+
+use std::borrow::Cow;
+
+use serde::de::value::{Error, MapDeserializer, SeqDeserializer};
+use serde::de::{IntoDeserializer, Visitor};
+use serde::forward_to_deserialize_any;
+
+use super::sections::Part;
+
+/// One table's keys and values in file order, deserialised as a map.
+pub(super) struct Table<'a>(Vec<(&'a str, Value<'a>)>);
+
+/// A value as the file wrote it.
+enum Value<'a> {
+    Str(Cow<'a, str>),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Array(Vec<Value<'a>>),
+    /// An array of tables, one header each (`[[claim.history]]`).
+    Tables(Vec<Table<'a>>),
+}
+
+/// Hands each top-level table of `text` to `each`, in order, with the part its header names;
+/// `None` when the file is not in the plain layout or `each` returned `None`.
+pub(super) fn each_table<'a>(
+    text: &'a str,
+    mut each: impl FnMut(Part, Table<'a>) -> Option<()>,
+) -> Option<()> {
+    let mut current: Option<(Part, Table<'a>)> = None;
+    // The array of sub-tables that key lines go to, after a `[[claim.history]]` header.
+    let mut sub: Option<&'a str> = None;
+    for line in text.split_inclusive('\n') {
+        let line = line
+            .strip_suffix("\r\n")
+            .or_else(|| line.strip_suffix('\n'))
+            .unwrap_or(line)
+            .trim_start_matches([' ', '\t']);
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(comment) = line.strip_prefix('#') {
+            is_comment(comment).then_some(())?;
+        } else if line.starts_with('[') {
+            let (part, key) = header(line)?;
+            match key {
+                None => {
+                    if let Some((part, table)) = current.replace((part, Table(Vec::new()))) {
+                        each(part, table)?;
+                    }
+                    sub = None;
+                }
+                Some(key) => {
+                    let (open, table) = current.as_mut()?;
+                    (*open == part).then_some(())?;
+                    table.open_sub_table(key)?;
+                    sub = Some(key);
+                }
+            }
+        } else {
+            let (key, value) = key_value(line)?;
+            let table = &mut current.as_mut()?.1;
+            match sub {
+                None => table.0.push((key, value)),
+                Some(name) => table.last_sub_table(name)?.insert(key, value)?,
+            }
+        }
+    }
+    match current {
+        Some((part, table)) => each(part, table),
+        None => Some(()),
+    }
+}
+
+impl<'a> Table<'a> {
+    /// Starts another table of the array of tables at `key`.
+    fn open_sub_table(&mut self, key: &'a str) -> Option<()> {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, Value::Tables(tables))) => tables.push(Table(Vec::new())),
+            Some(_) => return None,
+            None => self.0.push((key, Value::Tables(vec![Table(Vec::new())]))),
+        }
+        Some(())
+    }
+
+    fn last_sub_table(&mut self, key: &str) -> Option<&mut Table<'a>> {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, Value::Tables(tables))) => tables.last_mut(),
+            _ => None,
+        }
+    }
+
+    /// Adds a key, unless the table has it already (for tables whose struct allows any key).
+    fn insert(&mut self, key: &'a str, value: Value<'a>) -> Option<()> {
+        self.0.iter().all(|(k, _)| *k != key).then_some(())?;
+        self.0.push((key, value));
+        Some(())
+    }
+}
+
+/// The part a header line names, and for a sub-table header the key of its array.
+fn header(line: &str) -> Option<(Part, Option<&'static str>)> {
+    let (name, rest) = match line.strip_prefix("[[") {
+        Some(array) => array.split_once("]]")?,
+        None => match line[1..].split_once(']')? {
+            ("article", rest) => ("[article]", rest),
+            _ => return None,
+        },
+    };
+    is_line_end(rest).then_some(())?;
+    Some(match name {
+        "[article]" => (Part::Article, None),
+        "claim" => (Part::Claim, None),
+        "retired" => (Part::Retired, None),
+        "claim.history" => (Part::Claim, Some("history")),
+        "claim.conflict" => (Part::Claim, Some("conflict")),
+        "retired.history" => (Part::Retired, Some("history")),
+        "retired.conflict" => (Part::Retired, Some("conflict")),
+        _ => return None,
+    })
+}
+
+/// A `key = value` line.
+fn key_value(line: &str) -> Option<(&str, Value<'_>)> {
+    let end = line
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(line.len());
+    let (key, rest) = line.split_at(end);
+    let rest = rest.trim_start_matches([' ', '\t']).strip_prefix('=')?;
+    let (value, rest) = value(rest.trim_start_matches([' ', '\t']))?;
+    (!key.is_empty() && is_line_end(rest)).then_some((key, value))
+}
+
+/// Whether what follows a header or a value is only blanks and perhaps a comment.
+fn is_line_end(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\t']);
+    rest.is_empty() || rest.strip_prefix('#').is_some_and(is_comment)
+}
+
+/// Whether a comment's text holds no control character but tab, as TOML requires.
+fn is_comment(text: &str) -> bool {
+    !text.chars().any(is_control)
+}
+
+fn is_control(c: char) -> bool {
+    (c < ' ' && c != '\t') || c == '\u{7f}'
+}
+
+/// The value at the start of `s`, and what follows it.
+fn value(s: &str) -> Option<(Value<'_>, &str)> {
+    match s.as_bytes().first()? {
+        b'"' if !s.starts_with("\"\"\"") => basic_string(&s[1..]),
+        b'\'' if !s.starts_with("'''") => {
+            let (text, rest) = s[1..].split_once('\'')?;
+            (!text.chars().any(is_control)).then_some((Value::Str(Cow::Borrowed(text)), rest))
+        }
+        b'[' => array(&s[1..]),
+        b'-' | b'0'..=b'9' => number(s),
+        _ => {
+            let (value, rest) = [("true", true), ("false", false)]
+                .into_iter()
+                .find_map(|(word, value)| Some((value, s.strip_prefix(word)?)))?;
+            Some((Value::Bool(value), rest))
+        }
+    }
+}
+
+/// A basic string after its opening quote, with its escapes decoded.
+fn basic_string(s: &str) -> Option<(Value<'_>, &str)> {
+    let end = s.find(['"', '\\'])?;
+    if s.as_bytes()[end] == b'"' {
+        let text = &s[..end];
+        return (!text.chars().any(is_control))
+            .then_some((Value::Str(Cow::Borrowed(text)), &s[end + 1..]));
+    }
+    let mut decoded = String::new();
+    let mut chars = s.char_indices();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '"' => return Some((Value::Str(Cow::Owned(decoded)), &s[at + 1..])),
+            '\\' => {
+                let escaped = match chars.next()?.1 {
+                    'b' => '\u{8}',
+                    't' => '\t',
+                    'n' => '\n',
+                    'f' => '\u{c}',
+                    'r' => '\r',
+                    '"' => '"',
+                    '\\' => '\\',
+                    'u' => unicode(&mut chars, 4)?,
+                    'U' => unicode(&mut chars, 8)?,
+                    _ => return None,
+                };
+                decoded.push(escaped);
+            }
+            c if is_control(c) => return None,
+            c => decoded.push(c),
+        }
+    }
+    None
+}
+
+/// The character of a `\u` or `\U` escape's `digits` hexadecimal digits.
+fn unicode(chars: &mut std::str::CharIndices<'_>, digits: usize) -> Option<char> {
+    let mut code = 0;
+    for _ in 0..digits {
+        code = code * 16 + chars.next()?.1.to_digit(16)?;
+    }
+    char::from_u32(code)
+}
+
+/// An array on one line, after its opening bracket.
+fn array(mut s: &str) -> Option<(Value<'_>, &str)> {
+    let mut items = Vec::new();
+    loop {
+        s = s.trim_start_matches([' ', '\t']);
+        if let Some(rest) = s.strip_prefix(']') {
+            return Some((Value::Array(items), rest));
+        }
+        let (item, rest) = value(s)?;
+        items.push(item);
+        s = rest.trim_start_matches([' ', '\t']);
+        match s.strip_prefix(',') {
+            Some(rest) => s = rest,
+            None => s.starts_with(']').then_some(())?,
+        }
+    }
+}
+
+/// A decimal integer or a finite float: `-`, an integer part without leading zeros, and for
+/// a float a fraction, an exponent or both.
+fn number(s: &str) -> Option<(Value<'_>, &str)> {
+    let bytes = s.as_bytes();
+    let digits_from = |at: usize| {
+        at + bytes[at.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let start = usize::from(bytes[0] == b'-');
+    let mut end = digits_from(start);
+    if end == start || (bytes[start] == b'0' && end > start + 1) {
+        return None;
+    }
+    let integral = end;
+    if bytes.get(end) == Some(&b'.') {
+        let fraction = digits_from(end + 1);
+        (fraction > end + 1).then_some(())?;
+        end = fraction;
+    }
+    if matches!(bytes.get(end), Some(b'e' | b'E')) {
+        let sign = end + 1 + usize::from(matches!(bytes.get(end + 1), Some(b'+' | b'-')));
+        let exponent = digits_from(sign);
+        (exponent > sign).then_some(())?;
+        end = exponent;
+    }
+    let (number, rest) = s.split_at(end);
+    let value = if end == integral {
+        Value::Int(number.parse().ok()?)
+    } else {
+        Value::Float(number.parse().ok().filter(|f: &f64| f.is_finite())?)
+    };
+    Some((value, rest))
+}
+
+impl<'de> serde::Deserializer<'de> for Table<'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let mut map = MapDeserializer::new(self.0.into_iter());
+        let value = visitor.visit_map(&mut map)?;
+        map.end()?;
+        Ok(value)
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+        identifier ignored_any
+    }
+}
+
+impl<'de> IntoDeserializer<'de, Error> for Table<'de> {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
+impl<'de> serde::Deserializer<'de> for Value<'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
+            Value::Str(Cow::Borrowed(s)) => visitor.visit_borrowed_str(s),
+            Value::Str(Cow::Owned(s)) => visitor.visit_string(s),
+            Value::Int(n) => visitor.visit_i64(n),
+            Value::Float(f) => visitor.visit_f64(f),
+            Value::Bool(b) => visitor.visit_bool(b),
+            Value::Array(items) => visit_seq(items, visitor),
+            Value::Tables(tables) => visit_seq(tables, visitor),
+        }
+    }
+
+    /// A key that is present is a value that is there.
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_some(self)
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier
+        ignored_any
+    }
+}
+
+impl<'de> IntoDeserializer<'de, Error> for Value<'de> {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
+fn visit_seq<'de, T, V>(items: Vec<T>, visitor: V) -> Result<V::Value, Error>
+where
+    T: IntoDeserializer<'de, Error>,
+    V: Visitor<'de>,
+{
+    let mut seq = SeqDeserializer::new(items.into_iter());
+    let value = visitor.visit_seq(&mut seq)?;
+    seq.end()?;
+    Ok(value)
+}
