@@ -2,8 +2,8 @@
 //! one pass over its lines. Every line must be blank, a comment, a review file's table header
 //! (`[article]`, `[[claim]]`, `[[retired]]`, and a claim's `[[claim.history]]` or
 //! `[[claim.conflict]]`, or the same of a retired claim), or `key = value` with a bare key
-//! and a value on that line: a basic or literal string, a decimal integer or float, a boolean,
-//! or an array of those. Each top-level table is handed on as a serde map as soon as it ends,
+//! and a value on that line: a basic or literal string (between one quote or three), a decimal
+//! integer or float, a boolean, or an array of those. Each top-level table is handed on as a serde map as soon as it ends,
 //! so that what a table may hold is decided by the same structs whichever reader read it, and
 //! a file of any size holds one table's values at a time. A file laid out in any other way (a
 //! key before the first header, a dotted or quoted key, a multi-line string, a date, an
@@ -159,11 +159,7 @@ fn is_control(c: char) -> bool {
 /// The value at the start of `s`, and what follows it.
 fn value(s: &str) -> Option<(Value<'_>, &str)> {
     match s.as_bytes().first()? {
-        b'"' if !s.starts_with("\"\"\"") => basic_string(&s[1..]),
-        b'\'' if !s.starts_with("'''") => {
-            let (text, rest) = s[1..].split_once('\'')?;
-            (!text.chars().any(is_control)).then_some((Value::Str(Cow::Borrowed(text)), rest))
-        }
+        b'"' | b'\'' => string(s),
         b'[' => array(&s[1..]),
         b'-' | b'0'..=b'9' => number(s),
         _ => {
@@ -175,39 +171,70 @@ fn value(s: &str) -> Option<(Value<'_>, &str)> {
     }
 }
 
-/// A basic string after its opening quote, with its escapes decoded.
-fn basic_string(s: &str) -> Option<(Value<'_>, &str)> {
-    let end = s.find(['"', '\\'])?;
-    if s.as_bytes()[end] == b'"' {
-        let text = &s[..end];
-        return (!text.chars().any(is_control))
-            .then_some((Value::Str(Cow::Borrowed(text)), &s[end + 1..]));
-    }
+/// A string that ends on its line: basic (`"…"`, with escapes) or literal (`'…'`), or either
+/// between three quotes, as factcheck writes a string that holds both kinds of quote.
+fn string(s: &str) -> Option<(Value<'_>, &str)> {
+    let quote = s.as_bytes()[0];
+    let triple = if quote == b'"' { "\"\"\"" } else { "'''" };
+    let (body, multi) = match s.strip_prefix(triple) {
+        Some(body) => (body, true),
+        None => (&s[1..], false),
+    };
     let mut decoded = String::new();
-    let mut chars = s.char_indices();
+    // How much of `body` is in `decoded`, once an escape made it needed.
+    let mut copied = None;
+    let mut chars = body.char_indices();
     while let Some((at, c)) = chars.next() {
-        match c {
-            '"' => return Some((Value::Str(Cow::Owned(decoded)), &s[at + 1..])),
-            '\\' => {
-                let escaped = match chars.next()?.1 {
-                    'b' => '\u{8}',
-                    't' => '\t',
-                    'n' => '\n',
-                    'f' => '\u{c}',
-                    'r' => '\r',
-                    '"' => '"',
-                    '\\' => '\\',
-                    'u' => unicode(&mut chars, 4)?,
-                    'U' => unicode(&mut chars, 8)?,
-                    _ => return None,
-                };
-                decoded.push(escaped);
+        if c == char::from(quote) {
+            let run = if multi {
+                body[at..].bytes().take_while(|&b| b == quote).count()
+            } else {
+                1
+            };
+            if run < 3 && multi {
+                // One or two quotes are text in a string between three.
+                for _ in 1..run {
+                    chars.next();
+                }
+                continue;
             }
-            c if is_control(c) => return None,
-            c => decoded.push(c),
+            // Up to two quotes before the closing three are text.
+            let end = at + run.saturating_sub(3);
+            (run <= 5).then_some(())?;
+            let text = match copied {
+                None => Cow::Borrowed(&body[..end]),
+                Some(from) => {
+                    decoded.push_str(&body[from..end]);
+                    Cow::Owned(decoded)
+                }
+            };
+            return Some((Value::Str(text), &body[at + run..]));
+        }
+        if c == '\\' && quote == b'"' {
+            decoded.push_str(&body[copied.unwrap_or(0)..at]);
+            decoded.push(escape(&mut chars)?);
+            copied = Some(chars.offset());
+        } else if is_control(c) {
+            return None;
         }
     }
     None
+}
+
+/// The character a basic string's escape stands for, after its backslash; only TOML 1.0's.
+fn escape(chars: &mut std::str::CharIndices<'_>) -> Option<char> {
+    Some(match chars.next()?.1 {
+        'b' => '\u{8}',
+        't' => '\t',
+        'n' => '\n',
+        'f' => '\u{c}',
+        'r' => '\r',
+        '"' => '"',
+        '\\' => '\\',
+        'u' => unicode(chars, 4)?,
+        'U' => unicode(chars, 8)?,
+        _ => return None,
+    })
 }
 
 /// The character of a `\u` or `\U` escape's `digits` hexadecimal digits.
