@@ -31,6 +31,9 @@ enum Value<'a> {
     Tables(Vec<Table<'a>>),
 }
 
+/// Room for the keys factcheck writes in a claim's table.
+const TABLE_KEYS: usize = 24;
+
 /// Hands each top-level table of `text` to `each`, in order, with the part its header names;
 /// `None` when the file is not in the plain layout or `each` returned `None`.
 pub(super) fn each_table<'a>(
@@ -55,7 +58,8 @@ pub(super) fn each_table<'a>(
             let (part, key) = header(line)?;
             match key {
                 None => {
-                    if let Some((part, table)) = current.replace((part, Table(Vec::new()))) {
+                    let table = Table(Vec::with_capacity(TABLE_KEYS));
+                    if let Some((part, table)) = current.replace((part, table)) {
                         each(part, table)?;
                     }
                     sub = None;
