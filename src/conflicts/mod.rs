@@ -285,10 +285,12 @@ pub fn find(articles: &[Article<'_>], decisions: &[Decision]) -> Vec<Group> {
             .or_default()
             .push(m);
     }
-    let mut groups: Vec<Group> = by_fact
-        .into_values()
-        .filter_map(|members| group(articles, &members))
-        .collect();
+    let facts: Vec<Vec<&Member<'_>>> = by_fact.into_values().collect();
+    let mut groups: Vec<Group> =
+        crate::parallel::map_on_cores(&facts, |members| group(articles, members))
+            .into_iter()
+            .flatten()
+            .collect();
     for g in &mut groups {
         settle(g, decisions);
     }
