@@ -1,10 +1,11 @@
-//! The quick read of a review file, for commands that only read: its top-level tables (see
-//! `sections`), a few hundred at a time, deserialised straight into the model, without the
-//! document tree `parse` builds to point at problems. It answers only for a file laid out as factcheck writes it
-//! with nothing to report; a file with a syntax error, a conflict marker, an unknown or
-//! misspelt key, a bad value or a duplicate id, or with an inline table (which only `parse`
-//! tells apart from a table header), gets `None` and is read by `parse`, which says what is
-//! wrong and where.
+//! The quick read of a review file, for commands that only read: deserialised straight into
+//! the model, without the document tree `parse` builds to point at problems. A file in the
+//! plain layout factcheck writes is read in one pass over its lines (see `plain`); any other
+//! is split into its top-level tables (see `sections`), read a few hundred at a time as TOML.
+//! Both hand each table to the same structs here. It answers only for a file with nothing to
+//! report; a file with a syntax error, a conflict marker, an unknown or misspelt key, a bad
+//! value or a duplicate id, or with an inline table (which only `parse` tells apart from a
+//! table header), gets `None` and is read by `parse`, which says what is wrong and where.
 
 use std::collections::HashSet;
 use std::path::Path;

@@ -2,12 +2,13 @@
 //! one pass over its lines. Every line must be blank, a comment, a review file's table header
 //! (`[article]`, `[[claim]]`, `[[retired]]`, and a claim's `[[claim.history]]` or
 //! `[[claim.conflict]]`, or the same of a retired claim), or `key = value` with a bare key
-//! and a value on that line: a basic or literal string (between one quote or three), a decimal
-//! integer or float, a boolean, or an array of those. Each top-level table is handed on as a serde map as soon as it ends,
-//! so that what a table may hold is decided by the same structs whichever reader read it, and
-//! a file of any size holds one table's values at a time. A file laid out in any other way (a
-//! key before the first header, a dotted or quoted key, a multi-line string, a date, an
-//! escape other than TOML 1.0's) is `None`, for the TOML parser to read.
+//! and a value on that line: a basic or literal string (between one quote or three), a
+//! decimal integer or float, a boolean, or an array of those. Each top-level table is handed
+//! on as a serde map as soon as it ends, so that what a table may hold is decided by the same
+//! structs whichever reader read it, and a file of any size holds one table's values at a
+//! time. A file laid out in any other way (a key before the first header, a dotted or quoted
+//! key, a string over several lines, a date, an escape other than TOML 1.0's) is `None`, for
+//! the TOML parser to read.
 
 use std::borrow::Cow;
 
