@@ -278,63 +278,62 @@ impl CheckError {
     }
 }
 
-/// The commands that fix the findings, article by article in the order found: a scan for an
-/// article whose review file is missing or out of date; for claims, the interactive review
-/// and the `mark` command with their ids.
-pub fn fix_commands(findings: &[Finding]) -> Vec<(String, Vec<String>)> {
-    // Grouped by article, in the order the articles first appear.
-    let mut articles: Vec<(String, Vec<&Finding>)> = Vec::new();
+/// The findings grouped by article, in the order the articles first appear.
+pub fn by_article(findings: &[Finding]) -> Vec<(&str, Vec<&Finding>)> {
+    let mut articles: Vec<(&str, Vec<&Finding>)> = Vec::new();
     let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for f in findings {
         let at = *index.entry(f.path.as_str()).or_insert_with(|| {
-            articles.push((f.path.clone(), Vec::new()));
+            articles.push((f.path.as_str(), Vec::new()));
             articles.len() - 1
         });
         articles[at].1.push(f);
     }
     articles
-        .into_iter()
-        .map(|(path, list)| {
-            let ids = |keep: &dyn Fn(Code) -> bool| -> Vec<&str> {
-                let mut ids: Vec<&str> = list
-                    .iter()
-                    .filter(|f| keep(f.code))
-                    .filter_map(|f| f.claim_id.as_deref())
-                    .collect();
-                ids.dedup();
-                ids
-            };
-            let mut commands = Vec::new();
-            for f in list.iter().filter(|f| f.code.is_article_level()) {
-                let fix = f.fix();
-                if !commands.contains(&fix) {
-                    commands.push(fix);
-                }
-            }
-            let by_claim = |c: Code| !c.is_article_level() && c != Code::FiguresDisagree;
-            if list.iter().any(|f| by_claim(f.code)) {
-                commands.push(format!("factcheck review {path}"));
-            }
-            if list.iter().any(|f| f.code == Code::FiguresDisagree) {
-                commands.push("factcheck conflicts".to_string());
-            }
-            let to_verify = ids(&|c| by_claim(c) && c != Code::NoReviewer);
-            if !to_verify.is_empty() {
-                commands.push(format!(
-                    "factcheck mark {path} {} --status verified --source \"…\"",
-                    to_verify.join(" ")
-                ));
-            }
-            let unnamed = ids(&|c| c == Code::NoReviewer);
-            if !unnamed.is_empty() {
-                commands.push(format!(
-                    "factcheck mark {path} {} --status STATUS --reviewer NAME",
-                    unnamed.join(" ")
-                ));
-            }
-            (path, commands)
-        })
-        .collect()
+}
+
+/// The commands that fix one article's findings (see [`by_article`]): a scan for an article
+/// whose review file is missing or out of date; for claims, the interactive review and the
+/// `mark` command with their ids.
+pub fn fix_commands(path: &str, list: &[&Finding]) -> Vec<String> {
+    let ids = |keep: &dyn Fn(Code) -> bool| -> Vec<&str> {
+        let mut ids: Vec<&str> = list
+            .iter()
+            .filter(|f| keep(f.code))
+            .filter_map(|f| f.claim_id.as_deref())
+            .collect();
+        ids.dedup();
+        ids
+    };
+    let mut commands = Vec::new();
+    for f in list.iter().filter(|f| f.code.is_article_level()) {
+        let fix = f.fix();
+        if !commands.contains(&fix) {
+            commands.push(fix);
+        }
+    }
+    let by_claim = |c: Code| !c.is_article_level() && c != Code::FiguresDisagree;
+    if list.iter().any(|f| by_claim(f.code)) {
+        commands.push(format!("factcheck review {path}"));
+    }
+    if list.iter().any(|f| f.code == Code::FiguresDisagree) {
+        commands.push("factcheck conflicts".to_string());
+    }
+    let to_verify = ids(&|c| by_claim(c) && c != Code::NoReviewer);
+    if !to_verify.is_empty() {
+        commands.push(format!(
+            "factcheck mark {path} {} --status verified --source \"…\"",
+            to_verify.join(" ")
+        ));
+    }
+    let unnamed = ids(&|c| c == Code::NoReviewer);
+    if !unnamed.is_empty() {
+        commands.push(format!(
+            "factcheck mark {path} {} --status STATUS --reviewer NAME",
+            unnamed.join(" ")
+        ));
+    }
+    commands
 }
 
 fn fails(policy: &Policy, state: FailState) -> bool {

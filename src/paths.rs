@@ -1,8 +1,12 @@
 //! Paths inside the repository: the one confinement rule every file factcheck reads or writes
 //! goes through, and how paths are named in messages (relative to the root, `/`-separated).
-//! The current directory is always an argument, never read from the process.
+//! The current directory is always an argument, never read from the process. A
+//! [`ConfinedRoot`] applies the rule to many files under one root, resolving the root's links
+//! once and each directory's once for all the files in it.
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// A path relative to the root, with `/` separators, or `None` when it leads out of the
 /// root: by `..`, or through a symbolic link (in any part that exists) whose target is
@@ -14,6 +18,73 @@ pub fn relative_to_root(root: &Path, cwd: &Path, path: &Path) -> Option<String> 
         return None;
     }
     written_under(&root, &normal)
+}
+
+/// Why [`ConfinedRoot::confine`] refuses a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// The path is itself a symbolic link.
+    Link,
+    /// The path leads out of the root.
+    Outside,
+}
+
+/// A root that many paths are confined to, as [`relative_to_root`] confines them.
+pub struct ConfinedRoot {
+    root: PathBuf,
+    /// The root normalised, and with its links resolved; `None` when it climbs past the top.
+    resolved_root: OnceLock<Option<(PathBuf, PathBuf)>>,
+    /// Normalised directories, with their links resolved.
+    dirs: Mutex<HashMap<PathBuf, PathBuf>>,
+}
+
+impl ConfinedRoot {
+    pub fn new(root: &Path) -> ConfinedRoot {
+        ConfinedRoot {
+            root: root.to_path_buf(),
+            resolved_root: OnceLock::new(),
+            dirs: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// `path` as `relative_to_root(root, root, path)` gives it, unless `path` is itself a
+    /// symbolic link.
+    pub fn confine(&self, path: &Path) -> Result<String, Refused> {
+        if is_symlink(path) {
+            return Err(Refused::Link);
+        }
+        let (root, real_root) = self
+            .resolved_root
+            .get_or_init(|| {
+                let root = normalise(&self.root.join(&self.root))?;
+                let real = resolve_links(&root);
+                Some((root, real))
+            })
+            .as_ref()
+            .ok_or(Refused::Outside)?;
+        let normal = normalise(&self.root.join(path)).ok_or(Refused::Outside)?;
+        // A path that is no link resolves as its directory does; unless it was not written
+        // normalised, when the file found is not the one just seen to be no link.
+        let real = match normal.parent().zip(normal.file_name()) {
+            Some((dir, name)) if normal == path => self.resolved_dir(dir).join(name),
+            _ => resolve_links(&normal),
+        };
+        if !real.starts_with(real_root) {
+            return Err(Refused::Outside);
+        }
+        written_under(root, &normal).ok_or(Refused::Outside)
+    }
+
+    /// A normalised directory with its links resolved, each resolved once.
+    fn resolved_dir(&self, dir: &Path) -> PathBuf {
+        let dirs = || self.dirs.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(real) = dirs().get(dir) {
+            return real.clone();
+        }
+        let real = resolve_links(dir);
+        dirs().insert(dir.to_path_buf(), real.clone());
+        real
+    }
 }
 
 /// `path` relative to `root` as written (both normalised), with `/` separators, links not
@@ -123,6 +194,52 @@ mod tests {
         assert_eq!(
             relative_to_root(root, cwd, Path::new("/elsewhere/a.txt")),
             None
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_confined_root_refuses_what_relative_to_root_refuses() {
+        let outside = tempfile::tempdir().unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let (o, r) = (outside.path(), root.path());
+        std::fs::create_dir_all(r.join("in/deep")).unwrap();
+        std::fs::write(o.join("secret.toml"), "x").unwrap();
+        std::fs::write(r.join("in/a.toml"), "x").unwrap();
+        std::os::unix::fs::symlink(o, r.join("out")).unwrap();
+        std::os::unix::fs::symlink(r.join("in"), r.join("inner")).unwrap();
+        std::os::unix::fs::symlink(o.join("secret.toml"), r.join("in/link.toml")).unwrap();
+        let confined = ConfinedRoot::new(r);
+        for path in [
+            "in/a.toml",
+            "in/deep/new.toml",
+            "in/gone/new.toml",
+            "out/secret.toml",
+            "out/new.toml",
+            "inner/a.toml",
+            "inner/../in/a.toml",
+            "in/deep/../a.toml",
+            "out/../in/a.toml",
+            "../elsewhere.toml",
+            "",
+        ] {
+            let path = r.join(path);
+            for _twice in 0..2 {
+                let expected = match relative_to_root(r, r, &path) {
+                    _ if is_symlink(&path) => Err(Refused::Link),
+                    Some(shown) => Ok(shown),
+                    None => Err(Refused::Outside),
+                };
+                assert_eq!(confined.confine(&path), expected, "{}", path.display());
+            }
+        }
+        assert_eq!(
+            confined.confine(&r.join("in/link.toml")),
+            Err(Refused::Link)
+        );
+        assert_eq!(
+            confined.confine(&r.join("out/secret.toml")),
+            Err(Refused::Outside)
         );
     }
 

@@ -191,8 +191,9 @@ fn changed(
 /// Evaluates every article where it is loaded, so only findings are kept in memory.
 fn gate(ws: &Workspace, articles: &[String], changes: Option<&Changes>) -> Report {
     let policy = ws.policy();
+    let store = ws.store();
     let checked = map_ordered(articles, "checking", |article| {
-        let l = load(ws, article);
+        let l = load(ws, &store, article);
         let claims = l.review.as_ref().map_or(0, |r| r.claims.len());
         let in_change = |line| changes.is_some_and(|c| c.line_changed(article, line));
         let errors: Vec<CheckError> = l

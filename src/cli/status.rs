@@ -59,7 +59,7 @@ pub fn run(
         return Ok(Outcome::Error);
     }
     if args.claims {
-        let l = load(ws, &articles[0]);
+        let l = load(ws, &ws.store(), &articles[0]);
         let failed = report_unreadable(std::slice::from_ref(&l), err)?;
         let outcome = if failed { Outcome::Error } else { selected };
         match &l.review {
@@ -83,8 +83,9 @@ pub fn run(
         return Ok(outcome);
     }
     // Each article is counted where it is read: only its row and its problems are kept.
+    let store = ws.store();
     let counted = map_ordered(&articles, "reading", |article| {
-        let l = load(ws, article);
+        let l = load(ws, &store, article);
         let fatal: Vec<Diagnostic> = l.problems.iter().filter(|p| p.fatal).cloned().collect();
         (count(&l), fatal)
     });

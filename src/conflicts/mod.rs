@@ -175,41 +175,83 @@ struct Member<'a> {
     names: Vec<u32>,
 }
 
-/// Reads one article (the `k`th): adds its claims that count something to `members`, each
-/// with the names of its sentence, and returns every name its title and claim sentences
+/// What one article says, its names not yet interned, so that it can be read on any core.
+struct Said<'a> {
+    title: Vec<String>,
+    claims: Vec<ClaimSaid<'a>>,
+}
+
+/// A claim whose sentence tells the story or whose figure counts something.
+struct ClaimSaid<'a> {
+    claim: &'a ReviewClaim,
+    /// Its sentence comes here first in the article.
+    first: bool,
+    thing: Option<String>,
+    sentence: Vec<String>,
+    /// The names in the claim's own text, when it counts something.
+    counted: Vec<String>,
+}
+
+/// The names an article's title and claims mention, and what each claim counts.
+fn said<'a>(article: &Article<'a>) -> Said<'a> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let claims = article
+        .claims
+        .iter()
+        .filter_map(|claim| {
+            let first = seen.insert(claim.sentence.as_str());
+            let thing = counted_thing(claim);
+            if !first && thing.is_none() {
+                return None;
+            }
+            let counted = match thing {
+                Some(_) => story::names_in(&claim.text),
+                None => Vec::new(),
+            };
+            Some(ClaimSaid {
+                claim,
+                first,
+                thing,
+                sentence: story::names_in(&claim.sentence),
+                counted,
+            })
+        })
+        .collect();
+    Said {
+        title: story::names_in(article.title),
+        claims,
+    }
+}
+
+/// Takes in what the `k`th article says: adds its claims that count something to `members`,
+/// each with the names of its sentence, and returns every name its title and claim sentences
 /// mention. Every claim's sentence tells the story, whether or not its figure is grouped.
 fn read_article<'a>(
     k: usize,
-    article: &Article<'a>,
+    said: Said<'a>,
     names: &mut story::Names,
     members: &mut Vec<Member<'a>>,
 ) -> Vec<u32> {
-    let title = names.of(article.title);
+    let title = names.intern(said.title);
     let mut mentioned = title.clone();
-    let mut seen: HashSet<&str> = HashSet::new();
-    for claim in article.claims {
-        let first = seen.insert(claim.sentence.as_str());
-        let thing = counted_thing(claim);
-        if !first && thing.is_none() {
-            continue;
-        }
-        let mut sentence = names.of(&claim.sentence);
-        if first {
+    for claim in said.claims {
+        let mut sentence = names.intern(claim.sentence);
+        if claim.first {
             mentioned.extend(&sentence);
         }
-        let Some(thing) = thing else {
+        let Some(thing) = claim.thing else {
             continue;
         };
         // "41 Britons" and "3 million Britons" share no entity: the name counted is not the
         // story.
-        let counted = names.of(&claim.text);
+        let counted = names.intern(claim.counted);
         sentence.retain(|n| counted.binary_search(n).is_err());
         if sentence.is_empty() {
             sentence = title.clone();
         }
         members.push(Member {
             article: k,
-            claim,
+            claim: claim.claim,
             thing,
             names: sentence,
         });
@@ -217,14 +259,23 @@ fn read_article<'a>(
     mentioned
 }
 
+/// Articles read on all cores at a time, before their names are interned in article order.
+const ARTICLES_AT_ONCE: usize = 512;
+
 /// Groups the claims of `articles` that count the same thing in the same story and keep
 /// those whose figures differ, most divergent first, with `decisions` applied.
 pub fn find(articles: &[Article<'_>], decisions: &[Decision]) -> Vec<Group> {
     let mut names = story::Names::default();
     let mut mentions: Vec<Vec<u32>> = Vec::with_capacity(articles.len());
     let mut members: Vec<Member<'_>> = Vec::new();
-    for (k, a) in articles.iter().enumerate() {
-        mentions.push(read_article(k, a, &mut names, &mut members));
+    for (batch, chunk) in articles.chunks(ARTICLES_AT_ONCE).enumerate() {
+        let first = batch * ARTICLES_AT_ONCE;
+        for (k, said) in crate::parallel::map_on_cores(chunk, said)
+            .into_iter()
+            .enumerate()
+        {
+            mentions.push(read_article(first + k, said, &mut names, &mut members));
+        }
     }
     let stories = story::assign(&mentions, names.len());
     let mut by_fact: BTreeMap<(usize, &str), Vec<&Member<'_>>> = BTreeMap::new();
@@ -234,10 +285,12 @@ pub fn find(articles: &[Article<'_>], decisions: &[Decision]) -> Vec<Group> {
             .or_default()
             .push(m);
     }
-    let mut groups: Vec<Group> = by_fact
-        .into_values()
-        .filter_map(|members| group(articles, &members))
-        .collect();
+    let facts: Vec<Vec<&Member<'_>>> = by_fact.into_values().collect();
+    let mut groups: Vec<Group> =
+        crate::parallel::map_on_cores(&facts, |members| group(articles, members))
+            .into_iter()
+            .flatten()
+            .collect();
     for g in &mut groups {
         settle(g, decisions);
     }

@@ -259,9 +259,10 @@ pub struct Names {
 }
 
 impl Names {
-    /// The ids of the names in `sentence`, sorted, without repeats.
-    pub fn of(&mut self, sentence: &str) -> Vec<u32> {
-        let mut ids: Vec<u32> = names_in(sentence)
+    /// The ids of `names` (the names of a sentence, as [`names_in`] finds them), sorted,
+    /// without repeats.
+    pub fn intern(&mut self, names: Vec<String>) -> Vec<u32> {
+        let mut ids: Vec<u32> = names
             .into_iter()
             .map(|name| {
                 let next = self.ids.len() as u32;
@@ -373,7 +374,7 @@ mod tests {
     #[test]
     fn articles_sharing_two_rare_names_are_one_story() {
         let mut names = Names::default();
-        let mut article = |text: &str| names.of(text);
+        let mut article = |text: &str| names.intern(names_in(text));
         let articles = vec![
             article("North Korea sent Russia shells via Rajin."),
             article("Rajin port: North Korea ships to Russia."),

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::sanitize::{self, terminal};
 use super::{plural, SCHEMA_VERSION};
-use crate::gate::{fix_commands, CheckError, Finding, Severity};
+use crate::gate::{by_article, fix_commands, CheckError, Finding, Severity};
 
 /// Totals for the closing line.
 #[derive(Debug, Default, Clone, Copy, Serialize)]
@@ -126,16 +126,16 @@ const FIX_ARTICLES: usize = 10;
 /// The commands that fix the findings, for the first few articles, and a line counting the
 /// rest.
 pub fn fix_lines(findings: &[Finding]) -> Vec<String> {
-    let commands = fix_commands(findings);
-    let mut lines: Vec<String> = commands
+    let articles = by_article(findings);
+    let mut lines: Vec<String> = articles
         .iter()
         .take(FIX_ARTICLES)
-        .flat_map(|(_, lines)| lines.iter().cloned())
+        .flat_map(|(path, list)| fix_commands(path, list))
         .collect();
     // One command can fix findings of several articles (`factcheck conflicts`).
     let mut seen = std::collections::HashSet::new();
     lines.retain(|l| seen.insert(l.clone()));
-    let more = commands.len().saturating_sub(FIX_ARTICLES);
+    let more = articles.len().saturating_sub(FIX_ARTICLES);
     if more > 0 {
         lines.push(format!(
             "# … and {more} more article{}: `factcheck status` lists them",

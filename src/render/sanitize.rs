@@ -49,7 +49,8 @@ fn escape_into(out: &mut String, c: char) {
 /// `s` made safe to print as one value on one line: every hazardous character, line breaks
 /// included, shown as an escape. Borrowed when nothing needed escaping.
 pub fn terminal(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(hazardous) {
+    // Printable ASCII, as most text is, holds nothing hazardous.
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) || !s.chars().any(hazardous) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);

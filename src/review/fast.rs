@@ -1,29 +1,29 @@
-//! The quick read of a review file, for commands that only read: each top-level table (see
-//! `sections`) deserialised straight into the model, without the document tree `parse`
-//! builds to point at problems. It answers only for a file laid out as factcheck writes it
-//! with nothing to report; a file with a syntax error, a conflict marker, an unknown or
-//! misspelt key, a bad value or a duplicate id, or with an inline table (which only `parse`
-//! tells apart from a table header), gets `None` and is read by `parse`, which says what is
-//! wrong and where.
+//! The quick read of a review file, for commands that only read: deserialised straight into
+//! the model, without the document tree `parse` builds to point at problems. A file in the
+//! plain layout factcheck writes is read in one pass over its lines (see `plain`); any other
+//! is split into its top-level tables (see `sections`), read a few hundred at a time as TOML.
+//! Both hand each table to the same structs here. It answers only for a file with nothing to
+//! report; a file with a syntax error, a conflict marker, an unknown or misspelt key, a bad
+//! value or a duplicate id, or with an inline table (which only `parse` tells apart from a
+//! table header), gets `None` and is read by `parse`, which says what is wrong and where.
 
 use std::collections::HashSet;
 use std::path::Path;
 
 use serde::de::IgnoredAny;
 use serde::Deserialize;
-use toml_parser::lexer::TokenKind;
-use toml_parser::Source;
 
 use super::model::{Alternative, HistoryEntry, ReviewClaim, ReviewFile, Status};
 use super::parse::conflict_marker;
-use super::sections::{split, Part, Section};
+use super::plain;
+use super::sections::{layout, Part, Section};
 use crate::clock::is_rfc3339;
 use crate::extract::{Bound, Kind, Trend};
 
-/// One top-level table, or the keys before the first: which it holds tells its part.
+/// Consecutive top-level tables (with the keys before the first, if they come first).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSection {
+struct RawSections {
     article: Option<RawArticle>,
     claim: Option<Vec<RawClaim>>,
     retired: Option<Vec<RawClaim>>,
@@ -117,104 +117,125 @@ struct RawConflict {
 /// The review file `text` (read from `path`) when it has nothing to report; `None` when it
 /// must be read by `parse`. What it returns is what `parse` would, with no warnings.
 pub fn read(path: &Path, text: &str) -> Option<ReviewFile> {
-    if conflict_marker(text).is_some() || has_inline_table(text) {
+    if conflict_marker(text).is_some() {
         return None;
     }
-    let sections = split(text)?;
-    let (heads, bodies): (Vec<Section>, Vec<Section>) = sections
-        .into_iter()
-        .partition(|s| matches!(s.part, Part::Root | Part::Article));
-    let mut article = None;
-    for section in heads {
-        let raw: RawSection = toml::from_str(&text[section.start..section.end]).ok()?;
-        if raw.claim.is_some() || raw.retired.is_some() {
-            return None;
+    let runs = match read_plain(text) {
+        Some(tables) => vec![tables],
+        None => read_runs(text)?,
+    };
+    assemble(path, runs)
+}
+
+/// A file in the plain layout factcheck writes (see `plain`), read in one pass.
+fn read_plain(text: &str) -> Option<Tables> {
+    let mut tables = Tables {
+        article: None,
+        claims: Vec::new(),
+        retired: Vec::new(),
+    };
+    plain::each_table(text, |part, table| {
+        match part {
+            Part::Article => {
+                let article = RawArticle::deserialize(table).ok()?;
+                tables.article.replace(article).is_none().then_some(())?;
+            }
+            Part::Claim => tables
+                .claims
+                .push(claim(RawClaim::deserialize(table).ok()?)?),
+            Part::Retired => tables
+                .retired
+                .push(claim(RawClaim::deserialize(table).ok()?)?),
+            Part::Root => return None,
         }
-        let Some(found) = raw.article else {
-            if section.part == Part::Article {
+        Some(())
+    })?;
+    Some(tables)
+}
+
+/// Any other file split into its top-level tables, read a few hundred tables at a time as
+/// TOML documents (those of a large file on all cores).
+fn read_runs(text: &str) -> Option<Vec<Tables>> {
+    let layout = layout(text).filter(|l| !l.inline_table)?;
+    let runs: Vec<&[Section]> = layout.sections.chunks(SECTIONS_AT_ONCE).collect();
+    let read = |run: &&[Section]| read_run(text, run);
+    if layout.sections.len() < SECTIONS_FOR_CORES {
+        runs.iter().map(read).collect()
+    } else {
+        crate::parallel::map_on_cores(&runs, read)
+            .into_iter()
+            .collect()
+    }
+}
+
+/// Sections deserialised as one document: at most this many claims' values are held at once
+/// (on each core), however large the file.
+const SECTIONS_AT_ONCE: usize = 256;
+
+/// Files with fewer sections than this are read on one core.
+const SECTIONS_FOR_CORES: usize = 4096;
+
+/// What a run of consecutive sections holds.
+struct Tables {
+    article: Option<RawArticle>,
+    claims: Vec<ReviewClaim>,
+    retired: Vec<ReviewClaim>,
+}
+
+/// The tables of consecutive sections, deserialised as one document; `None` unless they are
+/// exactly the claim and retired tables that the sections' headers start.
+fn read_run(text: &str, run: &[Section]) -> Option<Tables> {
+    let (first, last) = (run.first()?, run.last()?);
+    let raw: RawSections = toml::from_str(&text[first.start..last.end]).ok()?;
+    let headed = |part| run.iter().filter(|s| s.part == part).count();
+    Some(Tables {
+        article: raw.article,
+        claims: headed_claims(raw.claim, headed(Part::Claim))?,
+        retired: headed_claims(raw.retired, headed(Part::Retired))?,
+    })
+}
+
+/// The claims of a list that `headers` table headers made: a list without headers is an array
+/// value (`claim = []`), not tables.
+fn headed_claims(list: Option<Vec<RawClaim>>, headers: usize) -> Option<Vec<ReviewClaim>> {
+    match list {
+        None if headers == 0 => Some(Vec::new()),
+        Some(list) if headers > 0 && list.len() == headers => list.into_iter().map(claim).collect(),
+        _ => None,
+    }
+}
+
+/// The file the runs of sections make, in order: one article, and no id twice.
+fn assemble(path: &Path, runs: Vec<Tables>) -> Option<ReviewFile> {
+    let mut article = None;
+    let (mut claims, mut retired) = (Vec::new(), Vec::new());
+    for run in runs {
+        if let Some(found) = run.article {
+            if article.replace(found).is_some() {
                 return None;
             }
-            continue;
-        };
-        if article.replace(found).is_some() {
-            return None;
         }
+        claims.extend(run.claims);
+        retired.extend(run.retired);
     }
     let article = article?;
-    let read = |chunk: &[Section]| -> Option<Vec<(Part, ReviewClaim)>> {
-        chunk
-            .iter()
-            .map(|s| Some((s.part, one_claim(s, &text[s.start..s.end])?)))
-            .collect()
-    };
-    let parsed = if bodies.len() < SECTIONS_FOR_CORES {
-        vec![read(&bodies)]
-    } else {
-        let chunks: Vec<&[Section]> = bodies.chunks(SECTIONS_FOR_CORES / 4).collect();
-        crate::parallel::map_on_cores(&chunks, |chunk| read(chunk))
-    };
-    let mut file = ReviewFile {
+    let mut ids = HashSet::new();
+    if !claims
+        .iter()
+        .chain(&retired)
+        .all(|c| c.id.is_empty() || ids.insert(c.id.as_str()))
+    {
+        return None;
+    }
+    Some(ReviewFile {
         path: path.to_path_buf(),
         article: article.path,
         title: article.title,
         digest: article.digest,
         previous_paths: article.previous_paths,
-        claims: Vec::new(),
-        retired: Vec::new(),
-    };
-    let mut ids = HashSet::new();
-    for (part, claim) in parsed
-        .into_iter()
-        .collect::<Option<Vec<_>>>()?
-        .into_iter()
-        .flatten()
-    {
-        if !claim.id.is_empty() && !ids.insert(claim.id.clone()) {
-            return None;
-        }
-        match part {
-            Part::Retired => file.retired.push(claim),
-            _ => file.claims.push(claim),
-        }
-    }
-    Some(file)
-}
-
-/// Files with fewer claim tables than this are read on one core.
-const SECTIONS_FOR_CORES: usize = 4096;
-
-/// The one claim a `[[claim]]` or `[[retired]]` section holds.
-fn one_claim(section: &Section, text: &str) -> Option<ReviewClaim> {
-    let raw: RawSection = toml::from_str(text).ok()?;
-    let tables = match (section.part, raw) {
-        (
-            Part::Claim,
-            RawSection {
-                article: None,
-                claim: Some(tables),
-                retired: None,
-            },
-        )
-        | (
-            Part::Retired,
-            RawSection {
-                article: None,
-                claim: None,
-                retired: Some(tables),
-            },
-        ) => tables,
-        _ => return None,
-    };
-    let [table] = <[RawClaim; 1]>::try_from(tables).ok()?;
-    claim(table)
-}
-
-/// Whether the text holds an inline table, outside strings and comments.
-fn has_inline_table(text: &str) -> bool {
-    text.contains('{')
-        && Source::new(text)
-            .lex()
-            .any(|t| t.kind() == TokenKind::LeftCurlyBracket)
+        claims,
+        retired,
+    })
 }
 
 /// A list of tables: absent is none, but an empty list is an array value, not tables.
@@ -315,14 +336,26 @@ mod tests {
         crate::review::seed_review_texts()
     }
 
-    /// Whether the quick read decided the file; when it did, it must be what `parse` reads.
+    /// Whether the quick read decided the file; when it did, and whenever either of its
+    /// readers decided it, it must be what `parse` reads.
     fn decides(text: &str) -> bool {
         let path = Path::new("annotations/a.toml");
-        let Some(file) = read(path, text) else {
-            return false;
-        };
-        assert_eq!(parse(path, text), (Some(file), Vec::new()), "{text}");
-        true
+        let plain = read_plain(text).and_then(|tables| assemble(path, vec![tables]));
+        let runs = read_runs(text).and_then(|runs| assemble(path, runs));
+        let file = read(path, text);
+        for decided in [&file, &plain, &runs].into_iter().flatten() {
+            assert_eq!(
+                parse(path, text),
+                (Some(decided.clone()), Vec::new()),
+                "{text}"
+            );
+        }
+        file.is_some()
+    }
+
+    /// Whether the plain reader decided the file.
+    fn plain_decides(text: &str) -> bool {
+        decides(text) && read_plain(text).is_some()
     }
 
     /// `base` with `line` put after its first claim's `id` line.
@@ -335,8 +368,64 @@ mod tests {
     #[test]
     fn the_seeds_are_read_quickly_as_parse_reads_them() {
         for text in seeds() {
-            assert!(decides(&text), "{text}");
-            assert!(decides(&text.replace('\n', "\r\n")));
+            assert!(plain_decides(&text), "{text}");
+            assert!(plain_decides(&text.replace('\n', "\r\n")));
+            assert!(read_runs(&text).is_some());
+        }
+    }
+
+    #[test]
+    fn the_plain_reader_reads_the_values_factcheck_writes_and_leaves_the_rest() {
+        let base = &seeds()[1];
+        let plain = [
+            base.replacen("note = \"\"", "note = 'a \"quoted\" note'", 1),
+            base.replacen(
+                "note = \"\"",
+                "note = \"tab\\there \\u00e9 \\U0001F600 \\\"\\\\\"",
+                1,
+            ),
+            base.replacen(
+                "note = \"\"",
+                "  note = \"\"  # indented, with a comment",
+                1,
+            ),
+            base.replacen("note = \"\"", r#"note = """"it's" ""quoted"""""#, 1),
+            base.replacen("note = \"\"", r#"note = """\u00e9\"""""#, 1),
+            base.replacen("note = \"\"", r#"note = """""""#, 1),
+            base.replacen("note = \"\"", r#"note = '''it's "quoted"''''"#, 1),
+            base.replacen("value = 4800000", "value = -0", 1),
+            base.replacen("value = 4800000", "value = 48e5", 1),
+            base.replacen("value = 4800000", "value = 4.8E+6", 1),
+            base.replacen("digest = ", "previous_paths = [\"a\", 'b', ]\ndigest = ", 1),
+            base.replacen("[[claim]]\n", "[[claim]] # a claim\n", 1),
+            in_first_claim(base, "changed = true\nreviewed_sentence = \"before\""),
+        ];
+        for text in plain {
+            assert!(plain_decides(&text), "{text}");
+        }
+        let other = [
+            base.replacen("note = \"\"", "note = \"\"\"\nmulti\"\"\"", 1),
+            base.replacen("note = \"\"", r#"note = """six"""""""#, 1),
+            base.replacen("note = \"\"", r#"note = """open"#, 1),
+            base.replacen("note = \"\"", "note = \"\\e\"", 1),
+            base.replacen("note = \"\"", "note = \"\\x41\"", 1),
+            base.replacen("note = \"\"", "\"note\" = \"quoted key\"", 1),
+            base.replacen("value = 4800000", "value = 4_800_000", 1),
+            base.replacen("value = 4800000", "value = +4800000", 1),
+            base.replacen("value = 4800000", "value = 0x10", 1),
+            base.replacen("value = 4800000", "value = 01", 1),
+            base.replacen("value = 4800000", "value = 1.", 1),
+            base.replacen("value = 4800000", "value = 1e999", 1),
+            base.replacen("[[claim]]\n", "[[ claim ]]\n", 1),
+            base.replacen("[article]", "[[article]]", 1),
+            in_first_claim(base, "changed = truly"),
+            base.replacen("note = \"\"", "note = \"a\" \"b\"", 1),
+            base.replacen("note = \"\"", "note = \"\\ud800\"", 1),
+            format!("{base}\r"),
+        ];
+        for text in other {
+            decides(&text);
+            assert!(read_plain(&text).is_none(), "{text}");
         }
     }
 
@@ -397,6 +486,7 @@ mod tests {
             base.replacen("\nline = ", "\nline = \"3\"\n# ", 1),
             base.replacen("\n[[claim]]\n", "\n[claim]\n", 1),
             base.replacen("path = ", "# path = ", 1),
+            format!("article.title = \"x\"\n{base}"),
             base.replacen("[article]", "[[article]]", 1),
             base.replacen("\nid = ", "\n# id = ", 1),
             format!("{base}{retired}{}", retired.replace("3 ships", "4 ships")),
@@ -440,6 +530,30 @@ mod tests {
         )));
     }
 
+    #[test]
+    fn a_file_read_in_many_runs_is_read_as_parse_reads_it() {
+        let base = seeds()[1].clone();
+        let start = base.find("[article]").unwrap();
+        let end = start + base[start..].find("\n\n").unwrap() + 1;
+        let mut claims = String::new();
+        for k in 0..600 {
+            claims.push_str(&format!(
+                "\n[[claim]]\nid = \"{k:06x}\"\ntext = \"{k} ships\"\nvalue = {k}\nstatus = \"pending\"\n"
+            ));
+        }
+        let text = format!("{base}{claims}");
+        assert!(decides(&text));
+        let article_last = format!(
+            "{}{}{claims}\n{}",
+            &base[..start],
+            &base[end..],
+            &base[start..end]
+        );
+        assert!(decides(&article_last));
+        assert!(!decides(&format!("retired = []\n{text}")));
+        assert!(!decides(&format!("article.title = \"x\"\n{article_last}")));
+    }
+
     /// Lines that make a review file odd in one way or another.
     const SNIPPETS: &[&str] = &[
         "",
@@ -465,12 +579,32 @@ mod tests {
         "extra = [1, 2]",
         "sorce = \"x\"",
         "path = \"other.txt\"",
+        "article.title = \"x\"",
         "previous_paths = [\"old.txt\"]",
         "previous_paths = [1]",
         "title = \"\"\"\nmulti\nline\"\"\"",
         "=======",
         "# comment [[claim]]",
         "x = \"unterminated",
+        "note = 'literal'",
+        r#"note = """"both' "kinds"""""#,
+        r#"note = '''it's'''"#,
+        r#"note = """a""""""#,
+        "note = \"\\u00e9\\t\\\"\"",
+        "note = \"\\e\"",
+        "value = -0",
+        "value = 01",
+        "value = 2.5e-3",
+        "reviewed_at = 1979-05-27",
+        "previous_paths = [\"a\", 'b', ]",
+        "  status = \"verified\"  # indented",
+        "[[claim]] # a comment",
+        "[[retired.history]]",
+        "[[retired.conflict]]",
+        "[[article]]",
+        "history = 3",
+        "changed = true",
+        "changed = truly",
     ];
 
     proptest! {

@@ -4,6 +4,7 @@
 
 use super::model::{ReviewClaim, ReviewFile};
 use super::parse::Diagnostic;
+use super::store::Store;
 use crate::conflicts::{Article, Elsewhere, Related, Sourced};
 use crate::digest::article_digest;
 use crate::parallel::map_ordered;
@@ -36,8 +37,8 @@ impl Loaded {
     }
 }
 
-/// Loads the review of `article` (relative to the root).
-pub fn load(ws: &Workspace, article: &str) -> Loaded {
+/// Loads the review of `article` (relative to the root) through `store`, the workspace's.
+pub fn load(ws: &Workspace, store: &Store, article: &str) -> Loaded {
     let mut loaded = Loaded {
         article: article.to_string(),
         review: None,
@@ -45,7 +46,7 @@ pub fn load(ws: &Workspace, article: &str) -> Loaded {
         problems: Vec::new(),
         stale: false,
     };
-    let review = match ws.store().read(&ws.review_path(article)) {
+    let review = match store.read(&ws.review_path(article)) {
         Ok(Some(review)) => review,
         Ok(None) => {
             loaded.missing = true;
@@ -70,7 +71,8 @@ pub fn load(ws: &Workspace, article: &str) -> Loaded {
 
 /// Loads the reviews of many articles on all cores, in article order.
 pub fn load_all(ws: &Workspace, articles: &[String]) -> Vec<Loaded> {
-    map_ordered(articles, "reading", |a| load(ws, a))
+    let store = ws.store();
+    map_ordered(articles, "reading", |a| load(ws, &store, a))
 }
 
 /// Loads the reviews of `articles` and, for looking up the same thing elsewhere, of every

@@ -1,6 +1,7 @@
 //! Review files: one TOML file per article under `annotations/`, edited by people and by
 //! factcheck. `parse` reads and validates one (`fast` reads one that has nothing to report
-//! quicker, for commands that only read), `edit` changes one in place, `matching` pairs old
+//! quicker, for commands that only read, through `plain` when it is laid out as factcheck
+//! writes it), `edit` changes one in place, `matching` pairs old
 //! and new claims, `decisions` keeps reviewers' explanations of differing figures, `layout`
 //! decides where each file lives and how claims are named,
 //! `sections` splits a file into its top-level tables for reading one at a time, and `store`
@@ -17,6 +18,7 @@ pub mod matching;
 pub mod merge;
 pub mod model;
 pub mod parse;
+mod plain;
 pub mod sections;
 pub mod session;
 pub mod store;

@@ -390,6 +390,13 @@ pub(super) fn string_item(
 
 /// Git's conflict markers left in a file by an unfinished merge.
 pub(super) fn conflict_marker(text: &str) -> Option<usize> {
+    // Each marker starts with seven of one character; most files have none of those.
+    if !["<<<<<<<", "=======", ">>>>>>>"]
+        .iter()
+        .any(|run| memchr::memmem::find(text.as_bytes(), run.as_bytes()).is_some())
+    {
+        return None;
+    }
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         if line.starts_with("<<<<<<< ")

@@ -7,7 +7,10 @@
 //! The split is made on the tokens of a TOML lexer, so headers inside strings, comments and
 //! multi-line arrays are never taken for table headers. A file laid out in any other way
 //! (a header out of place, a table defined twice, a quoted header) is not split: it is parsed
-//! whole, which gives TOML's own answer.
+//! whole, which gives TOML's own answer. The same pass tells whether the file holds an inline
+//! table, which the quick reader leaves to the full parse.
+
+use std::cell::Cell;
 
 use toml_parser::lexer::TokenKind;
 use toml_parser::Source;
@@ -61,16 +64,36 @@ struct Header {
     dotted: bool,
 }
 
+/// A file's sections, and whether it holds an inline table.
+pub struct Layout {
+    pub sections: Vec<Section>,
+    /// A `{` outside strings and comments.
+    pub inline_table: bool,
+}
+
 /// The sections of `text`, in order and covering all of it; `None` when the file is not laid
 /// out as factcheck writes it, and must be parsed whole.
 pub fn split(text: &str) -> Option<Vec<Section>> {
+    layout(text).map(|l| l.sections)
+}
+
+/// The sections of `text`, as [`split`] finds them, with whether it holds an inline table.
+pub fn layout(text: &str) -> Option<Layout> {
+    let (headers, inline_table) = headers(text);
+    Some(Layout {
+        sections: sections(text, headers)?,
+        inline_table,
+    })
+}
+
+fn sections(text: &str, headers: Vec<Header>) -> Option<Vec<Section>> {
     let mut sections = vec![Section {
         part: Part::Root,
         start: 0,
         end: text.len(),
     }];
     let mut article_seen = false;
-    for header in headers(text) {
+    for header in headers {
         let current = sections.last().expect("a section").part;
         let first = header.first.as_deref()?;
         if let Some(part) = Part::of_header(first, header.array).filter(|_| !header.dotted) {
@@ -92,10 +115,19 @@ pub fn split(text: &str) -> Option<Vec<Section>> {
     Some(sections)
 }
 
-/// The table headers of `text`: a `[` that starts a line outside any value.
-fn headers(text: &str) -> Vec<Header> {
+/// The table headers of `text` (a `[` that starts a line outside any value), and whether
+/// any token is a `{`.
+fn headers(text: &str) -> (Vec<Header>, bool) {
     let mut found = Vec::new();
-    let mut tokens = Source::new(text).lex().peekable();
+    let curly = Cell::new(false);
+    let mut tokens = Source::new(text)
+        .lex()
+        .inspect(|t| {
+            if t.kind() == TokenKind::LeftCurlyBracket {
+                curly.set(true);
+            }
+        })
+        .peekable();
     // How deep inside a value's brackets the lexer is, whether a value is expected (after
     // `=`), and whether only whitespace has come since the line began.
     let (mut depth, mut in_value, mut at_line_start) = (0usize, false, true);
@@ -155,7 +187,7 @@ fn headers(text: &str) -> Vec<Header> {
             _ => at_line_start = false,
         }
     }
-    found
+    (found, curly.get())
 }
 
 #[cfg(test)]
@@ -188,5 +220,20 @@ mod tests {
         assert_eq!(parts("[[claim]]\n[retired.x]\n"), None);
         assert_eq!(parts("[\"claim\"]\n"), None);
         assert!(parts("article = { path = \"a\" }\n[[claim]]\nid = \"x\"\n").is_some());
+    }
+
+    #[test]
+    fn inline_tables_are_told_from_braces_in_strings_and_comments() {
+        let inline = |text| layout(text).map(|l| l.inline_table);
+        assert_eq!(inline("[article]\npath = \"{a}\" # {\n"), Some(false));
+        assert_eq!(inline("[article]\npath = '''\n{\n'''\n"), Some(false));
+        assert_eq!(
+            inline("[article]\npath = \"a\"\nx = { y = 1 }\n"),
+            Some(true)
+        );
+        assert_eq!(
+            inline("[[claim]]\nid = \"x\"\nl = [{ y = 1 }]\n"),
+            Some(true)
+        );
     }
 }

@@ -25,7 +25,7 @@ use super::sections::Part;
 use crate::digest::fnv1a;
 use crate::fsutil::{remove_stale_temporaries, write_atomic};
 use crate::input::{decode, format_size, read_file, InputError, BOM};
-use crate::paths;
+use crate::paths::{self, ConfinedRoot, Refused};
 use crate::workspace::REVIEW_FILE_FACTOR;
 
 /// The directory, inside the annotations directory, for locks and temporary files.
@@ -262,6 +262,8 @@ pub struct Hold {
 /// Reads and writes the review files of one repository.
 pub struct Store<'a> {
     root: &'a Path,
+    /// The root that every review file is confined to; it resolves each directory once.
+    confined: ConfinedRoot,
     annotations: PathBuf,
     /// The largest review file read, in bytes.
     max_bytes: u64,
@@ -273,6 +275,7 @@ impl<'a> Store<'a> {
     pub fn new(root: &'a Path, annotations: PathBuf, max_bytes: u64) -> Store<'a> {
         Store {
             root,
+            confined: ConfinedRoot::new(root),
             annotations,
             max_bytes,
         }
@@ -304,13 +307,12 @@ impl<'a> Store<'a> {
 
     /// Refuses a path outside the repository or a symbolic link; else the path as shown.
     pub(super) fn confine(&self, path: &Path) -> Result<String, StoreError> {
-        if paths::is_symlink(path) {
-            return Err(StoreError::Link {
-                shown: self.shown(path),
-            });
-        }
-        paths::relative_to_root(self.root, self.root, path).ok_or_else(|| StoreError::Outside {
-            shown: self.shown(path),
+        self.confined.confine(path).map_err(|refused| {
+            let shown = self.shown(path);
+            match refused {
+                Refused::Link => StoreError::Link { shown },
+                Refused::Outside => StoreError::Outside { shown },
+            }
         })
     }
 
