@@ -1,11 +1,14 @@
 //! Extraction throughput in MB/s on one core: the seed articles repeated to about 1 MB, and,
 //! when the shared BBC corpus sits next to the crate, its 2,225 articles, both held in memory
-//! (extraction alone) and streamed from disk one file at a time (memory stays flat).
+//! (extraction alone) and streamed from disk one file at a time (memory stays flat); and the
+//! binary itself, `factcheck extract --format jsonl` on one 20 MB file of the corpus's text,
+//! measured beside `wc -w` on the same file in the same run.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use factcheck::extract::{extract, Format};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 const SEEDS: [&str; 5] = [
     include_str!("../seeds/000_f2ecfe456393e018.txt"),
@@ -99,5 +102,57 @@ fn bench_extract(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_extract);
+/// The size of the one large article the binary is measured on.
+const LARGE: usize = 20_000_000;
+
+/// Runs `program` with `args`, its output thrown away, and checks that it succeeded.
+fn run_quietly(program: &str, args: &[&str]) {
+    let status = Command::new(program)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .status()
+        .expect("runs");
+    assert!(status.success(), "{program} {args:?}: {status}");
+}
+
+fn bench_binary(c: &mut Criterion) {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbc");
+    if !corpus.is_dir() {
+        return;
+    }
+    // The corpus's valid UTF-8 articles, repeated into one file of about 20 MB.
+    let texts: Vec<String> = text_files(&corpus)
+        .0
+        .iter()
+        .filter_map(|p| String::from_utf8(std::fs::read(p).ok()?).ok())
+        .collect();
+    let mut large = String::with_capacity(LARGE + (1 << 20));
+    while large.len() < LARGE {
+        for text in &texts {
+            large.push_str(text);
+            large.push('\n');
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("large.txt");
+    std::fs::write(&path, &large).expect("write the large article");
+    let path = path.to_str().expect("a UTF-8 temp path");
+
+    let mut group = c.benchmark_group("extract_20mb");
+    group.throughput(Throughput::BytesDecimal(large.len() as u64));
+    group.sample_size(10);
+    group.bench_function("binary_jsonl", |b| {
+        b.iter(|| {
+            run_quietly(
+                env!("CARGO_BIN_EXE_factcheck"),
+                &["extract", "--format", "jsonl", path],
+            )
+        })
+    });
+    group.bench_function("wc_w", |b| b.iter(|| run_quietly("wc", &["-w", path])));
+    group.finish();
+}
+
+criterion_group!(benches, bench_extract, bench_binary);
 criterion_main!(benches);

@@ -2,9 +2,9 @@
 //! articles (`FACTCHECK_SCALE=10000,50000` for other sizes): a first scan, a no-change rescan,
 //! a rescan after every article was edited, `check`, `status`, `conflicts`, and `diff`
 //! between the commits before and after the edit. Each is printed as wall time, as a ratio to
-//! reading the same files once (articles and review files for a scan, review files for the
-//! others, both revisions' review files for `diff`), and with the process's peak resident
-//! memory. The articles are the BBC archive beside the project (`../shared/corpus/bbc`) when
+//! reading the same files once with `find … | xargs -0 cat | wc -w` (articles and review files
+//! for a scan, review files for the others, twice the review files for `diff`), and with the
+//! process's peak resident memory. The articles are the BBC archive beside the project (`../shared/corpus/bbc`) when
 //! it is there, else the seeds, each copy under a line of its own. A table, not a criterion
 //! bench: one run of the largest size takes minutes.
 
@@ -73,19 +73,11 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// How long reading `files` once takes: every byte, with its words counted as `wc -w` does.
-fn read_once(files: &[PathBuf]) -> Duration {
-    let start = Instant::now();
-    let mut words = 0usize;
-    for f in files {
-        let bytes = std::fs::read(f).expect("read");
-        words += bytes
-            .split(|b| b.is_ascii_whitespace())
-            .filter(|w| !w.is_empty())
-            .count();
-    }
-    std::hint::black_box(words);
-    start.elapsed()
+/// How long reading the files `find` selects under `dir` takes, as the shell does it:
+/// `find … -print0 | xargs -0 cat | wc -w`, every byte read once and its words counted.
+fn read_once(dir: &Path, selection: &str) -> Duration {
+    let script = format!("find {selection} -print0 | xargs -0 cat | wc -w");
+    measure(dir, "sh", &["-c", &script]).0
 }
 
 /// Runs a command in `dir`; its wall time and peak resident memory in KiB.
@@ -146,12 +138,14 @@ fn main() {
         )
         .expect("config");
         let articles = files_under(&root.join("articles"));
+        let read_articles = read_once(root, "articles -name '*.txt'");
         let first = measure(root, BIN, &["scan", "-q"]);
-        let reviews = files_under(&root.join("annotations"));
-        let everything: Vec<PathBuf> = articles.iter().chain(&reviews).cloned().collect();
-        let read_all = read_once(&everything);
-        let read_reviews = read_once(&reviews);
-        row("first `scan`", n, first, read_once(&articles));
+        let read_reviews = read_once(root, "annotations -name '*.toml'");
+        let read_all = read_once(
+            root,
+            "articles annotations -type f \\( -name '*.txt' -o -name '*.toml' \\)",
+        );
+        row("first `scan`", n, first, read_articles);
         row(
             "`scan`, nothing changed",
             n,
