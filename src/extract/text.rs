@@ -147,54 +147,45 @@ pub fn word_at(text: &str, i: usize) -> Option<Word<'_>> {
 
 /// Skips inline spacing forward from `i`; stops before a second line break.
 pub fn skip_space(text: &str, i: usize) -> usize {
-    let bytes = text.as_bytes();
     let mut newlines = 0;
     let mut pos = i;
-    while let Some(&b) = bytes.get(pos) {
-        let len = match b {
-            b'\n' => {
-                newlines += 1;
-                if newlines > 1 {
-                    return pos;
-                }
-                1
-            }
-            b' ' | b'\t' | b'\r' => 1,
-            0..=0x7f => return pos,
-            _ => match char_at(text, pos) {
-                Some(c) if is_inline_space(c) => c.len_utf8(),
-                _ => return pos,
-            },
-        };
-        pos += len;
+    while let Some(&b) = text.as_bytes().get(pos) {
+        match space_step(b, &mut newlines, || char_at(text, pos)) {
+            Some(len) => pos += len,
+            None => break,
+        }
     }
     pos
 }
 
 /// Skips inline spacing backward from `i`; stops after a second line break.
 pub fn skip_space_back(text: &str, i: usize) -> usize {
-    let bytes = text.as_bytes();
     let mut newlines = 0;
     let mut pos = i;
     while pos > 0 {
-        let len = match bytes[pos - 1] {
-            b'\n' => {
-                newlines += 1;
-                if newlines > 1 {
-                    return pos;
-                }
-                1
-            }
-            b' ' | b'\t' | b'\r' => 1,
-            0..=0x7f => return pos,
-            _ => match char_before(text, pos) {
-                Some(c) if is_inline_space(c) => c.len_utf8(),
-                _ => return pos,
-            },
-        };
-        pos -= len;
+        match space_step(text.as_bytes()[pos - 1], &mut newlines, || {
+            char_before(text, pos)
+        }) {
+            Some(len) => pos -= len,
+            None => break,
+        }
     }
     pos
+}
+
+/// The length of the inline space at the byte `b` (the first of its character going forward,
+/// the last going back), counting line breaks in `newlines`; `None` at anything else or a
+/// second line break. ASCII is told from the byte; only another character is decoded.
+fn space_step(b: u8, newlines: &mut usize, decode: impl FnOnce() -> Option<char>) -> Option<usize> {
+    match b {
+        b'\n' => {
+            *newlines += 1;
+            (*newlines == 1).then_some(1)
+        }
+        b' ' | b'\t' | b'\r' => Some(1),
+        0..=0x7f => None,
+        _ => decode().filter(|c| is_inline_space(*c)).map(char::len_utf8),
+    }
 }
 
 /// The word that follows `i` after spacing, if the next thing there is a word.
