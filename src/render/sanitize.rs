@@ -141,6 +141,30 @@ const JSON_BYTE: [u8; 256] = {
     table
 };
 
+/// How many bytes at the start of `bytes`, eight at a time, JSON takes as they are: printable
+/// ASCII other than `"` and `\`, most of any text.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    let holds_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let eight = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // ASCII, none below a space, none DEL (the only ASCII byte one short of 0x80), and
+        // neither a quote nor a backslash.
+        let plain = eight & HIGHS == 0
+            && eight.wrapping_sub(ONES * 0x20) & !eight & HIGHS == 0
+            && eight.wrapping_add(ONES) & HIGHS == 0
+            && !holds_zero(eight ^ (ONES * u64::from(b'"')))
+            && !holds_zero(eight ^ (ONES * u64::from(b'\\')));
+        if !plain {
+            break;
+        }
+        n += 8;
+    }
+    n
+}
+
 /// Writes `s` as a JSON string, quotes included, exactly as [`json`] writes it: serde's
 /// escapes for the quote, the backslash and the C0 controls (`\n`, `\u001b`), and a `\u`
 /// escape for every other hazardous character.
@@ -151,7 +175,10 @@ pub fn json_string(out: &mut Vec<u8>, s: &str) {
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
+        i += plain_run(&bytes[i..]);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let (len, escape) = match JSON_BYTE[usize::from(b)] {
             COPY => {
                 i += 1;
@@ -193,6 +220,22 @@ pub fn json_string(out: &mut Vec<u8>, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_taken_as_they_are_stop_at_any_byte_json_must_look_at() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"abcdefghijklmnop";
+                bytes[at] = b;
+                let plain = (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\';
+                assert_eq!(
+                    plain_run(&bytes),
+                    if plain { 16 } else { 0 },
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn escapes_are_shown_and_text_is_kept() {
