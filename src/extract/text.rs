@@ -124,6 +124,13 @@ pub fn word_at(text: &str, i: usize) -> Option<Word<'_>> {
         .iter()
         .take_while(|b| b.is_ascii_alphanumeric())
         .count();
+    if bytes.get(end).is_none_or(|&b| plain_break(b)) {
+        return (end > i).then(|| Word {
+            start: i,
+            end,
+            text: &text[i..end],
+        });
+    }
     let from = end;
     let mut chars = text[from..].char_indices().peekable();
     while let Some((off, c)) = chars.next() {
@@ -143,6 +150,12 @@ pub fn word_at(text: &str, i: usize) -> Option<Word<'_>> {
         end,
         text: &text[i..end],
     })
+}
+
+/// Whether the byte `b` after (or before) a run of ASCII letters and digits ends the word
+/// there without being decoded: ASCII, and no apostrophe.
+fn plain_break(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'\''
 }
 
 /// Skips inline spacing forward from `i`; stops before a second line break.
@@ -209,7 +222,13 @@ pub fn prev_word(text: &str, i: usize) -> Option<Word<'_>> {
             .count();
     let mut start = start_of_ascii;
     let mut last_was_word = start < end;
-    for (off, c) in text[..start_of_ascii].char_indices().rev() {
+    let before = start_of_ascii.checked_sub(1).map(|k| text.as_bytes()[k]);
+    let decoded = before.is_some_and(|b| !plain_break(b));
+    for (off, c) in text[..start_of_ascii]
+        .char_indices()
+        .rev()
+        .take_while(|_| decoded)
+    {
         if is_word_char(c) {
             start = off;
             last_was_word = true;
@@ -221,11 +240,14 @@ pub fn prev_word(text: &str, i: usize) -> Option<Word<'_>> {
         }
     }
     // A leading apostrophe belongs to no word.
-    while let Some(c) = char_at(text, start) {
-        if is_apostrophe(c) {
-            start += c.len_utf8();
-        } else {
-            break;
+    while text
+        .as_bytes()
+        .get(start)
+        .is_some_and(|&b| !plain_break(b) && !b.is_ascii_alphanumeric())
+    {
+        match char_at(text, start) {
+            Some(c) if is_apostrophe(c) => start += c.len_utf8(),
+            _ => break,
         }
     }
     (start < end).then(|| Word {
