@@ -7,7 +7,7 @@ use super::lexicon::{
     ends_phrase, partitive, scale_word, small_number, trend_word, unit_kind, unit_modifier,
 };
 use super::number::{read_digits, read_words, DigitRead};
-use super::text::{char_at, collapse, next_word, prev_word, skip_space, word_at, Word};
+use super::text::{char_at, collapse, next_word, prev_word, skip_space, word_at, LowerWord, Word};
 
 /// A counted thing or unit after a figure.
 pub struct Phrase {
@@ -56,7 +56,6 @@ pub fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> 
     let mut end = pos;
     let mut first = true;
     let mut words: Vec<Word<'_>> = Vec::new();
-    let mut head = String::new();
     // "16-meter", "20-year-old": a hyphen joins figure and unit.
     let mut cursor = if char_at(text, pos) == Some('-') {
         word_at(text, pos + 1)
@@ -68,8 +67,15 @@ pub fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> 
             break;
         }
         let w = compound_at(text, w);
-        let lower = w.text.to_ascii_lowercase();
-        let l = lower.as_str();
+        let lowered = LowerWord::new(w.text);
+        let long;
+        let l = match &lowered {
+            Some(lowered) => lowered.as_str(),
+            None => {
+                long = w.text.to_ascii_lowercase();
+                long.as_str()
+            }
+        };
         let unit_word = l.split('-').next().unwrap_or(l);
         if ends_phrase(l) || small_number(unit_word).is_some() || scale_word(l).is_some() {
             break;
@@ -105,7 +111,6 @@ pub fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> 
         }
         first = false;
         end = w.end;
-        head = l.to_string();
         words.push(w);
         cursor = next_word(text, w.end);
         // The phrase does not run across a line break into the next line's words.
@@ -114,6 +119,8 @@ pub fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> 
         }
     }
     let start = words.first()?.start;
+    // The phrase's head is its last word.
+    let head = words.last()?.text.to_ascii_lowercase();
     let mut kind = Kind::Count;
     if allow_of && partitive(&head) {
         if let Some(of) = next_word(text, end).filter(|w| w.text == "of") {
