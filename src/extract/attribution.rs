@@ -2,7 +2,7 @@
 //! "a report by X", "X's analysis shows", a quote's speaker, and "he" or "she" resolved to the
 //! person named last before it.
 
-use super::lexicon::{ends_phrase, Shapes};
+use super::lexicon::{ends_phrase, Shapes, WordSet};
 use super::text::{ascii_letters_end, LowerWord};
 
 /// A source named in a sentence, with where its cue stands.
@@ -154,6 +154,10 @@ fn opens_with_quote(sentence: &str) -> bool {
 /// The shapes of the words that may make a cue: "according", a reporting verb, a report noun.
 const CUE_SHAPES: Shapes = Shapes::of(&[&["according"], REPORTING_VERBS, REPORT_NOUNS]);
 
+/// The words that may make a cue, for looking one up in any case.
+const CUE_WORDS: WordSet<{ 1 + REPORTING_VERBS.len() + REPORT_NOUNS.len() }> =
+    WordSet::of(&[&["according"], REPORTING_VERBS, REPORT_NOUNS]);
+
 /// Every cue of one sentence as written, in order; a pronoun source is left as written.
 fn read_sentence(text: &str, (start, end): (usize, usize)) -> Vec<Cue> {
     let sentence = &text[start..end];
@@ -210,10 +214,7 @@ fn may_hold_cue(sentence: &str) -> bool {
         let word = &sentence[start..i];
         let cue = (3..=11).contains(&word.len())
             && CUE_SHAPES.may_hold(word.as_bytes())
-            && LowerWord::new(word).is_some_and(|l| {
-                let l = l.as_str();
-                l == "according" || reporting_verb(l) || report_noun(l)
-            });
+            && CUE_WORDS.contains_lowercased(word.as_bytes());
         if cue {
             return true;
         }
@@ -276,8 +277,7 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// Verbs that report what a source says or found, in alphabetical order (looked up by
-/// binary search).
+/// Verbs that report what a source says or found.
 const REPORTING_VERBS: &[&str] = &[
     "acknowledged",
     "added",
@@ -349,7 +349,8 @@ const REPORTING_VERBS: &[&str] = &[
 
 fn reporting_verb(word: &str) -> bool {
     const SHAPES: Shapes = Shapes::of(&[REPORTING_VERBS]);
-    SHAPES.may_hold(word.as_bytes()) && REPORTING_VERBS.binary_search(&word).is_ok()
+    const VERBS: WordSet<{ REPORTING_VERBS.len() }> = WordSet::of(&[REPORTING_VERBS]);
+    SHAPES.may_hold(word.as_bytes()) && VERBS.contains(word)
 }
 
 /// Reporting verbs that are as often plural nouns ("jobless claims jumped"): a cue only
@@ -548,8 +549,7 @@ fn name_after(sentence: &str, tokens: &[Token<'_>], from: usize) -> Option<Strin
 }
 
 /// Nouns for a publication of figures, in lowercase (a capitalised one is part of a name, as
-/// in "Open Source Centre"); the source is who made it. In alphabetical order (looked up by
-/// binary search).
+/// in "Open Source Centre"); the source is who made it.
 const REPORT_NOUNS: &[&str] = &[
     "analysis",
     "assessment",
@@ -577,7 +577,8 @@ const REPORT_NOUNS: &[&str] = &[
 
 fn report_noun(word: &str) -> bool {
     const SHAPES: Shapes = Shapes::of(&[REPORT_NOUNS]);
-    SHAPES.may_hold(word.as_bytes()) && REPORT_NOUNS.binary_search(&word).is_ok()
+    const NOUNS: WordSet<{ REPORT_NOUNS.len() }> = WordSet::of(&[REPORT_NOUNS]);
+    SHAPES.may_hold(word.as_bytes()) && NOUNS.contains(word)
 }
 
 /// The source's name from its words: "Bloomberg’s report on Friday" → "Bloomberg", "a recent
@@ -657,16 +658,4 @@ fn person_name(name: &str) -> bool {
         && words
             .iter()
             .all(|w| capitalised(w) && !matches!(*w, "The" | "A"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{REPORTING_VERBS, REPORT_NOUNS};
-
-    #[test]
-    fn the_cue_word_lists_are_sorted_for_binary_search() {
-        for list in [REPORTING_VERBS, REPORT_NOUNS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
-        }
-    }
 }

@@ -151,6 +151,73 @@ impl Shapes {
     }
 }
 
+/// A set of short words, each packed into an integer with its length and kept sorted, so
+/// that looking a word up takes a few integer comparisons rather than string comparisons.
+pub struct WordSet<const N: usize>([u128; N]);
+
+/// The longest word a [`WordSet`] holds: fifteen bytes, the sixteenth holding the length.
+const PACKED_BYTES: usize = 15;
+
+/// `word`'s bytes, ASCII letters lowercased when `lower`, and its length as one integer;
+/// `None` for a word too long to pack.
+const fn pack(word: &[u8], lower: bool) -> Option<u128> {
+    if word.len() > PACKED_BYTES {
+        return None;
+    }
+    let mut packed = (word.len() as u128) << (8 * PACKED_BYTES);
+    let mut k = 0;
+    while k < word.len() {
+        let b = if lower {
+            word[k].to_ascii_lowercase()
+        } else {
+            word[k]
+        };
+        packed |= (b as u128) << (8 * k);
+        k += 1;
+    }
+    Some(packed)
+}
+
+impl<const N: usize> WordSet<N> {
+    /// The set of the words of `lists`, which together hold `N` words of at most fifteen
+    /// bytes (checked when the set is built).
+    pub const fn of(lists: &[&[&str]]) -> Self {
+        let mut keys = [0u128; N];
+        let mut n = 0;
+        let mut l = 0;
+        while l < lists.len() {
+            let mut k = 0;
+            while k < lists[l].len() {
+                let Some(key) = pack(lists[l][k].as_bytes(), false) else {
+                    panic!("a word of a WordSet is longer than fifteen bytes");
+                };
+                // Insertion sort: the sets are small and built at compile time.
+                let mut at = n;
+                while at > 0 && keys[at - 1] > key {
+                    keys[at] = keys[at - 1];
+                    at -= 1;
+                }
+                keys[at] = key;
+                n += 1;
+                k += 1;
+            }
+            l += 1;
+        }
+        assert!(n == N, "a WordSet's size is the number of its words");
+        Self(keys)
+    }
+
+    /// Whether `word`, exactly as written, is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        pack(word.as_bytes(), false).is_some_and(|key| self.0.binary_search(&key).is_ok())
+    }
+
+    /// Whether `word` with its ASCII letters lowercased is in the set.
+    pub fn contains_lowercased(&self, word: &[u8]) -> bool {
+        pack(word, true).is_some_and(|key| self.0.binary_search(&key).is_ok())
+    }
+}
+
 const fn letter_index(b: u8) -> Option<usize> {
     match b {
         b'a'..=b'z' => Some((b - b'a') as usize),
@@ -869,6 +936,31 @@ pub fn anaphoric_determiner(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_set_holds_its_words_exactly_or_in_any_case() {
+        const WORDS: &[&str] = &["said", "according", "a", "fifteen-letters"];
+        const SET: WordSet<{ WORDS.len() + 2 }> = WordSet::of(&[WORDS, &["z", "said"]]);
+        for word in ["said", "according", "a", "z", "fifteen-letters"] {
+            assert!(SET.contains(word), "{word}");
+            assert!(
+                SET.contains_lowercased(word.to_uppercase().as_bytes()),
+                "{word}"
+            );
+        }
+        for word in [
+            "Said",
+            "sai",
+            "saidx",
+            "",
+            "b",
+            "according to",
+            "sixteen-letters!",
+        ] {
+            assert!(!SET.contains(word), "{word}");
+        }
+        assert!(!SET.contains_lowercased(b"SAIDS"));
+    }
 
     /// Every word `opens_claim` accepts passes the cheap shape test first, and common words
     /// of the same first letters and lengths do not.
