@@ -238,7 +238,8 @@ const OPENER_SHAPES: Shapes = Shapes::of(&[OPENERS]);
 /// A word that may open a claim: one of `OPENERS`. Every other word is skipped without
 /// further reading.
 pub fn opens_claim(word: &str) -> bool {
-    OPENERS.contains(&word)
+    const SET: WordSet<{ OPENERS.len() }> = WordSet::of(&[OPENERS]);
+    SET.contains(word)
 }
 
 /// A word after which the article "a" is the numeral one: "a dozen", "a third", "a half".
