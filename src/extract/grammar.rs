@@ -124,7 +124,7 @@ fn opens_claim_word(word: &[u8]) -> bool {
     if !may_open_claim(word[0].to_ascii_lowercase(), second, word.len()) {
         return false;
     }
-    lowered_is(word, opens_claim)
+    opens_claim(word)
 }
 
 /// Whether the ASCII word, lowercased, passes `test`.

@@ -235,11 +235,11 @@ const fn second_index(b: u8) -> Option<usize> {
 
 const OPENER_SHAPES: Shapes = Shapes::of(&[OPENERS]);
 
-/// A word that may open a claim: one of `OPENERS`. Every other word is skipped without
-/// further reading.
-pub fn opens_claim(word: &str) -> bool {
+/// A word that may open a claim: one of `OPENERS`, in any case. Every other word is skipped
+/// without further reading.
+pub fn opens_claim(word: &[u8]) -> bool {
     const SET: WordSet<{ OPENERS.len() }> = WordSet::of(&[OPENERS]);
-    SET.contains(word)
+    SET.contains_lowercased(word)
 }
 
 /// A word after which the article "a" is the numeral one: "a dozen", "a third", "a half".
@@ -972,7 +972,7 @@ mod tests {
             may_open_claim(b[0], b.get(1).copied().unwrap_or(0), b.len())
         };
         for word in OPENERS {
-            assert!(opens_claim(word), "{word} opens a claim");
+            assert!(opens_claim(word.as_bytes()), "{word} opens a claim");
             assert!(shape(word), "{word} passes the shape test");
         }
         for word in ["that", "this", "with", "they", "from", "she"] {
