@@ -56,7 +56,11 @@ pub fn head_before(text: &str, start: usize) -> Head<'_> {
     }
     head.start = pos;
     let before = words_before(text, pos, HEAD_WORDS);
-    let mut lowered: Vec<&str> = before.iter().map(|(_, l)| l.as_str()).collect();
+    let mut words = [""; HEAD_WORDS];
+    for (slot, (_, l)) in words.iter_mut().zip(&before) {
+        *slot = l.as_str();
+    }
+    let lowered = &words[..before.len()];
     let mut used = 0;
     if matches!(lowered.first(), Some(&("minus" | "negative"))) {
         head.negated = true;
@@ -71,13 +75,13 @@ pub fn head_before(text: &str, start: usize) -> Head<'_> {
             used += n;
         }
     }
-    lowered.drain(..used);
+    let lowered = &lowered[used..];
     if let Some((w, l)) = before.get(used) {
         head.before = Some(*l);
         head.before_capitalised = w.text.chars().any(char::is_uppercase);
         head.before_is_month = month_word(w) || abbreviated_month_before(text, pos);
         head.trend =
-            trend_of(&lowered).filter(|_| !(head.currency.is_some() && amount_verb(&lowered)));
+            trend_of(lowered).filter(|_| !(head.currency.is_some() && amount_verb(lowered)));
     } else {
         head.before_is_month = abbreviated_month_before(text, pos);
     }

@@ -39,9 +39,8 @@ pub fn after(text: &str, first: &Number) -> Option<Range> {
     let first_currency = currency::before(text, first.start);
     let lead = first_currency.map_or(first.start, |(at, _)| at);
     let opener = prev_word(text, lead);
-    let opener_word = opener
-        .and_then(|w| w.lower())
-        .map(|l| l.as_str().to_string());
+    let opener_lower = opener.and_then(|w| w.lower());
+    let opener_word = opener_lower.as_ref().map(|l| l.as_str());
     let hyphen = matches!(char_at(text, q), Some('-' | '–'));
     let mut spaced = false;
     let mut either = false;
@@ -64,7 +63,7 @@ pub fn after(text: &str, first: &Number) -> Option<Range> {
             let lw = w.lower()?;
             match lw.as_str() {
                 "to" => w.end,
-                "and" if opener_word.as_deref() == Some("between") => w.end,
+                "and" if opener_word == Some("between") => w.end,
                 "or" => {
                     either = true;
                     w.end
@@ -109,8 +108,8 @@ pub fn after(text: &str, first: &Number) -> Option<Range> {
         second.value = second.value.checked_mul(scale)?;
         second.end = end;
     }
-    let opens = matches!(opener_word.as_deref(), Some("between" | "from"));
-    let change = opener_word.as_deref() == Some("from")
+    let opens = matches!(opener_word, Some("between" | "from"));
+    let change = opener_word == Some("from")
         && opener
             .and_then(|w| prev_word(text, w.start))
             .and_then(|w| w.lower())
