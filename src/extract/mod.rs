@@ -85,9 +85,12 @@ pub fn extract_each(text: &str, format: Format, mut each: impl FnMut(Claim)) {
         // Claims of one sentence share its collapsed text.
         let sentence = match &last_sentence {
             Some((seen, sentence)) if *seen == span => sentence.clone(),
-            _ => text::collapse(&prose[span.0..span.1]),
+            _ => {
+                let sentence = text::collapse(&prose[span.0..span.1]);
+                last_sentence = Some((span, sentence.clone()));
+                sentence
+            }
         };
-        last_sentence = Some((span, sentence.clone()));
         each(Claim {
             line,
             column,
