@@ -13,9 +13,10 @@ use crate::extract::{Bound, Claim, Kind, Trend};
 /// Writes one claim with the path of the file it came from, as one JSON object: the shape
 /// other tools rely on, byte for byte what serde writes for the claim with `path` first.
 /// Written a field at a time, since an article may hold tens of thousands of claims.
-fn record(out: &mut Vec<u8>, path: &str, c: &Claim) {
+/// `path` is the file's path as a JSON string, written once for all of its claims.
+fn record(out: &mut Vec<u8>, path: &[u8], c: &Claim) {
     out.extend_from_slice(b"{\"path\":");
-    json_string(out, path);
+    out.extend_from_slice(path);
     let mut number = itoa::Buffer::new();
     for (key, n) in [
         (&b",\"line\":"[..], c.line),
@@ -104,7 +105,8 @@ pub fn human(out: &mut dyn Write, path: &Path, claims: &[Claim], color: bool) ->
 /// Writes one file's claims a record at a time, as JSON Lines or as the items of the array
 /// [`JsonArray`] streams, so that no file's claims need be held together.
 pub struct Records {
-    path: String,
+    /// The path as a JSON string.
+    path: Vec<u8>,
     items: bool,
 }
 
@@ -112,7 +114,7 @@ impl Records {
     /// One JSON object per claim, a line each.
     pub fn lines(path: &Path) -> Self {
         Self {
-            path: path.display().to_string(),
+            path: path_json(path),
             items: false,
         }
     }
@@ -120,7 +122,7 @@ impl Records {
     /// Items of the array [`JsonArray`] streams, each after ",\n  ".
     pub fn items(path: &Path) -> Self {
         Self {
-            path: path.display().to_string(),
+            path: path_json(path),
             items: true,
         }
     }
@@ -134,6 +136,13 @@ impl Records {
             out.push(b'\n');
         }
     }
+}
+
+/// A path as a JSON string.
+fn path_json(path: &Path) -> Vec<u8> {
+    let mut json = Vec::new();
+    json_string(&mut json, &path.display().to_string());
+    json
 }
 
 /// Streams records into one JSON array, file by file, so memory stays flat.
@@ -215,7 +224,7 @@ mod tests {
                 let serded = Serded { path, claim: c };
                 super::super::sanitize::json(&mut serde, &serded, false).unwrap();
                 let mut direct = Vec::new();
-                record(&mut direct, path, c);
+                record(&mut direct, &path_json(Path::new(path)), c);
                 assert_eq!(
                     String::from_utf8(direct).unwrap(),
                     String::from_utf8(serde).unwrap()
