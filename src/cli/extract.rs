@@ -60,15 +60,15 @@ enum OutputFormat {
 const PIECE: usize = 64 << 10;
 
 /// Reads one file and renders its claims in `format`, handing the output to `emit` a piece
-/// at a time with the number of claims in it; returns how many there are, or why the file
-/// cannot be read. The outer error is `emit`'s.
+/// at a time with the number of claims in it; or says why the file cannot be read. The outer
+/// error is `emit`'s.
 fn render_file(
     path: &Path,
     max_bytes: u64,
     format: OutputFormat,
     color: bool,
     emit: &mut dyn FnMut(&[u8], usize) -> io::Result<()>,
-) -> io::Result<Result<usize, InputError>> {
+) -> io::Result<Result<(), InputError>> {
     let source = match input::read(path, max_bytes) {
         Ok(source) => source,
         Err(e) => return Ok(Err(e)),
@@ -80,13 +80,13 @@ fn render_file(
             let mut bytes = Vec::new();
             human(&mut bytes, &source.path, &claims, color).expect("writing to memory cannot fail");
             emit(&bytes, claims.len())?;
-            return Ok(Ok(claims.len()));
+            return Ok(Ok(()));
         }
         OutputFormat::Jsonl => Records::lines(&source.path),
         OutputFormat::Json => Records::items(&source.path),
     };
     let mut piece = Vec::with_capacity(PIECE + PIECE / 4);
-    let (mut in_piece, mut total) = (0, 0);
+    let mut in_piece = 0;
     let mut emitted = Ok(());
     source.each_claim(|claim| {
         if emitted.is_err() {
@@ -94,7 +94,6 @@ fn render_file(
         }
         records.write(&mut piece, &claim);
         in_piece += 1;
-        total += 1;
         if piece.len() >= PIECE {
             emitted = emit(&piece, in_piece);
             piece.clear();
@@ -103,7 +102,7 @@ fn render_file(
     });
     emitted?;
     emit(&piece, in_piece)?;
-    Ok(Ok(total))
+    Ok(Ok(()))
 }
 
 /// Where rendered claims go, and what has been seen: claims, files, and files that could not
@@ -129,9 +128,9 @@ impl Output<'_> {
 
     /// Counts a file whose output has been emitted, or reports why it could not be read;
     /// false for the latter.
-    fn finished(&mut self, read: Result<usize, InputError>) -> io::Result<bool> {
+    fn finished(&mut self, read: Result<(), InputError>) -> io::Result<bool> {
         match read {
-            Ok(_) => {
+            Ok(()) => {
                 self.files += 1;
                 Ok(true)
             }
