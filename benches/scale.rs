@@ -4,9 +4,9 @@
 //! between the commits before and after the edit. Each is printed as wall time, as a ratio to
 //! reading the same files once with `find … | xargs -0 cat | wc -w` (articles and review files
 //! for a scan, review files for the others, twice the review files for `diff`), and with the
-//! process's peak resident memory. The articles are the BBC archive beside the project (`../shared/corpus/bbc`) when
-//! it is there, else the seeds, each copy under a line of its own. A table, not a criterion
-//! bench: one run of the largest size takes minutes.
+//! process's peak resident memory. The articles are the BBC archive beside the project
+//! (`../shared/corpus/bbc`) when it is there, else the seeds, each copy under a line of its
+//! own. A table, not a criterion bench: one run of the largest size takes minutes.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -34,8 +34,7 @@ pub struct ConfinedRoot {
     root: PathBuf,
     /// The root normalised, and with its links resolved; `None` when it climbs past the top.
     resolved_root: OnceLock<Option<(PathBuf, PathBuf)>>,
-    /// Normalised directories, with their links resolved.
-    dirs: Mutex<HashMap<PathBuf, PathBuf>>,
+    dirs: ResolvedDirs,
 }
 
 impl ConfinedRoot {
@@ -43,7 +42,7 @@ impl ConfinedRoot {
         ConfinedRoot {
             root: root.to_path_buf(),
             resolved_root: OnceLock::new(),
-            dirs: Mutex::new(HashMap::new()),
+            dirs: ResolvedDirs::default(),
         }
     }
 
@@ -66,7 +65,7 @@ impl ConfinedRoot {
         // A path that is no link resolves as its directory does; unless it was not written
         // normalised, when the file found is not the one just seen to be no link.
         let real = match normal.parent().zip(normal.file_name()) {
-            Some((dir, name)) if normal == path => self.resolved_dir(dir).join(name),
+            Some((dir, name)) if normal == path => self.dirs.resolved(dir).join(name),
             _ => resolve_links(&normal),
         };
         if !real.starts_with(real_root) {
@@ -74,10 +73,17 @@ impl ConfinedRoot {
         }
         written_under(root, &normal).ok_or(Refused::Outside)
     }
+}
 
-    /// A normalised directory with its links resolved, each resolved once.
-    fn resolved_dir(&self, dir: &Path) -> PathBuf {
-        let dirs = || self.dirs.lock().unwrap_or_else(PoisonError::into_inner);
+/// Directories with their links resolved, each resolved once however many files in it are
+/// looked at.
+#[derive(Default)]
+pub struct ResolvedDirs(Mutex<HashMap<PathBuf, PathBuf>>);
+
+impl ResolvedDirs {
+    /// `dir` with the links in the part of it that exists resolved.
+    pub fn resolved(&self, dir: &Path) -> PathBuf {
+        let dirs = || self.0.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(real) = dirs().get(dir) {
             return real.clone();
         }

@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use globset::{GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
 
 use crate::input::is_article;
+use crate::paths::ResolvedDirs;
 use crate::render::sanitize::terminal;
 
 /// Globs as written in `factcheck.toml` (relative to the root, `/`-separated; `*` stays
@@ -222,7 +223,7 @@ impl Walker {
         let mut files: Vec<PathBuf> = Vec::new();
         let mut outside = Vec::new();
         let mut passed_over = Vec::new();
-        let mut dirs = Directories::default();
+        let dirs = ResolvedDirs::default();
         for entry in builder.build() {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -235,7 +236,7 @@ impl Walker {
             if entry.file_type().is_none_or(|t| t.is_dir()) {
                 continue;
             }
-            let real = dirs.resolved_file(&entry);
+            let real = resolved_file(&dirs, &entry);
             let shown = self.shown(entry.path());
             if self.never.contains(&real) || self.excluded(entry.path(), &real) || !keep(&shown) {
                 continue;
@@ -340,25 +341,13 @@ fn resolved(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// The directories of one walk with links resolved, each resolved once for all its files.
-#[derive(Default)]
-struct Directories {
-    resolved: HashMap<PathBuf, PathBuf>,
-}
-
-impl Directories {
-    /// A found file's path with links resolved: its directory's, and its name unless the file
-    /// is itself a link.
-    fn resolved_file(&mut self, entry: &ignore::DirEntry) -> PathBuf {
-        let path = entry.path();
-        match path.parent().zip(path.file_name()) {
-            Some((dir, name)) if !entry.path_is_symlink() => self
-                .resolved
-                .entry(dir.to_path_buf())
-                .or_insert_with(|| resolved(dir))
-                .join(name),
-            _ => resolved(path),
-        }
+/// A found file's path with links resolved: its directory's, each directory resolved once
+/// for all its files, and its name unless the file is itself a link.
+fn resolved_file(dirs: &ResolvedDirs, entry: &ignore::DirEntry) -> PathBuf {
+    let path = entry.path();
+    match path.parent().zip(path.file_name()) {
+        Some((dir, name)) if !entry.path_is_symlink() => dirs.resolved(dir).join(name),
+        _ => resolved(path),
     }
 }
 
