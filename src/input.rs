@@ -39,17 +39,22 @@ impl Source {
     /// mark is not a character: columns do not count it, offsets step over it).
     pub fn claims(&self) -> Vec<Claim> {
         let mut claims = Vec::new();
-        self.each_claim(|claim| claims.push(claim));
+        self.each_claim(|claim| claims.push(claim.clone()));
         claims
     }
 
-    /// Hands each of [`Source::claims`] to `each` as it is read, holding one at a time.
-    pub fn each_claim(&self, mut each: impl FnMut(Claim)) {
+    /// Hands each of [`Source::claims`] to `each` as it is read, holding one at a time; as
+    /// with [`extract_each`], the claim handed over is reused for the next.
+    pub fn each_claim(&self, mut each: impl FnMut(&Claim)) {
         let skipped = self.text.len() - self.body().len();
-        extract_each(self.body(), Format::from_path(&self.path), |mut claim| {
-            claim.start += skipped;
-            claim.end += skipped;
-            each(claim)
+        extract_each(self.body(), Format::from_path(&self.path), |claim| {
+            if skipped == 0 {
+                return each(claim);
+            }
+            let mut shifted = claim.clone();
+            shifted.start += skipped;
+            shifted.end += skipped;
+            each(&shifted)
         });
     }
 }

@@ -92,7 +92,7 @@ fn render_file(
         if emitted.is_err() {
             return;
         }
-        records.write(&mut piece, &claim);
+        records.write(&mut piece, claim);
         in_piece += 1;
         if piece.len() >= PIECE {
             emitted = emit(&piece, in_piece);

@@ -2,8 +2,10 @@
 //! "a report by X", "X's analysis shows", a quote's speaker, and "he" or "she" resolved to the
 //! person named last before it.
 
+use std::rc::Rc;
+
 use super::lexicon::{ends_phrase, Shapes, WordSet};
-use super::text::{ascii_letters_end, LowerWord};
+use super::text::{ascii_letters_end, lowercase_is, LowerWord};
 
 /// A source named in a sentence, with where its cue stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,7 +26,7 @@ pub struct Attributions {
     quoted: Option<String>,
     /// The cues as written (pronouns unresolved) of the sentences read last, so that each
     /// sentence is read once however many figures and pronouns look at it.
-    written: Vec<((usize, usize), Vec<Cue>)>,
+    written: Vec<((usize, usize), Rc<[Cue]>)>,
 }
 
 /// How many sentences back a pronoun may look for the person it stands for.
@@ -62,15 +64,15 @@ impl Attributions {
     }
 
     /// The cues of a sentence as written, read once.
-    fn written(&mut self, text: &str, span: (usize, usize)) -> Vec<Cue> {
+    fn written(&mut self, text: &str, span: (usize, usize)) -> Rc<[Cue]> {
         if let Some((_, cues)) = self.written.iter().find(|(s, _)| *s == span) {
-            return cues.clone();
+            return Rc::clone(cues);
         }
-        let cues = read_sentence(text, span);
+        let cues: Rc<[Cue]> = read_sentence(text, span).into();
         if self.written.len() == REMEMBERED {
             self.written.remove(0);
         }
-        self.written.push((span, cues.clone()));
+        self.written.push((span, Rc::clone(&cues)));
         cues
     }
 
@@ -84,9 +86,9 @@ impl Attributions {
         earlier: &[(usize, usize)],
     ) -> Vec<Cue> {
         let mut cues: Vec<Cue> = Vec::new();
-        for cue in self.written(text, span) {
+        for cue in self.written(text, span).iter() {
             if !pronoun(&cue.source) {
-                cues.push(cue);
+                cues.push(cue.clone());
                 continue;
             }
             let named = cues
@@ -106,10 +108,11 @@ impl Attributions {
     fn person_before(&mut self, text: &str, sentences: &[(usize, usize)]) -> Option<String> {
         sentences.iter().rev().find_map(|&span| {
             self.written(text, span)
-                .into_iter()
+                .iter()
                 .rev()
-                .map(|c| c.source)
+                .map(|c| &c.source)
                 .find(|s| person_name(s))
+                .cloned()
         })
     }
 
@@ -415,18 +418,17 @@ fn name_word(word: &str) -> bool {
             "But" | "And" | "However" | "Meanwhile" | "It" | "This" | "That" | "There" | "In"
         );
     }
-    let lower = word.to_ascii_lowercase();
     word.chars()
         .all(|c| c.is_alphabetic() || c == '’' || c == '\'' || c == '-')
-        && !ends_phrase(&lower)
-        && !reporting_verb(&lower)
-        && !between_subject_and_verb(&lower)
+        && !lowercase_is(word, |l| {
+            ends_phrase(l) || reporting_verb(l) || between_subject_and_verb(l)
+        })
 }
 
 /// The subject before the verb at `verb`: "the US State Department said".
 fn source_before(sentence: &str, tokens: &[Token<'_>], verb: usize) -> Option<String> {
     let mut k = verb;
-    while k > 0 && between_subject_and_verb(&tokens[k - 1].text.to_ascii_lowercase()) {
+    while k > 0 && lowercase_is(tokens[k - 1].text, between_subject_and_verb) {
         if !tokens[k - 1].joined_to_next {
             return None;
         }
@@ -439,9 +441,9 @@ fn source_before(sentence: &str, tokens: &[Token<'_>], verb: usize) -> Option<St
         if !t.joined_to_next {
             break;
         }
-        let lower = t.text.to_ascii_lowercase();
-        let joins = connector(&lower) && first < last && capitalised(tokens[first].text);
-        if name_word(t.text) || joins || (lower == "the" && first < last) {
+        let joins =
+            lowercase_is(t.text, connector) && first < last && capitalised(tokens[first].text);
+        if name_word(t.text) || joins || (t.text.eq_ignore_ascii_case("the") && first < last) {
             first -= 1;
         } else if pronoun(t.text) && first == last {
             return Some(t.text.to_string());
@@ -513,8 +515,8 @@ fn source_after(sentence: &str, tokens: &[Token<'_>], from: usize) -> Option<Str
     let mut end = from;
     while end < tokens.len() && end - from < 10 {
         let t = &tokens[end];
-        let lower = t.text.to_ascii_lowercase();
-        let fits = name_word(t.text) || connector(&lower) || matches!(lower.as_str(), "a" | "an");
+        let fits =
+            name_word(t.text) || lowercase_is(t.text, |l| connector(l) || matches!(l, "a" | "an"));
         if !fits || t.text.bytes().all(|b| b.is_ascii_digit()) {
             break;
         }
@@ -523,7 +525,7 @@ fn source_after(sentence: &str, tokens: &[Token<'_>], from: usize) -> Option<Str
             break;
         }
     }
-    while end > from && connector(&tokens[end - 1].text.to_ascii_lowercase()) {
+    while end > from && lowercase_is(tokens[end - 1].text, connector) {
         end -= 1;
     }
     (end > from)
@@ -587,7 +589,7 @@ fn clean(sentence: &str, words: &[Token<'_>]) -> Option<String> {
     let mut words = words;
     // "a report by X", "data from X": the maker follows.
     let report = |(k, t): (usize, &Token<'_>)| {
-        report_noun(t.text) || (k == 0 && report_noun(&t.text.to_ascii_lowercase()))
+        report_noun(t.text) || (k == 0 && lowercase_is(t.text, report_noun))
     };
     if let Some(k) = words.iter().enumerate().position(report) {
         let maker = words
@@ -612,7 +614,7 @@ fn clean(sentence: &str, words: &[Token<'_>]) -> Option<String> {
         }
     }
     while let Some((last, rest)) = words.split_last() {
-        if connector(&last.text.to_ascii_lowercase()) || matches!(last.text, "a" | "an") {
+        if lowercase_is(last.text, connector) || matches!(last.text, "a" | "an") {
             words = rest;
         } else {
             break;
@@ -635,9 +637,10 @@ fn clean(sentence: &str, words: &[Token<'_>]) -> Option<String> {
 
 /// A source worth naming: not a lone determiner or pronoun.
 fn meaningful(name: String) -> Option<String> {
-    let lower = name.to_ascii_lowercase();
-    (!name.is_empty() && !matches!(lower.as_str(), "the" | "it" | "they" | "this" | "that"))
-        .then_some(name)
+    let lone = lowercase_is(&name, |l| {
+        matches!(l, "the" | "it" | "they" | "this" | "that")
+    });
+    (!name.is_empty() && !lone).then_some(name)
 }
 
 fn join(sentence: &str, words: &[Token<'_>]) -> String {

@@ -16,8 +16,8 @@ use super::number::{
 use super::range::{self, Range};
 use super::tail::{tail_after, Tail};
 use super::text::{
-    ascii_letters_end, char_at, char_before, next_word, prev_word, skip_space, skip_space_back,
-    word_at, LowerWord, Word,
+    ascii_letters_end, char_at, char_before, lowercase_is, next_word, prev_word, skip_space,
+    skip_space_back, word_at, LowerWord, Word,
 };
 use super::vague;
 use super::value::{int, midpoint, Decimal};
@@ -127,14 +127,6 @@ fn opens_claim_word(word: &[u8]) -> bool {
     opens_claim(word)
 }
 
-/// Whether the ASCII word, lowercased, passes `test`.
-fn lowered_is(word: &[u8], test: fn(&str) -> bool) -> bool {
-    std::str::from_utf8(word)
-        .ok()
-        .and_then(LowerWord::new)
-        .is_some_and(|l| test(l.as_str()))
-}
-
 fn is_article(word: &[u8]) -> bool {
     word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an")
 }
@@ -154,7 +146,7 @@ fn ascii_number_word_after(bytes: &[u8], end: usize) -> bool {
     if word.is_empty() {
         return bytes.get(start).is_some_and(|b| matches!(b, b'\n' | b'\r'));
     }
-    lowered_is(word, article_number_word)
+    std::str::from_utf8(word).is_ok_and(|w| lowercase_is(w, article_number_word))
 }
 
 /// ".08": a decimal point that opens a number, not one inside a name or after a word.

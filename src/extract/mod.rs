@@ -47,13 +47,14 @@ impl Format {
 /// Finds every numeric claim in `text`, in order. Spans are byte offsets into `text`.
 pub fn extract(text: &str, format: Format) -> Vec<Claim> {
     let mut claims = Vec::new();
-    extract_each(text, format, |claim| claims.push(claim));
+    extract_each(text, format, |claim| claims.push(claim.clone()));
     claims
 }
 
 /// Hands each numeric claim in `text` to `each`, in order, as soon as it is read, so that a
-/// caller that writes claims out holds one at a time.
-pub fn extract_each(text: &str, format: Format, mut each: impl FnMut(Claim)) {
+/// caller that writes claims out holds one at a time. The claim handed over is reused for
+/// the next one: a caller that keeps claims clones them.
+pub fn extract_each(text: &str, format: Format, mut each: impl FnMut(&Claim)) {
     let masked;
     let (prose, layout) = match format {
         Format::Plain => (text, sentence::Layout::Lines),
@@ -73,7 +74,24 @@ pub fn extract_each(text: &str, format: Format, mut each: impl FnMut(Claim)) {
     let mut lines = sentence::LineIndex::new(text);
     let mut sources = attribution::Attributions::default();
     let mut sentence_at = 0;
-    let mut last_sentence: Option<((usize, usize), String)> = None;
+    let mut claim = Claim {
+        line: 0,
+        column: 0,
+        start: 0,
+        end: 0,
+        text: String::new(),
+        value: 0.0,
+        low: None,
+        high: None,
+        unit: String::new(),
+        kind: Kind::Count,
+        bound: Bound::Exact,
+        trend: None,
+        attribution: None,
+        sentence: String::new(),
+    };
+    // The span whose collapsed text `claim.sentence` holds: claims of one sentence share it.
+    let mut sentence_span = None;
     for d in drafts {
         while sentence_at + 1 < sentences.len() && sentences[sentence_at].1 <= d.start {
             sentence_at += 1;
@@ -82,30 +100,24 @@ pub fn extract_each(text: &str, format: Format, mut each: impl FnMut(Claim)) {
         let (line, column) = lines.locate(d.start);
         let whole = (s, e.max(d.end).min(prose.len()));
         let span = sentence::window(prose, whole, (d.start, d.end));
-        // Claims of one sentence share its collapsed text.
-        let sentence = match &last_sentence {
-            Some((seen, sentence)) if *seen == span => sentence.clone(),
-            _ => {
-                let sentence = text::collapse(&prose[span.0..span.1]);
-                last_sentence = Some((span, sentence.clone()));
-                sentence
-            }
-        };
-        each(Claim {
-            line,
-            column,
-            start: d.start,
-            end: d.end,
-            text: text::collapse(&text[d.start..d.end]),
-            value: value::to_f64(d.value),
-            low: d.low.map(value::to_f64),
-            high: d.high.map(value::to_f64),
-            unit: d.unit,
-            kind: d.kind,
-            bound: d.bound,
-            trend: d.trend,
-            attribution: sources.source(prose, &sentences, (sentence_at, span), (d.start, d.end)),
-            sentence,
-        });
+        if sentence_span != Some(span) {
+            text::collapse_into(&mut claim.sentence, &prose[span.0..span.1]);
+            sentence_span = Some(span);
+        }
+        text::collapse_into(&mut claim.text, &text[d.start..d.end]);
+        claim.attribution =
+            sources.source(prose, &sentences, (sentence_at, span), (d.start, d.end));
+        claim.line = line;
+        claim.column = column;
+        claim.start = d.start;
+        claim.end = d.end;
+        claim.value = value::to_f64(d.value);
+        claim.low = d.low.map(value::to_f64);
+        claim.high = d.high.map(value::to_f64);
+        claim.unit = d.unit;
+        claim.kind = d.kind;
+        claim.bound = d.bound;
+        claim.trend = d.trend;
+        each(&claim);
     }
 }

@@ -60,6 +60,12 @@ impl<'a> LowerWord<'a> {
     }
 }
 
+/// Whether `word` in ASCII lowercase passes `test`, which knows only short words: a word too
+/// long for a [`LowerWord`] passes none.
+pub fn lowercase_is(word: &str, test: impl FnOnce(&str) -> bool) -> bool {
+    LowerWord::new(word).is_some_and(|l| test(l.as_str()))
+}
+
 /// The end of the run of ASCII letters at `i`, found eight bytes at a time: most words are
 /// passed over, so finding where each ends is most of reading a text.
 pub fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
@@ -278,15 +284,22 @@ pub fn words_before(text: &str, i: usize, n: usize) -> Vec<(Word<'_>, LowerWord<
 
 /// Whitespace runs (including non-breaking spaces and line breaks) as single spaces.
 pub fn collapse(s: &str) -> String {
-    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
+    collapse_into(&mut out, s);
+    out
+}
+
+/// [`collapse`] written into `out` in place of what it held, reusing its memory.
+pub fn collapse_into(out: &mut String, s: &str) {
+    out.clear();
+    let bytes = s.as_bytes();
     let mut i = 0;
     loop {
         while i < bytes.len() && space_len(s, i) > 0 {
             i += space_len(s, i);
         }
         if i == bytes.len() {
-            return out;
+            return;
         }
         // A stretch of words joined by single spaces is copied as it is.
         let start = i;
