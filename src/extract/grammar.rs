@@ -120,11 +120,7 @@ fn plain_ascii_word(bytes: &[u8], i: usize) -> Option<usize> {
 /// Whether a word of ASCII letters may open a claim. The shape test comes first, on the raw
 /// bytes; only the few words that pass it are lowercased and looked up.
 fn opens_claim_word(word: &[u8]) -> bool {
-    let second = word.get(1).map_or(0, u8::to_ascii_lowercase);
-    if !may_open_claim(word[0].to_ascii_lowercase(), second, word.len()) {
-        return false;
-    }
-    opens_claim(word)
+    may_open_claim(word) && opens_claim(word)
 }
 
 fn is_article(word: &[u8]) -> bool {

@@ -55,9 +55,9 @@ pub fn head_before(text: &str, start: usize) -> Head<'_> {
         pos = at;
     }
     head.start = pos;
-    let before = words_before(text, pos, HEAD_WORDS);
+    let before = words_before::<HEAD_WORDS>(text, pos);
     let mut words = [""; HEAD_WORDS];
-    for (slot, (_, l)) in words.iter_mut().zip(&before) {
+    for (slot, (_, l)) in words.iter_mut().zip(before.iter()) {
         *slot = l.as_str();
     }
     let lowered = &words[..before.len()];

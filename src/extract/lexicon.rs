@@ -102,30 +102,63 @@ const OPENERS: &[&str] = &[
     "thousandfold",
 ];
 
-/// Whether a word of this length whose first two bytes, lowercased, are these can be one
-/// that opens a claim; a cheap test that spares the lookups for most words ("the" may be
-/// "two", "that" cannot be "tens").
-pub fn may_open_claim(first: u8, second: u8, len: usize) -> bool {
-    OPENER_SHAPES.holds(first, second, len)
+/// Whether a word of ASCII letters, in any case, may be one that opens a claim; a cheap test
+/// of its first two letters and its length that spares the lookups for most words ("the"
+/// may be "two", "that" cannot be "tens").
+pub fn may_open_claim(word: &[u8]) -> bool {
+    OPENER_SHAPES.may_hold(word)
 }
 
 /// The shapes of the words of a vocabulary: for each first and second lowercase letter,
 /// the lengths of the words that start with them, as bits. It tells at a glance that a
 /// word is not in the vocabulary.
-pub struct Shapes([[u16; 27]; 26]);
+pub struct Shapes([[u16; SHAPE_COLUMNS]; SHAPE_ROWS]);
+
+/// The rows of a [`Shapes`] table: a word's first letter, and one row for anything else.
+const SHAPE_ROWS: usize = 27;
+/// The columns: a word's second letter, the end of a one-letter word, and anything else.
+const SHAPE_COLUMNS: usize = 28;
+
+/// The row of each byte that may open a word: its letter in either case, else the last.
+const SHAPE_ROW: [u8; 256] = {
+    let mut table = [(SHAPE_ROWS - 1) as u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        table[(b'a' + b) as usize] = b;
+        table[(b'A' + b) as usize] = b;
+        b += 1;
+    }
+    table
+};
+
+/// The column of each byte that may stand second: its letter in either case, 26 for the
+/// end of a one-letter word (0), else the last.
+const SHAPE_COLUMN: [u8; 256] = {
+    let mut table = SHAPE_ROW;
+    let mut b = 0;
+    while b < 256 {
+        if table[b] == (SHAPE_ROWS - 1) as u8 {
+            table[b] = (SHAPE_COLUMNS - 1) as u8;
+        }
+        b += 1;
+    }
+    table[0] = 26;
+    table
+};
 
 impl Shapes {
     /// The shapes of the lowercase words in `lists`.
     pub const fn of(lists: &[&[&str]]) -> Self {
-        let mut table = [[0u16; 27]; 26];
+        let mut table = [[0u16; SHAPE_COLUMNS]; SHAPE_ROWS];
         let mut l = 0;
         while l < lists.len() {
             let mut k = 0;
             while k < lists[l].len() {
                 let word = lists[l][k].as_bytes();
                 let second = if word.len() > 1 { word[1] } else { 0 };
-                if let (Some(row), Some(column)) = (letter_index(word[0]), second_index(second)) {
-                    table[row][column] |= 1 << word.len();
+                if word[0].is_ascii_lowercase() && (second == 0 || second.is_ascii_lowercase()) {
+                    let row = SHAPE_ROW[word[0] as usize] as usize;
+                    table[row][SHAPE_COLUMN[second as usize] as usize] |= 1 << word.len();
                 }
                 k += 1;
             }
@@ -134,20 +167,15 @@ impl Shapes {
         Self(table)
     }
 
-    /// Whether some word of the vocabulary is `len` bytes long and starts with `first` and
-    /// `second` (0 for a one-letter word), both already lowercase.
-    pub fn holds(&self, first: u8, second: u8, len: usize) -> bool {
-        let (Some(row), Some(column)) = (letter_index(first), second_index(second)) else {
+    /// Whether some word of the vocabulary has the length and the first two letters of
+    /// `word`, a word of ASCII letters in any case.
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&first), second) = (word.first(), word.get(1).copied().unwrap_or(0)) else {
             return false;
         };
-        len < 16 && self.0[row][column] & (1 << len) != 0
-    }
-
-    /// [`Shapes::holds`] for a word of ASCII letters as written, in any case.
-    pub fn may_hold(&self, word: &[u8]) -> bool {
-        let second = word.get(1).map_or(0, u8::to_ascii_lowercase);
-        word.first()
-            .is_some_and(|b| self.holds(b.to_ascii_lowercase(), second, word.len()))
+        let row = &self.0[usize::from(SHAPE_ROW[usize::from(first)])];
+        let lengths = row[usize::from(SHAPE_COLUMN[usize::from(second)])];
+        word.len() < 16 && lengths & (1 << word.len()) != 0
     }
 }
 
@@ -215,21 +243,6 @@ impl<const N: usize> WordSet<N> {
     /// Whether `word` with its ASCII letters lowercased is in the set.
     pub fn contains_lowercased(&self, word: &[u8]) -> bool {
         pack(word, true).is_some_and(|key| self.0.binary_search(&key).is_ok())
-    }
-}
-
-const fn letter_index(b: u8) -> Option<usize> {
-    match b {
-        b'a'..=b'z' => Some((b - b'a') as usize),
-        _ => None,
-    }
-}
-
-/// The column of a word's second byte: a letter, or 26 for a one-letter word.
-const fn second_index(b: u8) -> Option<usize> {
-    match b {
-        0 => Some(26),
-        _ => letter_index(b),
     }
 }
 
@@ -967,10 +980,7 @@ mod tests {
     /// of the same first letters and lengths do not.
     #[test]
     fn openers_have_an_accepted_shape() {
-        let shape = |w: &str| {
-            let b = w.as_bytes();
-            may_open_claim(b[0], b.get(1).copied().unwrap_or(0), b.len())
-        };
+        let shape = |w: &str| may_open_claim(w.as_bytes());
         for word in OPENERS {
             assert!(opens_claim(word.as_bytes()), "{word} opens a claim");
             assert!(shape(word), "{word} passes the shape test");

@@ -23,11 +23,14 @@ impl<'a> Word<'a> {
 /// A short word in ASCII lowercase: the word itself when it has no capital, else lowered
 /// into a fixed buffer, so lookups allocate nothing.
 #[derive(Clone, Copy)]
-pub struct LowerWord<'a> {
-    /// The word as written, when it is already lowercase.
-    written: Option<&'a str>,
-    buf: [u8; 24],
-    len: usize,
+pub struct LowerWord<'a>(Lowered<'a>);
+
+#[derive(Clone, Copy)]
+enum Lowered<'a> {
+    /// The word as written, already lowercase.
+    Written(&'a str),
+    /// The word's bytes lowered, and their number.
+    Copied([u8; 24], u8),
 }
 
 impl<'a> LowerWord<'a> {
@@ -36,26 +39,23 @@ impl<'a> LowerWord<'a> {
         if bytes.len() > 24 {
             return None;
         }
-        let mut lowered = Self {
-            written: None,
-            buf: [0u8; 24],
-            len: bytes.len(),
-        };
         if !bytes.iter().any(u8::is_ascii_uppercase) {
-            lowered.written = Some(word);
-            return Some(lowered);
+            return Some(Self(Lowered::Written(word)));
         }
-        for (slot, b) in lowered.buf.iter_mut().zip(bytes) {
+        let mut buf = [0u8; 24];
+        for (slot, b) in buf.iter_mut().zip(bytes) {
             *slot = b.to_ascii_lowercase();
         }
-        Some(lowered)
+        Some(Self(Lowered::Copied(buf, bytes.len() as u8)))
     }
 
     pub fn as_str(&self) -> &str {
-        match self.written {
-            Some(word) => word,
+        match &self.0 {
+            Lowered::Written(word) => word,
             // Lowercasing ASCII bytes of a valid UTF-8 string keeps it valid UTF-8.
-            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+            Lowered::Copied(buf, len) => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or("")
+            }
         }
     }
 }
@@ -263,23 +263,41 @@ pub fn prev_word(text: &str, i: usize) -> Option<Word<'_>> {
     })
 }
 
-/// Up to `n` words before `i`, nearest first, lowercased; stops at anything but spacing.
-pub fn words_before(text: &str, i: usize, n: usize) -> Vec<(Word<'_>, LowerWord<'_>)> {
-    let mut out = Vec::with_capacity(n);
+/// Up to `N` words before `i`, nearest first, lowercased; stops at anything but spacing.
+pub fn words_before<const N: usize>(text: &str, i: usize) -> WordsBefore<'_, N> {
+    let none = Word {
+        start: i,
+        end: i,
+        text: "",
+    };
+    let mut found = WordsBefore {
+        words: [(none, LowerWord(Lowered::Written(""))); N],
+        len: 0,
+    };
     let mut pos = i;
-    while out.len() < n {
-        match prev_word(text, pos) {
-            Some(w) => match w.lower() {
-                Some(l) => {
-                    pos = w.start;
-                    out.push((w, l));
-                }
-                None => break,
-            },
-            None => break,
-        }
+    while found.len < N {
+        let Some((w, l)) = prev_word(text, pos).and_then(|w| Some((w, w.lower()?))) else {
+            break;
+        };
+        pos = w.start;
+        found.words[found.len] = (w, l);
+        found.len += 1;
     }
-    out
+    found
+}
+
+/// The words [`words_before`] found, held without allocating.
+pub struct WordsBefore<'a, const N: usize> {
+    words: [(Word<'a>, LowerWord<'a>); N],
+    len: usize,
+}
+
+impl<'a, const N: usize> std::ops::Deref for WordsBefore<'a, N> {
+    type Target = [(Word<'a>, LowerWord<'a>)];
+
+    fn deref(&self) -> &Self::Target {
+        &self.words[..self.len]
+    }
 }
 
 /// Whitespace runs (including non-breaking spaces and line breaks) as single spaces.
@@ -304,9 +322,7 @@ pub fn collapse_into(out: &mut String, s: &str) {
         // A stretch of words joined by single spaces is copied as it is.
         let start = i;
         loop {
-            while i < bytes.len() && !(may_be_space(bytes[i]) && space_len(s, i) > 0) {
-                i += 1;
-            }
+            i = next_space(s, i);
             let single =
                 bytes.get(i) == Some(&b' ') && i + 1 < bytes.len() && space_len(s, i + 1) == 0;
             if !single {
@@ -319,6 +335,35 @@ pub fn collapse_into(out: &mut String, s: &str) {
         }
         out.push_str(&s[start..i]);
     }
+}
+
+/// The first whitespace character at or after `i`, else the end of `s`. Eight bytes are
+/// passed over at a time when none of them may start one.
+fn next_space(s: &str, mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x80 * ONES;
+    let bytes = s.as_bytes();
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // The lowest byte marked is the first below b'!' or the first of the lead bytes
+        // from 0xC0, which hold every byte [`may_be_space`] lets through.
+        let spacing = word.wrapping_sub(0x21 * ONES) & !word & HIGHS;
+        let lead = word & (word << 1) & HIGHS;
+        let marked = spacing | lead;
+        if marked == 0 {
+            i += 8;
+            continue;
+        }
+        let k = i + (marked.trailing_zeros() / 8) as usize;
+        if may_be_space(bytes[k]) && space_len(s, k) > 0 {
+            return k;
+        }
+        i = k + 1;
+    }
+    while i < bytes.len() && !(may_be_space(bytes[i]) && space_len(s, i) > 0) {
+        i += 1;
+    }
+    i
 }
 
 /// Whether a byte may start a whitespace character: ASCII spacing and controls, and the
@@ -361,6 +406,18 @@ mod tests {
         ] {
             let words: Vec<&str> = s.split_whitespace().collect();
             assert_eq!(collapse(s), words.join(" "), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn collapse_finds_every_space_at_every_offset_of_a_chunk() {
+        let spaces = (0..=0x3100u32).filter_map(char::from_u32);
+        for c in spaces.chain(['’', '“', '£', '€', '👩']) {
+            for k in 0..12 {
+                let s = format!("{}{c}{c}qrstuvwxyz0123456", &"abcdefghijklmnop"[..k]);
+                let words: Vec<&str> = s.split_whitespace().collect();
+                assert_eq!(collapse(&s), words.join(" "), "{c:?} after {k}");
+            }
         }
     }
 
