@@ -15,6 +15,9 @@ struct Cue {
     source: String,
 }
 
+/// A sentence's span and its cues as written, shared by every figure that looks at them.
+type SentenceCues = ((usize, usize), Rc<[Cue]>);
+
 /// Finds attributions sentence by sentence; a pronoun source ("He also said") is resolved to
 /// the person named last in the sentences just before.
 #[derive(Default)]
@@ -26,7 +29,7 @@ pub struct Attributions {
     quoted: Option<String>,
     /// The cues as written (pronouns unresolved) of the sentences read last, so that each
     /// sentence is read once however many figures and pronouns look at it.
-    written: Vec<((usize, usize), Rc<[Cue]>)>,
+    written: Vec<SentenceCues>,
 }
 
 /// How many sentences back a pronoun may look for the person it stands for.
