@@ -240,6 +240,7 @@ struct Token<'a> {
 }
 
 fn tokens(sentence: &str) -> Vec<Token<'_>> {
+    let bytes = sentence.as_bytes();
     let char_at = |i: usize| -> (char, usize) {
         match sentence.as_bytes()[i] {
             b if b < 0x80 => (char::from(b), 1),
@@ -264,14 +265,28 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
         }
         let start = i;
         i += len;
-        while i < sentence.len() {
-            let (c, len) = char_at(i);
-            if !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&')) {
-                break;
+        loop {
+            // ASCII is taken a byte at a time; only another character is decoded.
+            while bytes.get(i).is_some_and(|&b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.' | b'&')
+            }) {
+                i += 1;
             }
-            i += len;
+            if bytes.get(i).is_some_and(|&b| b >= 0x80) {
+                let (c, len) = char_at(i);
+                if c.is_alphanumeric() || c == '’' {
+                    i += len;
+                    continue;
+                }
+            }
+            break;
         }
-        let text = sentence[start..i].trim_end_matches(['.', '\'', '’', '-']);
+        let word = &sentence[start..i];
+        let text = if bytes[i - 1].is_ascii_alphanumeric() {
+            word
+        } else {
+            word.trim_end_matches(['.', '\'', '’', '-'])
+        };
         out.push(Token {
             start,
             end: start + text.len(),
