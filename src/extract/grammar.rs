@@ -76,13 +76,30 @@ pub fn find_claims(text: &str) -> Vec<Draft> {
         };
         let next = match class(b) {
             DIGIT => at_digits(text, i, &mut out),
-            LETTER => match plain_ascii_word(bytes, i) {
-                Some(end) if !opens_claim_word(&bytes[i..end]) => end,
-                Some(end) if is_article(&bytes[i..end]) && !ascii_number_word_after(bytes, end) => {
-                    end
+            LETTER => {
+                // Words that open nothing, each after one space, are passed over here.
+                let mut word = i;
+                loop {
+                    match plain_ascii_word(bytes, word) {
+                        Some(end) if !opens_claim_word(&bytes[word..end]) => {
+                            let next_is_word = bytes.get(end) == Some(&b' ')
+                                && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic);
+                            if next_is_word {
+                                word = end + 1;
+                                continue;
+                            }
+                            break end;
+                        }
+                        Some(end)
+                            if is_article(&bytes[word..end])
+                                && !ascii_number_word_after(bytes, end) =>
+                        {
+                            break end;
+                        }
+                        _ => break at_word(text, word, &mut out),
+                    }
                 }
-                _ => at_word(text, i, &mut out),
-            },
+            }
             _ if starts_decimal(bytes, i) || minus_sign(text, i).is_some() => {
                 at_digits(text, i, &mut out)
             }
