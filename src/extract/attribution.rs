@@ -217,10 +217,10 @@ fn may_hold_cue(sentence: &str) -> bool {
         }
         let start = i;
         i = ascii_letters_end(bytes, i);
-        let word = &sentence[start..i];
+        let word = &bytes[start..i];
         let cue = (3..=11).contains(&word.len())
-            && CUE_SHAPES.may_hold(word.as_bytes())
-            && CUE_WORDS.contains_lowercased(word.as_bytes());
+            && CUE_SHAPES.may_hold(word)
+            && CUE_WORDS.contains_lowercased(word);
         if cue {
             return true;
         }

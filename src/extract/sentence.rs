@@ -66,8 +66,9 @@ pub fn sentences(text: &str, layout: Layout<'_>) -> Vec<(usize, usize)> {
     .iter()
     .copied()
     .peekable();
+    let mut stops = Stops::new(bytes);
     loop {
-        let stop = next_stop(bytes, i);
+        let stop = stops.next(i);
         // A block that starts before the next stop ends the sentence before it.
         while let Some(&block) = blocks.peek() {
             if stop.is_some_and(|k| block > k) || (stop.is_none() && block >= text.len()) {
@@ -102,13 +103,34 @@ pub fn sentences(text: &str, layout: Layout<'_>) -> Vec<(usize, usize)> {
     out
 }
 
-/// The next byte at or after `from` that may end a sentence: a line break, `.`, `!` or `?`.
-/// Searched for with vector instructions, three at once and the rarer `!` in what lies before.
-fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = &bytes[from..];
-    let common = memchr::memchr3(b'\n', b'.', b'?', rest);
-    let before = &rest[..common.unwrap_or(rest.len())];
-    memchr::memchr(b'!', before).or(common).map(|k| from + k)
+/// Finds the bytes that may end a sentence (a line break, `.`, `!` or `?`) with vector
+/// instructions: three at once, and the rarer `!` on its own, looked for again only once
+/// the scan has passed the one found.
+struct Stops<'a> {
+    bytes: &'a [u8],
+    /// The next `!` at or after where it was last looked for, or `None` past the last.
+    bang: Option<usize>,
+}
+
+impl<'a> Stops<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            bang: memchr::memchr(b'!', bytes),
+        }
+    }
+
+    /// The next byte at or after `from` that may end a sentence.
+    fn next(&mut self, from: usize) -> Option<usize> {
+        if self.bang.is_some_and(|k| k < from) {
+            self.bang = memchr::memchr(b'!', &self.bytes[from..]).map(|k| from + k);
+        }
+        let common = memchr::memchr3(b'\n', b'.', b'?', &self.bytes[from..]).map(|k| from + k);
+        match (common, self.bang) {
+            (Some(c), Some(b)) => Some(c.min(b)),
+            (c, b) => c.or(b),
+        }
+    }
 }
 
 /// Where the sentence ends if the `.`, `!` or `?` at `i` ends it (after closing quotes).
