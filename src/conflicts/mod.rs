@@ -175,9 +175,12 @@ struct Member<'a> {
     names: Vec<u32>,
 }
 
-/// What one article says, its names not yet interned, so that it can be read on any core.
+/// What one article says, its names numbered in the order it first mentions them, so that it
+/// can be read on any core and its names interned in article order.
 struct Said<'a> {
-    title: Vec<String>,
+    /// Each name the article mentions, once, at its number.
+    names: Vec<String>,
+    title: Vec<u32>,
     claims: Vec<ClaimSaid<'a>>,
 }
 
@@ -187,38 +190,78 @@ struct ClaimSaid<'a> {
     /// Its sentence comes here first in the article.
     first: bool,
     thing: Option<String>,
-    sentence: Vec<String>,
+    sentence: Vec<u32>,
     /// The names in the claim's own text, when it counts something.
-    counted: Vec<String>,
+    counted: Vec<u32>,
+}
+
+/// The names of one article, numbered in the order first found.
+#[derive(Default)]
+struct ArticleNames {
+    numbers: HashMap<String, u32>,
+}
+
+impl ArticleNames {
+    fn number(&mut self, names: Vec<String>) -> Vec<u32> {
+        names
+            .into_iter()
+            .map(|name| {
+                let next = self.numbers.len() as u32;
+                *self.numbers.entry(name).or_insert(next)
+            })
+            .collect()
+    }
+
+    /// The names in the order of their numbers.
+    fn into_names(self) -> Vec<String> {
+        let mut names = vec![String::new(); self.numbers.len()];
+        for (name, k) in self.numbers {
+            names[k as usize] = name;
+        }
+        names
+    }
 }
 
 /// The names an article's title and claims mention, and what each claim counts.
 fn said<'a>(article: &Article<'a>) -> Said<'a> {
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut numbered = ArticleNames::default();
+    let title = numbered.number(story::names_in(article.title));
+    // The names of each sentence, found once however many claims it holds.
+    let mut sentences: HashMap<&str, Vec<u32>> = HashMap::new();
     let claims = article
         .claims
         .iter()
         .filter_map(|claim| {
-            let first = seen.insert(claim.sentence.as_str());
+            let known = sentences.get(claim.sentence.as_str());
+            let first = known.is_none();
             let thing = counted_thing(claim);
             if !first && thing.is_none() {
                 return None;
             }
+            let sentence = match known {
+                Some(names) => names.clone(),
+                None => {
+                    let names = numbered.number(story::names_in(&claim.sentence));
+                    sentences.insert(&claim.sentence, names.clone());
+                    names
+                }
+            };
             let counted = match thing {
-                Some(_) => story::names_in(&claim.text),
+                Some(_) => numbered.number(story::names_in(&claim.text)),
                 None => Vec::new(),
             };
             Some(ClaimSaid {
                 claim,
                 first,
                 thing,
-                sentence: story::names_in(&claim.sentence),
+                sentence,
                 counted,
             })
         })
         .collect();
     Said {
-        title: story::names_in(article.title),
+        names: numbered.into_names(),
+        title,
         claims,
     }
 }
@@ -232,10 +275,17 @@ fn read_article<'a>(
     names: &mut story::Names,
     members: &mut Vec<Member<'a>>,
 ) -> Vec<u32> {
-    let title = names.intern(said.title);
+    let ids: Vec<u32> = said.names.into_iter().map(|name| names.id(name)).collect();
+    let interned = |numbers: &[u32]| {
+        let mut interned: Vec<u32> = numbers.iter().map(|&k| ids[k as usize]).collect();
+        interned.sort_unstable();
+        interned.dedup();
+        interned
+    };
+    let title = interned(&said.title);
     let mut mentioned = title.clone();
     for claim in said.claims {
-        let mut sentence = names.intern(claim.sentence);
+        let mut sentence = interned(&claim.sentence);
         if claim.first {
             mentioned.extend(&sentence);
         }
@@ -244,7 +294,7 @@ fn read_article<'a>(
         };
         // "41 Britons" and "3 million Britons" share no entity: the name counted is not the
         // story.
-        let counted = names.intern(claim.counted);
+        let counted = interned(&claim.counted);
         sentence.retain(|n| counted.binary_search(n).is_err());
         if sentence.is_empty() {
             sentence = title.clone();
