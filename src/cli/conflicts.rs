@@ -10,7 +10,7 @@ use crate::mark::default_reviewer;
 use crate::render::conflicts as render;
 use crate::render::sanitize::terminal;
 use crate::review::decisions::{self, decisions_path};
-use crate::review::load::{articles_of, load_all, Loaded};
+use crate::review::load::{articles_of, load_all_as, Freshness, Loaded};
 use crate::review::parse::closest;
 use crate::workspace::Workspace;
 
@@ -86,7 +86,7 @@ pub fn run(
     let Some(chosen) = super::selected(ws, &args.paths, err)? else {
         return Ok(Outcome::Error);
     };
-    let loaded = load_all(ws, &chosen.articles);
+    let loaded = load_all_as(ws, &chosen.articles, Freshness::Unchecked);
     let mut failed = report_unreadable(&loaded, err)?;
     let store = ws.store();
     let decided = decisions::read(&store).unwrap_or_else(|e| {
