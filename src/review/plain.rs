@@ -188,19 +188,19 @@ fn string(s: &str) -> Option<(Value<'_>, &str)> {
     let mut decoded = String::new();
     // How much of `body` is in `decoded`, once an escape made it needed.
     let mut copied = None;
-    let mut chars = body.char_indices();
-    while let Some((at, c)) = chars.next() {
-        if c == char::from(quote) {
+    // Quotes, backslashes and control characters are ASCII: the scan steps over bytes.
+    let bytes = body.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b == quote {
             let run = if multi {
-                body[at..].bytes().take_while(|&b| b == quote).count()
+                bytes[at..].iter().take_while(|&&q| q == quote).count()
             } else {
                 1
             };
             if run < 3 && multi {
                 // One or two quotes are text in a string between three.
-                for _ in 1..run {
-                    chars.next();
-                }
+                at += run;
                 continue;
             }
             // Up to two quotes before the closing three are text.
@@ -215,12 +215,16 @@ fn string(s: &str) -> Option<(Value<'_>, &str)> {
             };
             return Some((Value::Str(text), &body[at + run..]));
         }
-        if c == '\\' && quote == b'"' {
+        if b == b'\\' && quote == b'"' {
             decoded.push_str(&body[copied.unwrap_or(0)..at]);
+            let mut chars = body[at + 1..].char_indices();
             decoded.push(escape(&mut chars)?);
-            copied = Some(chars.offset());
-        } else if is_control(c) {
+            at += 1 + chars.offset();
+            copied = Some(at);
+        } else if is_control(char::from(b)) {
             return None;
+        } else {
+            at += 1;
         }
     }
     None
