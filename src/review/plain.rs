@@ -48,8 +48,8 @@ pub(super) fn each_table<'a>(
         let line = line
             .strip_suffix("\r\n")
             .or_else(|| line.strip_suffix('\n'))
-            .unwrap_or(line)
-            .trim_start_matches([' ', '\t']);
+            .unwrap_or(line);
+        let line = skip_blanks(line);
         if line.is_empty() {
             continue;
         }
@@ -116,7 +116,13 @@ impl<'a> Table<'a> {
 /// The part a header line names, and for a sub-table header the key of its array.
 fn header(line: &str) -> Option<(Part, Option<&'static str>)> {
     let (name, rest) = match line.strip_prefix("[[") {
-        Some(array) => array.split_once("]]")?,
+        Some(array) => {
+            // No header this reader takes has a `]` in its name.
+            let close = array.find(']')?;
+            array[close..]
+                .starts_with("]]")
+                .then_some((&array[..close], &array[close + 2..]))?
+        }
         None => match line[1..].split_once(']')? {
             ("article", rest) => ("[article]", rest),
             _ => return None,
@@ -138,23 +144,31 @@ fn header(line: &str) -> Option<(Part, Option<&'static str>)> {
 /// A `key = value` line.
 fn key_value(line: &str) -> Option<(&str, Value<'_>)> {
     let end = line
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
         .unwrap_or(line.len());
     let (key, rest) = line.split_at(end);
-    let rest = rest.trim_start_matches([' ', '\t']).strip_prefix('=')?;
-    let (value, rest) = value(rest.trim_start_matches([' ', '\t']))?;
+    let rest = skip_blanks(rest).strip_prefix('=')?;
+    let (value, rest) = value(skip_blanks(rest))?;
     (!key.is_empty() && is_line_end(rest)).then_some((key, value))
 }
 
 /// Whether what follows a header or a value is only blanks and perhaps a comment.
 fn is_line_end(rest: &str) -> bool {
-    let rest = rest.trim_start_matches([' ', '\t']);
+    let rest = skip_blanks(rest);
     rest.is_empty() || rest.strip_prefix('#').is_some_and(is_comment)
 }
 
-/// Whether a comment's text holds no control character but tab, as TOML requires.
+/// `s` without the spaces and tabs it starts with.
+fn skip_blanks(s: &str) -> &str {
+    let blanks = s.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
+    &s[blanks..]
+}
+
+/// Whether a comment's text holds no control character but tab, as TOML requires (control
+/// characters are ASCII: its bytes tell).
 fn is_comment(text: &str) -> bool {
-    !text.chars().any(is_control)
+    !text.bytes().any(|b| is_control(char::from(b)))
 }
 
 fn is_control(c: char) -> bool {
@@ -259,13 +273,13 @@ fn unicode(chars: &mut std::str::CharIndices<'_>, digits: usize) -> Option<char>
 fn array(mut s: &str) -> Option<(Value<'_>, &str)> {
     let mut items = Vec::new();
     loop {
-        s = s.trim_start_matches([' ', '\t']);
+        s = skip_blanks(s);
         if let Some(rest) = s.strip_prefix(']') {
             return Some((Value::Array(items), rest));
         }
         let (item, rest) = value(s)?;
         items.push(item);
-        s = rest.trim_start_matches([' ', '\t']);
+        s = skip_blanks(rest);
         match s.strip_prefix(',') {
             Some(rest) => s = rest,
             None => s.starts_with(']').then_some(())?,
