@@ -270,9 +270,13 @@ pub struct Names {
 
 impl Names {
     /// The id of `name`, numbering it if it is new.
-    pub fn id(&mut self, name: String) -> u32 {
-        let next = self.ids.len() as u32;
-        *self.ids.entry(name).or_insert(next)
+    pub fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(name.to_string(), id);
+        id
     }
 
     pub fn len(&self) -> usize {
@@ -376,7 +380,7 @@ mod tests {
     fn articles_sharing_two_rare_names_are_one_story() {
         let mut names = Names::default();
         let mut article =
-            |text: &str| -> Vec<u32> { names_in(text).into_iter().map(|n| names.id(n)).collect() };
+            |text: &str| -> Vec<u32> { names_in(text).iter().map(|n| names.id(n)).collect() };
         let articles = vec![
             article("North Korea sent Russia shells via Rajin."),
             article("Rajin port: North Korea ships to Russia."),

@@ -7,7 +7,7 @@ use super::parse::Diagnostic;
 use super::store::Store;
 use crate::conflicts::{Article, Elsewhere, Related, Sourced};
 use crate::digest::article_digest;
-use crate::parallel::map_ordered;
+use crate::parallel::{each_in_order, map_ordered};
 use crate::workspace::Workspace;
 
 /// What is known of one article's review.
@@ -88,13 +88,27 @@ fn load_as(ws: &Workspace, store: &Store, article: &str, freshness: Freshness) -
 
 /// Loads the reviews of many articles on all cores, in article order.
 pub fn load_all(ws: &Workspace, articles: &[String]) -> Vec<Loaded> {
-    load_all_as(ws, articles, Freshness::Checked)
+    let store = ws.store();
+    map_ordered(articles, "reading", |a| load(ws, &store, a))
 }
 
-/// [`load_all`], telling whether each article changed only when `freshness` asks for it.
-pub fn load_all_as(ws: &Workspace, articles: &[String], freshness: Freshness) -> Vec<Loaded> {
+/// Loads the reviews of many articles on all cores, as [`load_all`] does but telling whether
+/// each article changed only when `freshness` asks for it, and hands what `job` makes of each
+/// (on the core that read it) to `take`, in article order, without holding them all.
+pub fn load_each<R: Send>(
+    ws: &Workspace,
+    articles: &[String],
+    freshness: Freshness,
+    job: impl Fn(Loaded) -> R + Sync,
+    take: impl FnMut(R),
+) {
     let store = ws.store();
-    map_ordered(articles, "reading", |a| load_as(ws, &store, a, freshness))
+    each_in_order(
+        articles,
+        "reading",
+        |a| job(load_as(ws, &store, a, freshness)),
+        take,
+    );
 }
 
 /// Loads the reviews of `articles` and, for looking up the same thing elsewhere, of every
