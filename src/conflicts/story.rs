@@ -229,9 +229,41 @@ fn push_run(run: &mut Vec<&str>, names: &mut Vec<String>, pair: &mut String) {
     run.clear();
 }
 
+/// The words of `text` between whitespace, as `split_whitespace` finds them, an ASCII
+/// character a byte at a time.
+fn words(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut words = Vec::new();
+    let mut start = None;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let (space, width) = if b.is_ascii() {
+            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            text[at..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+        };
+        match (space, start) {
+            (true, Some(from)) => {
+                words.push(&text[from..at]);
+                start = None;
+            }
+            (false, None) => start = Some(at),
+            _ => {}
+        }
+        at += width;
+    }
+    if let Some(from) = start {
+        words.push(&text[from..]);
+    }
+    words
+}
+
 /// The named entities of a sentence, as they are written, nationalities read as countries.
 pub fn names_in(sentence: &str) -> Vec<String> {
-    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let tokens = words(sentence);
     if is_title_case(&tokens) {
         return Vec::new();
     }
@@ -360,7 +392,7 @@ pub fn assign(mentions: &[Vec<u32>], names: usize) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{assign, names_in, Names};
+    use super::{assign, names_in, words, Names};
 
     #[test]
     fn names_are_runs_of_capitals_with_nationalities_as_countries() {
@@ -374,6 +406,20 @@ mod tests {
         );
         assert_eq!(names_in("the Bank of England's rate"), ["Bank of England"]);
         assert!(names_in("North Korea Could Supply Russia With Shells").is_empty());
+    }
+
+    #[test]
+    fn words_are_split_at_whitespace_as_split_whitespace_splits() {
+        for text in [
+            "",
+            "  ",
+            "one",
+            " North  Korea\tsent\u{b}shells\u{a0}via\u{2009}Rajin\u{3000}port. ",
+            "é\u{85}ü\r\nend",
+        ] {
+            let expected: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(words(text), expected, "{text:?}");
+        }
     }
 
     #[test]
