@@ -165,14 +165,17 @@ fn skip_blanks(s: &str) -> &str {
     &s[blanks..]
 }
 
-/// Whether a comment's text holds no control character but tab, as TOML requires (control
-/// characters are ASCII: its bytes tell).
+/// Whether a comment's text holds no control character but tab, as TOML requires.
 fn is_comment(text: &str) -> bool {
-    !text.bytes().any(|b| is_control(char::from(b)))
+    !has_control(text.as_bytes())
 }
 
-fn is_control(c: char) -> bool {
-    (c < ' ' && c != '\t') || c == '\u{7f}'
+/// Whether `bytes` hold a control character other than tab (control characters are ASCII:
+/// the bytes tell), looked at all at once.
+fn has_control(bytes: &[u8]) -> bool {
+    bytes.iter().fold(false, |found, &b| {
+        found | (b < b' ' && b != b'\t') | (b == 0x7f)
+    })
 }
 
 /// The value at the start of `s`, and what follows it.
@@ -202,11 +205,14 @@ fn string(s: &str) -> Option<(Value<'_>, &str)> {
     let mut decoded = String::new();
     // How much of `body` is in `decoded`, once an escape made it needed.
     let mut copied = None;
-    // Quotes, backslashes and control characters are ASCII: the scan steps over bytes.
+    // Quotes, backslashes and control characters are ASCII: the scan looks for bytes.
     let bytes = body.as_bytes();
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        if b == quote {
+    loop {
+        let next = at + memchr::memchr2(quote, b'\\', &bytes[at..])?;
+        (!has_control(&bytes[at..next])).then_some(())?;
+        at = next;
+        if bytes[at] == quote {
             let run = if multi {
                 bytes[at..].iter().take_while(|&&q| q == quote).count()
             } else {
@@ -229,19 +235,17 @@ fn string(s: &str) -> Option<(Value<'_>, &str)> {
             };
             return Some((Value::Str(text), &body[at + run..]));
         }
-        if b == b'\\' && quote == b'"' {
+        if quote == b'"' {
             decoded.push_str(&body[copied.unwrap_or(0)..at]);
             let mut chars = body[at + 1..].char_indices();
             decoded.push(escape(&mut chars)?);
             at += 1 + chars.offset();
             copied = Some(at);
-        } else if is_control(char::from(b)) {
-            return None;
         } else {
+            // A backslash is text in a literal string.
             at += 1;
         }
     }
-    None
 }
 
 /// The character a basic string's escape stands for, after its backslash; only TOML 1.0's.
