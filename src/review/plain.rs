@@ -44,7 +44,7 @@ pub(super) fn each_table<'a>(
     let mut current: Option<(Part, Table<'a>)> = None;
     // The array of sub-tables that key lines go to, after a `[[claim.history]]` header.
     let mut sub: Option<&'a str> = None;
-    for line in text.split_inclusive('\n') {
+    for line in lines(text) {
         let line = line
             .strip_suffix("\r\n")
             .or_else(|| line.strip_suffix('\n'))
@@ -85,6 +85,20 @@ pub(super) fn each_table<'a>(
         Some((part, table)) => each(part, table),
         None => Some(()),
     }
+}
+
+/// The lines of `text`, each with its line break, as `split_inclusive('\n')` gives them,
+/// the breaks found with memchr.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|at| at + 1)
+        .chain(std::iter::once(text.len()))
+        .filter_map(move |end| {
+            let line = (end > start).then(|| &text[start..end]);
+            start = end;
+            line
+        })
 }
 
 impl<'a> Table<'a> {
@@ -396,4 +410,17 @@ where
     let value = visitor.visit_seq(&mut seq)?;
     seq.end()?;
     Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lines;
+
+    #[test]
+    fn lines_are_split_as_split_inclusive_splits_them() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "a\r\nb\n\n", "\n\nx", "é\nü"] {
+            let expected: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(lines(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
 }
