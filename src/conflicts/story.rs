@@ -272,6 +272,10 @@ pub fn names_in(sentence: &str) -> Vec<String> {
     let mut pair = String::new();
     for token in tokens {
         let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if run.is_empty() && !is_capitalised(word) {
+            // Neither in a name nor starting one: its ends end nothing.
+            continue;
+        }
         let ends = word.ends_with(['.', '!', '?', ':', ';']);
         let breaks = ends || word.ends_with([',', ')', '"', '”', '’']);
         let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
