@@ -5,6 +5,7 @@
 //! or matched.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -252,11 +253,11 @@ impl Walker {
                 continue;
             }
             let direct = real == self.real_base.join(&shown);
-            match seen.get(&real) {
-                Some(&at) if direct => files[at] = shown,
-                Some(_) => {}
-                None => {
-                    seen.insert(real, files.len());
+            match seen.entry(real) {
+                Entry::Occupied(at) if direct => files[*at.get()] = shown,
+                Entry::Occupied(_) => {}
+                Entry::Vacant(slot) => {
+                    slot.insert(files.len());
                     files.push(shown);
                 }
             }
