@@ -106,7 +106,7 @@ pub fn run(
             (loaded.problems, facts)
         },
         |(found, facts)| {
-            problems.extend(found.into_iter().filter(|p| p.fatal));
+            problems.extend(found);
             if let Some(facts) = facts {
                 grouping.add(facts);
             }

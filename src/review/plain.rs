@@ -35,6 +35,10 @@ enum Value<'a> {
 /// Room for the keys factcheck writes in a claim's table, allocated at once: as many as fit in
 /// less than 1 KiB, above which glibc's malloc takes its slow path (tidying its free lists).
 const TABLE_KEYS: usize = 1000 / std::mem::size_of::<(&str, Value<'_>)>();
+const _: () = assert!(
+    TABLE_KEYS >= 20,
+    "a claim table has room for every key factcheck writes"
+);
 
 /// Hands each top-level table of `text` to `each`, in order, with the part its header names;
 /// `None` when the file is not in the plain layout or `each` returned `None`.
@@ -415,12 +419,7 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::{lines, TABLE_KEYS};
-
-    #[test]
-    fn a_claim_table_has_room_for_the_keys_factcheck_writes() {
-        assert!(TABLE_KEYS >= 20, "{TABLE_KEYS}");
-    }
+    use super::lines;
 
     #[test]
     fn lines_are_split_as_split_inclusive_splits_them() {
