@@ -243,7 +243,7 @@ impl<'a> Grouping<'a> {
     /// Groups the claims that count the same thing in the same story and keeps those whose
     /// figures differ, most divergent first, with `decisions` applied.
     pub fn groups(self, decisions: &[Decision]) -> Vec<Group> {
-        let stories = story::assign(&self.mentions, self.names.len());
+        let stories = story::assign(self.mentions, self.names.len());
         let articles = &self.articles;
         let members: Vec<Member<'_>> = articles
             .iter()

@@ -330,13 +330,12 @@ fn root(parent: &mut [usize], mut k: usize) -> usize {
 
 /// The story of each article, given every name each mentions (repeats counted): articles
 /// that share `SHARED` of their leading names are one story, up to `MAX_STORY` articles.
-pub fn assign(mentions: &[Vec<u32>], names: usize) -> Vec<usize> {
+pub fn assign(mentions: Vec<Vec<u32>>, names: usize) -> Vec<usize> {
     let n = mentions.len();
     let mut df = vec![0usize; names];
     let mut distinct: Vec<Vec<(u32, usize)>> = Vec::with_capacity(n);
-    for m in mentions {
+    for mut sorted in mentions {
         let mut counts: Vec<(u32, usize)> = Vec::new();
-        let mut sorted = m.clone();
         sorted.sort_unstable();
         for id in sorted {
             match counts.last_mut() {
@@ -374,14 +373,21 @@ pub fn assign(mentions: &[Vec<u32>], names: usize) -> Vec<usize> {
         .collect();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut size = vec![1usize; n];
-    let mut shared: HashMap<usize, usize> = HashMap::new();
+    // How many leading names each later article shares with the one at hand, and which
+    // articles those are, to set back to none before the next.
+    let mut shared = vec![0usize; n];
+    let mut sharing: Vec<usize> = Vec::new();
     for (a, ids) in leading.iter().enumerate() {
-        shared.clear();
+        for b in sharing.drain(..) {
+            shared[b] = 0;
+        }
         for id in ids {
             for &b in postings[*id as usize].iter().filter(|&&b| b > a) {
-                let count = shared.entry(b).or_insert(0);
-                *count += 1;
-                if *count == SHARED {
+                if shared[b] == 0 {
+                    sharing.push(b);
+                }
+                shared[b] += 1;
+                if shared[b] == SHARED {
                     let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                     if ra != rb && size[ra] + size[rb] <= MAX_STORY {
                         parent[rb] = ra;
@@ -439,7 +445,7 @@ mod tests {
             article("North Korea held a parade."),
         ];
         let count = names.len();
-        let story = assign(&articles, count);
+        let story = assign(articles, count);
         assert_eq!(story[0], story[1]);
         assert_eq!(story[2], story[3]);
         assert_ne!(story[0], story[2]);
