@@ -2,7 +2,7 @@
 //! progress observer the front end installed (a progress bar, in a terminal) how far it got.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{mpsc, OnceLock};
 
 /// Told `(label, finished, total)` as jobs finish.
 pub type Observer = dyn Fn(&str, usize, usize) + Send + Sync;
@@ -20,9 +20,22 @@ pub fn map_ordered<T: Sync, R: Send>(
     label: &str,
     job: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
+    let mut results = Vec::with_capacity(items.len());
+    each_in_order(items, label, job, |result| results.push(result));
+    results
+}
+
+/// Applies `job` to every item in parallel, as [`map_ordered`] does, and hands each result to
+/// `take` on the calling thread, in item order, as soon as it and those before it are done:
+/// what `take` keeps of them is all that stays.
+pub fn each_in_order<T: Sync, R: Send>(
+    items: &[T],
+    label: &str,
+    job: impl Fn(&T) -> R + Sync,
+    mut take: impl FnMut(R),
+) {
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let slots: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
     let total = items.len();
     let progress = |finished| {
         if let Some(observer) = OBSERVER.get() {
@@ -35,23 +48,32 @@ pub fn map_ordered<T: Sync, R: Send>(
         .map_or(2, |n| n.get())
         .saturating_mul(4)
         .min(16);
+    let (sender, finished) = mpsc::channel::<(usize, R)>();
     std::thread::scope(|scope| {
         for _ in 0..workers.min(items.len().max(1)) {
-            scope.spawn(|| loop {
+            let sender = sender.clone();
+            let (next, done, job, progress) = (&next, &done, &job, &progress);
+            scope.spawn(move || loop {
                 let k = next.fetch_add(1, Ordering::Relaxed);
                 let Some(item) = items.get(k) else { break };
-                let result = job(item);
-                slots.lock().unwrap_or_else(|p| p.into_inner())[k] = Some(result);
+                if sender.send((k, job(item))).is_err() {
+                    break;
+                }
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1);
             });
         }
+        drop(sender);
+        // Results that came before the ones ahead of them.
+        let mut waiting: Vec<Option<R>> = (0..total).map(|_| None).collect();
+        let mut front = 0;
+        for (k, result) in finished {
+            waiting[k] = Some(result);
+            while let Some(result) = waiting.get_mut(front).and_then(Option::take) {
+                take(result);
+                front += 1;
+            }
+        }
     });
-    slots
-        .into_inner()
-        .unwrap_or_else(|p| p.into_inner())
-        .into_iter()
-        .flatten()
-        .collect()
 }
 
 /// Applies `job` to every item, the items split among the cores (one thread a core: the work

@@ -4,6 +4,8 @@
 //! links lead to it, and some directories and files (`.git/`, the review files) never entered
 //! or matched.
 
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -36,6 +38,11 @@ impl Globs {
     /// Whether any glob matches `path` (relative to the root, `/`-separated).
     pub fn is_match(&self, path: &str) -> bool {
         self.set.is_match(path)
+    }
+
+    /// Whether there are no globs, which match nothing.
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
     }
 }
 
@@ -191,7 +198,7 @@ impl Walker {
             return Ok(Walked::default());
         }
         Ok(self.walk(Path::new(&prefix), &|rel: &Path| {
-            glob.is_match(slashed(rel))
+            glob.is_match(&*slashed(rel))
         }))
     }
 
@@ -246,11 +253,11 @@ impl Walker {
                 continue;
             }
             let direct = real == self.real_base.join(&shown);
-            match seen.get(&real) {
-                Some(&at) if direct => files[at] = shown,
-                Some(_) => {}
-                None => {
-                    seen.insert(real, files.len());
+            match seen.entry(real) {
+                Entry::Occupied(at) if direct => files[*at.get()] = shown,
+                Entry::Occupied(_) => {}
+                Entry::Vacant(slot) => {
+                    slot.insert(files.len());
                     files.push(shown);
                 }
             }
@@ -272,6 +279,9 @@ impl Walker {
 
     /// Whether an exclude glob matches the path as found or as resolved.
     fn excluded(&self, found: &Path, real: &Path) -> bool {
+        if self.exclude.is_empty() {
+            return false;
+        }
         let under = |path: &Path, base: &Path| {
             path.strip_prefix(base)
                 .is_ok_and(|rel| self.exclude.is_match(&slashed(rel)))
@@ -328,12 +338,20 @@ fn literal_prefix(pattern: &str) -> String {
     }
 }
 
-/// A path with `/` separators, as globs are written.
-fn slashed(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+/// A path with `/` separators, as globs are written: a relative path of plain names as it
+/// is, any other by its components.
+fn slashed(path: &Path) -> Cow<'_, str> {
+    if let Some(text) = path.to_str() {
+        if text.split('/').all(|part| !part.is_empty() && part != ".") {
+            return Cow::Borrowed(text);
+        }
+    }
+    Cow::Owned(
+        path.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
 }
 
 /// The absolute path with links resolved, or the path itself when it does not exist.
@@ -361,6 +379,20 @@ mod tests {
         assert_eq!(literal_prefix("articles/**/*.md"), "articles");
         assert_eq!(literal_prefix("**/*"), "");
         assert_eq!(literal_prefix("news/today.md"), "news/today.md");
+    }
+
+    #[test]
+    fn a_path_is_slashed_by_its_components() {
+        for path in [
+            "a/b.txt", "a//b", "./a/b", "a/./b/", "/abs/a", "../a", "", ".",
+        ] {
+            let by_components = Path::new(path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            assert_eq!(slashed(Path::new(path)), by_components, "{path}");
+        }
     }
 
     #[test]

@@ -5,12 +5,13 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::{report_error, Outcome, ReportFormat, Ui};
-use crate::conflicts::{decision_for, find, Group};
+use crate::conflicts::{decision_for, Facts, Group, Grouping};
+use crate::diagnostic::Diagnostic;
 use crate::mark::default_reviewer;
 use crate::render::conflicts as render;
 use crate::render::sanitize::terminal;
 use crate::review::decisions::{self, decisions_path};
-use crate::review::load::{articles_of, load_all, Loaded};
+use crate::review::load::{load_each, Freshness, Loaded};
 use crate::review::parse::closest;
 use crate::workspace::Workspace;
 
@@ -66,12 +67,18 @@ pub struct Args {
 
 /// Reports the review files that cannot be read; returns whether there were any.
 pub fn report_unreadable(loaded: &[Loaded], err: &mut dyn Write) -> io::Result<bool> {
+    report_fatal(loaded.iter().flat_map(|l| &l.problems), err)
+}
+
+/// Reports the problems that keep a file from being read; returns whether there were any.
+fn report_fatal<'a>(
+    problems: impl IntoIterator<Item = &'a Diagnostic>,
+    err: &mut dyn Write,
+) -> io::Result<bool> {
     let mut failed = false;
-    for l in loaded {
-        for p in l.problems.iter().filter(|p| p.fatal) {
-            report_error(err, p)?;
-            failed = true;
-        }
+    for p in problems.into_iter().filter(|p| p.fatal) {
+        report_error(err, p)?;
+        failed = true;
     }
     Ok(failed)
 }
@@ -86,8 +93,26 @@ pub fn run(
     let Some(chosen) = super::selected(ws, &args.paths, err)? else {
         return Ok(Outcome::Error);
     };
-    let loaded = load_all(ws, &chosen.articles);
-    let mut failed = report_unreadable(&loaded, err)?;
+    let mut grouping = Grouping::default();
+    let mut problems = Vec::new();
+    load_each(
+        ws,
+        &chosen.articles,
+        Freshness::Unchecked,
+        |loaded| {
+            let facts = loaded
+                .review
+                .map(|review| Facts::kept(loaded.article, review));
+            (loaded.problems, facts)
+        },
+        |(found, facts)| {
+            problems.extend(found);
+            if let Some(facts) = facts {
+                grouping.add(facts);
+            }
+        },
+    );
+    let mut failed = report_fatal(&problems, err)?;
     let store = ws.store();
     let decided = decisions::read(&store).unwrap_or_else(|e| {
         failed = true;
@@ -96,7 +121,7 @@ pub fn run(
         }
         Vec::new()
     });
-    let groups = find(&articles_of(&loaded), &decided);
+    let groups = grouping.groups(&decided);
     if let (Some(id), Some(note)) = (&args.ack, &args.note) {
         if failed {
             return Ok(Outcome::Error);

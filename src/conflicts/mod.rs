@@ -6,14 +6,17 @@
 //! Each step is linear in the number of claims: stories have a bounded size (see `story`), and
 //! figures are compared only within one group.
 
+mod facts;
 mod scope;
 mod story;
 mod thing;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
+pub use facts::Facts;
 pub use scope::Scope;
 pub use thing::counted_thing;
 
@@ -167,96 +170,117 @@ impl Group {
     }
 }
 
-/// A claim that counts something, with what it needs to be grouped.
-struct Member<'a> {
-    article: usize,
-    claim: &'a ReviewClaim,
+/// An article's claims that count something, their names interned.
+struct Kept<'a> {
+    path: Cow<'a, str>,
+    claims: Cow<'a, [ReviewClaim]>,
+    counts: Vec<Interned>,
+}
+
+/// A claim that counts something, with the interned names of the story its sentence tells.
+struct Interned {
+    claim: usize,
     thing: String,
     names: Vec<u32>,
 }
 
-/// What one article says, its names not yet interned, so that it can be read on any core.
-struct Said<'a> {
-    title: Vec<String>,
-    claims: Vec<ClaimSaid<'a>>,
-}
-
-/// A claim whose sentence tells the story or whose figure counts something.
-struct ClaimSaid<'a> {
+/// A claim that counts something, with what it needs to be grouped.
+struct Member<'a> {
+    article: usize,
     claim: &'a ReviewClaim,
-    /// Its sentence comes here first in the article.
-    first: bool,
-    thing: Option<String>,
-    sentence: Vec<String>,
-    /// The names in the claim's own text, when it counts something.
-    counted: Vec<String>,
+    thing: &'a str,
+    names: &'a [u32],
 }
 
-/// The names an article's title and claims mention, and what each claim counts.
-fn said<'a>(article: &Article<'a>) -> Said<'a> {
-    let mut seen: HashSet<&str> = HashSet::new();
-    let claims = article
-        .claims
-        .iter()
-        .filter_map(|claim| {
-            let first = seen.insert(claim.sentence.as_str());
-            let thing = counted_thing(claim);
-            if !first && thing.is_none() {
-                return None;
-            }
-            let counted = match thing {
-                Some(_) => story::names_in(&claim.text),
-                None => Vec::new(),
-            };
-            Some(ClaimSaid {
-                claim,
-                first,
-                thing,
-                sentence: story::names_in(&claim.sentence),
-                counted,
-            })
-        })
-        .collect();
-    Said {
-        title: story::names_in(article.title),
-        claims,
-    }
+/// What the articles say, taken in article order, to be grouped once all are in.
+#[derive(Default)]
+pub struct Grouping<'a> {
+    names: story::Names,
+    /// Every name each article mentions (repeats counted).
+    mentions: Vec<Vec<u32>>,
+    articles: Vec<Kept<'a>>,
 }
 
-/// Takes in what the `k`th article says: adds its claims that count something to `members`,
-/// each with the names of its sentence, and returns every name its title and claim sentences
-/// mention. Every claim's sentence tells the story, whether or not its figure is grouped.
-fn read_article<'a>(
-    k: usize,
-    said: Said<'a>,
-    names: &mut story::Names,
-    members: &mut Vec<Member<'a>>,
-) -> Vec<u32> {
-    let title = names.intern(said.title);
-    let mut mentioned = title.clone();
-    for claim in said.claims {
-        let mut sentence = names.intern(claim.sentence);
-        if claim.first {
-            mentioned.extend(&sentence);
-        }
-        let Some(thing) = claim.thing else {
-            continue;
+impl<'a> Grouping<'a> {
+    /// Takes in what the next article says, interning its names. Every claim's sentence tells
+    /// the story, whether or not its figure is grouped.
+    pub fn add(&mut self, facts: Facts<'a>) {
+        let ids: Vec<u32> = facts.names.iter().map(|n| self.names.id(n)).collect();
+        let interned = |numbers: &[u32]| {
+            let mut interned: Vec<u32> = numbers.iter().map(|&k| ids[k as usize]).collect();
+            interned.sort_unstable();
+            interned
         };
-        // "41 Britons" and "3 million Britons" share no entity: the name counted is not the
-        // story.
-        let counted = names.intern(claim.counted);
-        sentence.retain(|n| counted.binary_search(n).is_err());
-        if sentence.is_empty() {
-            sentence = title.clone();
-        }
-        members.push(Member {
-            article: k,
-            claim: claim.claim,
-            thing,
-            names: sentence,
+        let title = interned(&facts.title);
+        let counts = facts
+            .counts
+            .into_iter()
+            .map(|count| {
+                let mut names = interned(&count.sentence);
+                // "41 Britons" and "3 million Britons" share no entity: the name counted is
+                // not the story.
+                let counted = interned(&count.counted);
+                names.retain(|n| counted.binary_search(n).is_err());
+                if names.is_empty() {
+                    names = title.clone();
+                }
+                Interned {
+                    claim: count.claim,
+                    thing: count.thing,
+                    names,
+                }
+            })
+            .collect();
+        self.mentions
+            .push(facts.mentioned.iter().map(|&k| ids[k as usize]).collect());
+        self.articles.push(Kept {
+            path: facts.path,
+            claims: facts.claims,
+            counts,
         });
     }
-    mentioned
+
+    /// Groups the claims that count the same thing in the same story and keeps those whose
+    /// figures differ, most divergent first, with `decisions` applied.
+    pub fn groups(self, decisions: &[Decision]) -> Vec<Group> {
+        let stories = story::assign(self.mentions, self.names.len());
+        let articles = &self.articles;
+        let members: Vec<Member<'_>> = articles
+            .iter()
+            .enumerate()
+            .flat_map(|(k, kept)| {
+                kept.counts.iter().map(move |count| Member {
+                    article: k,
+                    claim: &kept.claims[count.claim],
+                    thing: &count.thing,
+                    names: &count.names,
+                })
+            })
+            .collect();
+        let mut by_fact: BTreeMap<(usize, &str), Vec<&Member<'_>>> = BTreeMap::new();
+        for m in &members {
+            by_fact
+                .entry((stories[m.article], m.thing))
+                .or_default()
+                .push(m);
+        }
+        let facts: Vec<Vec<&Member<'_>>> = by_fact.into_values().collect();
+        let mut groups: Vec<Group> =
+            crate::parallel::map_on_cores(&facts, |members| group(articles, members))
+                .into_iter()
+                .flatten()
+                .collect();
+        for g in &mut groups {
+            settle(g, decisions);
+        }
+        groups.sort_by(|a, b| {
+            b.spread
+                .total_cmp(&a.spread)
+                .then_with(|| a.thing.cmp(&b.thing))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        groups
+    }
 }
 
 /// Articles read on all cores at a time, before their names are interned in article order.
@@ -265,48 +289,19 @@ const ARTICLES_AT_ONCE: usize = 512;
 /// Groups the claims of `articles` that count the same thing in the same story and keep
 /// those whose figures differ, most divergent first, with `decisions` applied.
 pub fn find(articles: &[Article<'_>], decisions: &[Decision]) -> Vec<Group> {
-    let mut names = story::Names::default();
-    let mut mentions: Vec<Vec<u32>> = Vec::with_capacity(articles.len());
-    let mut members: Vec<Member<'_>> = Vec::new();
-    for (batch, chunk) in articles.chunks(ARTICLES_AT_ONCE).enumerate() {
-        let first = batch * ARTICLES_AT_ONCE;
-        for (k, said) in crate::parallel::map_on_cores(chunk, said)
-            .into_iter()
-            .enumerate()
-        {
-            mentions.push(read_article(first + k, said, &mut names, &mut members));
+    let mut grouping = Grouping::default();
+    for chunk in articles.chunks(ARTICLES_AT_ONCE) {
+        for facts in crate::parallel::map_on_cores(chunk, facts::facts) {
+            grouping.add(facts);
         }
     }
-    let stories = story::assign(&mentions, names.len());
-    let mut by_fact: BTreeMap<(usize, &str), Vec<&Member<'_>>> = BTreeMap::new();
-    for m in &members {
-        by_fact
-            .entry((stories[m.article], m.thing.as_str()))
-            .or_default()
-            .push(m);
-    }
-    let facts: Vec<Vec<&Member<'_>>> = by_fact.into_values().collect();
-    let mut groups: Vec<Group> =
-        crate::parallel::map_on_cores(&facts, |members| group(articles, members))
-            .into_iter()
-            .flatten()
-            .collect();
-    for g in &mut groups {
-        settle(g, decisions);
-    }
-    groups.sort_by(|a, b| {
-        b.spread
-            .total_cmp(&a.spread)
-            .then_with(|| a.thing.cmp(&b.thing))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    groups
+    grouping.groups(decisions)
 }
 
 /// What makes two claims one figure: value, range, bound and scope.
 type FigureKey = (u64, Option<u64>, Option<u64>, Bound, Scope);
 
-fn group(articles: &[Article<'_>], members: &[&Member<'_>]) -> Option<Group> {
+fn group(articles: &[Kept<'_>], members: &[&Member<'_>]) -> Option<Group> {
     let first = members.first()?.article;
     if members.iter().all(|m| m.article == first) {
         return None;
@@ -325,7 +320,7 @@ fn group(articles: &[Article<'_>], members: &[&Member<'_>]) -> Option<Group> {
             status: c.status.as_str().to_string(),
             source: c.source.clone(),
             attribution: c.attribution.clone(),
-            names: m.names.clone(),
+            names: m.names.to_vec(),
         };
         let key = (
             c.value.to_bits(),
@@ -369,7 +364,7 @@ fn group(articles: &[Article<'_>], members: &[&Member<'_>]) -> Option<Group> {
             }
         }
     }
-    let thing = members[0].thing.clone();
+    let thing = members[0].thing.to_string();
     let id = group_id(&thing, &figures);
     Some(Group {
         id,

@@ -14,134 +14,134 @@ const MAX_STORY: usize = 64;
 
 /// Capitalised words that start sentences or name no entity.
 fn is_common(word: &str) -> bool {
-    const COMMON: &[&str] = &[
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "You",
-        "But",
-        "And",
-        "Or",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Their",
-        "His",
-        "Her",
-        "Its",
-        "Our",
-        "My",
-        "According",
-        "After",
-        "Before",
-        "During",
-        "While",
-        "When",
-        "Where",
-        "Despite",
-        "However",
-        "Meanwhile",
-        "Recently",
-        "Also",
-        "Some",
-        "Many",
-        "Most",
-        "More",
-        "Last",
-        "Next",
-        "First",
-        "One",
-        "Two",
-        "Three",
-        "If",
-        "As",
-        "For",
-        "With",
-        "From",
-        "By",
-        "So",
-        "Yet",
-        "Now",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Sir",
-        "Of",
-        "To",
-        "Under",
-        "Over",
-        "About",
-        "Since",
-        "Until",
-        "Although",
-        "Though",
-        "What",
-        "Who",
-        "Why",
-        "How",
-        "All",
-        "Both",
-        "Each",
-        "Every",
-        "Such",
-        "Other",
-        "Another",
-        "Only",
-        "Even",
-        "Still",
-        "Then",
-        "Than",
-        "Not",
-        "No",
-        "Yes",
-        "Here",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Is",
-        "Are",
-        "Was",
-        "Were",
-        "Has",
-        "Have",
-        "Had",
-        "Will",
-        "Would",
-        "Could",
-        "Should",
-        "Can",
-        "Said",
-        "Says",
-    ];
-    COMMON.contains(&word)
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "But"
+            | "And"
+            | "Or"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "Their"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Our"
+            | "My"
+            | "According"
+            | "After"
+            | "Before"
+            | "During"
+            | "While"
+            | "When"
+            | "Where"
+            | "Despite"
+            | "However"
+            | "Meanwhile"
+            | "Recently"
+            | "Also"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "More"
+            | "Last"
+            | "Next"
+            | "First"
+            | "One"
+            | "Two"
+            | "Three"
+            | "If"
+            | "As"
+            | "For"
+            | "With"
+            | "From"
+            | "By"
+            | "So"
+            | "Yet"
+            | "Now"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sir"
+            | "Of"
+            | "To"
+            | "Under"
+            | "Over"
+            | "About"
+            | "Since"
+            | "Until"
+            | "Although"
+            | "Though"
+            | "What"
+            | "Who"
+            | "Why"
+            | "How"
+            | "All"
+            | "Both"
+            | "Each"
+            | "Every"
+            | "Such"
+            | "Other"
+            | "Another"
+            | "Only"
+            | "Even"
+            | "Still"
+            | "Then"
+            | "Than"
+            | "Not"
+            | "No"
+            | "Yes"
+            | "Here"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Is"
+            | "Are"
+            | "Was"
+            | "Were"
+            | "Has"
+            | "Have"
+            | "Had"
+            | "Will"
+            | "Would"
+            | "Could"
+            | "Should"
+            | "Can"
+            | "Said"
+            | "Says"
+    )
 }
 
 /// Nationalities and capitals read as the country they stand for.
@@ -183,32 +183,44 @@ fn is_capitalised(word: &str) -> bool {
 /// A sentence in title case ("North Korea Could Supply Russia With Shells"), where
 /// capitals mark no names.
 fn is_title_case(words: &[&str]) -> bool {
-    let alphabetic: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    alphabetic.len() >= 4
-        && alphabetic.iter().filter(|w| is_capitalised(w)).count() * 10 >= alphabetic.len() * 7
+    let (mut alphabetic, mut capitalised) = (0, 0);
+    for word in words {
+        if word.chars().next().is_some_and(char::is_alphabetic) {
+            alphabetic += 1;
+            capitalised += usize::from(is_capitalised(word));
+        }
+    }
+    alphabetic >= 4 && capitalised * 10 >= alphabetic * 7
 }
 
 /// Pushes a run of capitalised words as names: a nationality or capital at its start becomes
-/// its country, and the rest ("South Korean Defence Ministry") a name of its own.
-fn push_run(run: &mut Vec<&str>, names: &mut Vec<String>) {
+/// its country, and the rest ("South Korean Defence Ministry") a name of its own. `pair` is
+/// room for two words joined, kept from run to run.
+fn push_run(run: &mut Vec<&str>, names: &mut Vec<String>, pair: &mut String) {
     while run.last().is_some_and(|w| !is_capitalised(w)) {
         run.pop();
     }
     if run.is_empty() {
         return;
     }
-    let mut rest = &run[..];
-    for take in [2, 1] {
-        if rest.len() >= take {
-            if let Some(country) = country_of(&rest[..take].join(" ")) {
-                names.push(country.to_string());
-                rest = &rest[take..];
-                break;
-            }
+    let two_words = match run.as_slice() {
+        [first, second, ..] => {
+            pair.clear();
+            pair.push_str(first);
+            pair.push(' ');
+            pair.push_str(second);
+            Some(pair.as_str())
         }
+        _ => None,
+    };
+    let leading = two_words
+        .and_then(country_of)
+        .map(|country| (country, 2))
+        .or_else(|| country_of(run[0]).map(|country| (country, 1)));
+    let mut rest = &run[..];
+    if let Some((country, take)) = leading {
+        names.push(country.to_string());
+        rest = &rest[take..];
     }
     if !rest.is_empty() {
         let name = rest.join(" ");
@@ -217,17 +229,53 @@ fn push_run(run: &mut Vec<&str>, names: &mut Vec<String>) {
     run.clear();
 }
 
+/// The words of `text` between whitespace, as `split_whitespace` finds them, an ASCII
+/// character a byte at a time.
+fn words(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut words = Vec::new();
+    let mut start = None;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let (space, width) = if b.is_ascii() {
+            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            text[at..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+        };
+        match (space, start) {
+            (true, Some(from)) => {
+                words.push(&text[from..at]);
+                start = None;
+            }
+            (false, None) => start = Some(at),
+            _ => {}
+        }
+        at += width;
+    }
+    if let Some(from) = start {
+        words.push(&text[from..]);
+    }
+    words
+}
+
 /// The named entities of a sentence, as they are written, nationalities read as countries.
 pub fn names_in(sentence: &str) -> Vec<String> {
-    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let tokens = words(sentence);
     if is_title_case(&tokens) {
         return Vec::new();
     }
     let mut names = Vec::new();
     let mut run: Vec<&str> = Vec::new();
-    let mut starts_sentence = true;
+    let mut pair = String::new();
     for token in tokens {
         let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if run.is_empty() && !is_capitalised(word) {
+            // Neither in a name nor starting one: its ends end nothing.
+            continue;
+        }
         let ends = word.ends_with(['.', '!', '?', ':', ';']);
         let breaks = ends || word.ends_with([',', ')', '"', '”', '’']);
         let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -235,43 +283,36 @@ pub fn names_in(sentence: &str) -> Vec<String> {
             .strip_suffix("'s")
             .or_else(|| word.strip_suffix("’s"))
             .unwrap_or(word);
-        let capital = is_capitalised(word) && !(starts_sentence && is_common(word));
-        let capital = capital && !is_common(word);
+        let capital = is_capitalised(word) && !is_common(word);
         let joins = !run.is_empty() && matches!(word, "of" | "the" | "de" | "for") && !breaks;
         if capital || joins {
             run.push(word);
         } else {
-            push_run(&mut run, &mut names);
+            push_run(&mut run, &mut names, &mut pair);
         }
         if breaks {
-            push_run(&mut run, &mut names);
+            push_run(&mut run, &mut names, &mut pair);
         }
-        starts_sentence = ends;
     }
-    push_run(&mut run, &mut names);
+    push_run(&mut run, &mut names, &mut pair);
     names
 }
 
-/// Interned names: each distinct name is a small number.
+/// Interned names: each distinct name is a small number, numbered in the order first seen.
 #[derive(Default)]
 pub struct Names {
     ids: HashMap<String, u32>,
 }
 
 impl Names {
-    /// The ids of `names` (the names of a sentence, as [`names_in`] finds them), sorted,
-    /// without repeats.
-    pub fn intern(&mut self, names: Vec<String>) -> Vec<u32> {
-        let mut ids: Vec<u32> = names
-            .into_iter()
-            .map(|name| {
-                let next = self.ids.len() as u32;
-                *self.ids.entry(name).or_insert(next)
-            })
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
+    /// The id of `name`, numbering it if it is new.
+    pub fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(name.to_string(), id);
+        id
     }
 
     pub fn len(&self) -> usize {
@@ -289,13 +330,12 @@ fn root(parent: &mut [usize], mut k: usize) -> usize {
 
 /// The story of each article, given every name each mentions (repeats counted): articles
 /// that share `SHARED` of their leading names are one story, up to `MAX_STORY` articles.
-pub fn assign(mentions: &[Vec<u32>], names: usize) -> Vec<usize> {
+pub fn assign(mentions: Vec<Vec<u32>>, names: usize) -> Vec<usize> {
     let n = mentions.len();
     let mut df = vec![0usize; names];
     let mut distinct: Vec<Vec<(u32, usize)>> = Vec::with_capacity(n);
-    for m in mentions {
+    for mut sorted in mentions {
         let mut counts: Vec<(u32, usize)> = Vec::new();
-        let mut sorted = m.clone();
         sorted.sort_unstable();
         for id in sorted {
             match counts.last_mut() {
@@ -333,14 +373,21 @@ pub fn assign(mentions: &[Vec<u32>], names: usize) -> Vec<usize> {
         .collect();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut size = vec![1usize; n];
-    let mut shared: HashMap<usize, usize> = HashMap::new();
+    // How many leading names each later article shares with the one at hand, and which
+    // articles those are, to set back to none before the next.
+    let mut shared = vec![0usize; n];
+    let mut sharing: Vec<usize> = Vec::new();
     for (a, ids) in leading.iter().enumerate() {
-        shared.clear();
+        for b in sharing.drain(..) {
+            shared[b] = 0;
+        }
         for id in ids {
             for &b in postings[*id as usize].iter().filter(|&&b| b > a) {
-                let count = shared.entry(b).or_insert(0);
-                *count += 1;
-                if *count == SHARED {
+                if shared[b] == 0 {
+                    sharing.push(b);
+                }
+                shared[b] += 1;
+                if shared[b] == SHARED {
                     let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                     if ra != rb && size[ra] + size[rb] <= MAX_STORY {
                         parent[rb] = ra;
@@ -355,7 +402,7 @@ pub fn assign(mentions: &[Vec<u32>], names: usize) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{assign, names_in, Names};
+    use super::{assign, names_in, words, Names};
 
     #[test]
     fn names_are_runs_of_capitals_with_nationalities_as_countries() {
@@ -372,9 +419,24 @@ mod tests {
     }
 
     #[test]
+    fn words_are_split_at_whitespace_as_split_whitespace_splits() {
+        for text in [
+            "",
+            "  ",
+            "one",
+            " North  Korea\tsent\u{b}shells\u{a0}via\u{2009}Rajin\u{3000}port. ",
+            "é\u{85}ü\r\nend",
+        ] {
+            let expected: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(words(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
     fn articles_sharing_two_rare_names_are_one_story() {
         let mut names = Names::default();
-        let mut article = |text: &str| names.intern(names_in(text));
+        let mut article =
+            |text: &str| -> Vec<u32> { names_in(text).iter().map(|n| names.id(n)).collect() };
         let articles = vec![
             article("North Korea sent Russia shells via Rajin."),
             article("Rajin port: North Korea ships to Russia."),
@@ -383,7 +445,7 @@ mod tests {
             article("North Korea held a parade."),
         ];
         let count = names.len();
-        let story = assign(&articles, count);
+        let story = assign(articles, count);
         assert_eq!(story[0], story[1]);
         assert_eq!(story[2], story[3]);
         assert_ne!(story[0], story[2]);

@@ -17,300 +17,301 @@ fn generic_partitive(word: &str) -> bool {
 /// ("won", "rose"), function words ("than", "around"), currencies and units of measure or
 /// time, and the tallies of games ("points", "goals"), which differ from match to match.
 fn names_no_thing(word: &str) -> bool {
-    const NOT_THINGS: &[&str] = &[
+    let listed = matches!(
+        word,
         // comparatives and superlatives
-        "more",
-        "less",
-        "fewer",
-        "greater",
-        "higher",
-        "lower",
-        "bigger",
-        "smaller",
-        "larger",
-        "faster",
-        "slower",
-        "longer",
-        "shorter",
-        "better",
-        "worse",
-        "older",
-        "younger",
-        "earlier",
-        "later",
-        "cheaper",
-        "dearer",
-        "stronger",
-        "weaker",
-        "richer",
-        "poorer",
-        "deeper",
-        "wider",
-        "heavier",
-        "lighter",
-        "easier",
-        "harder",
-        "closer",
-        "further",
-        "farther",
-        "most",
-        "least",
-        "fewest",
-        "best",
-        "worst",
-        "extra",
-        "additional",
-        "again",
+        "more"
+        | "less"
+        | "fewer"
+        | "greater"
+        | "higher"
+        | "lower"
+        | "bigger"
+        | "smaller"
+        | "larger"
+        | "faster"
+        | "slower"
+        | "longer"
+        | "shorter"
+        | "better"
+        | "worse"
+        | "older"
+        | "younger"
+        | "earlier"
+        | "later"
+        | "cheaper"
+        | "dearer"
+        | "stronger"
+        | "weaker"
+        | "richer"
+        | "poorer"
+        | "deeper"
+        | "wider"
+        | "heavier"
+        | "lighter"
+        | "easier"
+        | "harder"
+        | "closer"
+        | "further"
+        | "farther"
+        | "most"
+        | "least"
+        | "fewest"
+        | "best"
+        | "worst"
+        | "extra"
+        | "additional"
+        | "again"
         // verbs
-        "won",
-        "lost",
-        "said",
-        "says",
-        "rose",
-        "fell",
-        "grew",
-        "saw",
-        "took",
-        "made",
-        "got",
-        "gave",
-        "went",
-        "came",
-        "beat",
-        "hit",
-        "cut",
-        "led",
-        "left",
-        "put",
-        "ran",
-        "sold",
-        "bought",
-        "paid",
-        "spent",
-        "held",
-        "kept",
-        "met",
-        "told",
-        "sent",
-        "drew",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "do",
-        "does",
-        "did",
-        "lose",
-        "say",
-        "see",
-        "make",
-        "take",
+        | "won"
+        | "lost"
+        | "said"
+        | "says"
+        | "rose"
+        | "fell"
+        | "grew"
+        | "saw"
+        | "took"
+        | "made"
+        | "got"
+        | "gave"
+        | "went"
+        | "came"
+        | "beat"
+        | "hit"
+        | "cut"
+        | "led"
+        | "left"
+        | "put"
+        | "ran"
+        | "sold"
+        | "bought"
+        | "paid"
+        | "spent"
+        | "held"
+        | "kept"
+        | "met"
+        | "told"
+        | "sent"
+        | "drew"
+        | "is"
+        | "are"
+        | "was"
+        | "were"
+        | "be"
+        | "been"
+        | "has"
+        | "have"
+        | "had"
+        | "will"
+        | "would"
+        | "could"
+        | "can"
+        | "may"
+        | "might"
+        | "do"
+        | "does"
+        | "did"
+        | "lose"
+        | "say"
+        | "see"
+        | "make"
+        | "take"
         // function words and adverbs
-        "than",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "of",
-        "and",
-        "or",
-        "but",
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "each",
-        "every",
-        "per",
-        "apiece",
-        "times",
-        "time",
-        "around",
-        "about",
-        "over",
-        "under",
-        "up",
-        "down",
-        "out",
-        "off",
-        "back",
-        "away",
-        "ago",
-        "too",
-        "only",
-        "so",
-        "as",
-        "also",
-        "all",
-        "both",
-        "other",
-        "others",
-        "such",
-        "which",
-        "who",
-        "it",
-        "its",
-        "they",
-        "them",
-        "their",
-        "there",
-        "here",
-        "then",
-        "now",
-        "still",
-        "yet",
-        "even",
-        "just",
-        "among",
-        "between",
-        "after",
-        "before",
-        "during",
-        "since",
-        "until",
-        "against",
-        "into",
-        "through",
-        "one",
-        "ones",
-        "way",
-        "ways",
-        "th",
-        "st",
-        "nd",
-        "rd",
+        | "than"
+        | "to"
+        | "in"
+        | "on"
+        | "at"
+        | "by"
+        | "for"
+        | "with"
+        | "from"
+        | "of"
+        | "and"
+        | "or"
+        | "but"
+        | "a"
+        | "an"
+        | "the"
+        | "this"
+        | "that"
+        | "these"
+        | "those"
+        | "each"
+        | "every"
+        | "per"
+        | "apiece"
+        | "times"
+        | "time"
+        | "around"
+        | "about"
+        | "over"
+        | "under"
+        | "up"
+        | "down"
+        | "out"
+        | "off"
+        | "back"
+        | "away"
+        | "ago"
+        | "too"
+        | "only"
+        | "so"
+        | "as"
+        | "also"
+        | "all"
+        | "both"
+        | "other"
+        | "others"
+        | "such"
+        | "which"
+        | "who"
+        | "it"
+        | "its"
+        | "they"
+        | "them"
+        | "their"
+        | "there"
+        | "here"
+        | "then"
+        | "now"
+        | "still"
+        | "yet"
+        | "even"
+        | "just"
+        | "among"
+        | "between"
+        | "after"
+        | "before"
+        | "during"
+        | "since"
+        | "until"
+        | "against"
+        | "into"
+        | "through"
+        | "one"
+        | "ones"
+        | "way"
+        | "ways"
+        | "th"
+        | "st"
+        | "nd"
+        | "rd"
         // currencies
-        "rand",
-        "yen",
-        "euro",
-        "dollar",
-        "pound",
-        "rupee",
-        "yuan",
-        "peso",
-        "franc",
-        "krona",
-        "krone",
-        "lira",
-        "real",
-        "rouble",
-        "ruble",
-        "shekel",
-        "dinar",
-        "dirham",
-        "baht",
-        "naira",
-        "cent",
-        "penny",
-        "pence",
-        "bn",
-        "m",
-        "k",
-        "p",
-        "pc",
+        | "rand"
+        | "yen"
+        | "euro"
+        | "dollar"
+        | "pound"
+        | "rupee"
+        | "yuan"
+        | "peso"
+        | "franc"
+        | "krona"
+        | "krone"
+        | "lira"
+        | "real"
+        | "rouble"
+        | "ruble"
+        | "shekel"
+        | "dinar"
+        | "dirham"
+        | "baht"
+        | "naira"
+        | "cent"
+        | "penny"
+        | "pence"
+        | "bn"
+        | "m"
+        | "k"
+        | "p"
+        | "pc"
         // measures and durations
-        "km",
-        "mile",
-        "metre",
-        "meter",
-        "kilometre",
-        "kilometer",
-        "tonne",
-        "ton",
-        "kg",
-        "kilogram",
-        "gram",
-        "litre",
-        "liter",
-        "gallon",
-        "foot",
-        "feet",
-        "inch",
-        "yard",
-        "acre",
-        "hectare",
-        "mph",
-        "degree",
-        "percent",
-        "per cent",
-        "second",
-        "minute",
-        "hour",
-        "day",
-        "week",
-        "month",
-        "year",
-        "decade",
-        "century",
-        "night",
-        "weekend",
-        "season",
-        "term",
+        | "km"
+        | "mile"
+        | "metre"
+        | "meter"
+        | "kilometre"
+        | "kilometer"
+        | "tonne"
+        | "ton"
+        | "kg"
+        | "kilogram"
+        | "gram"
+        | "litre"
+        | "liter"
+        | "gallon"
+        | "foot"
+        | "feet"
+        | "inch"
+        | "yard"
+        | "acre"
+        | "hectare"
+        | "mph"
+        | "degree"
+        | "percent"
+        | "per cent"
+        | "second"
+        | "minute"
+        | "hour"
+        | "day"
+        | "week"
+        | "month"
+        | "year"
+        | "decade"
+        | "century"
+        | "night"
+        | "weekend"
+        | "season"
+        | "term"
         // tallies of play
-        "point",
-        "goal",
-        "game",
-        "match",
-        "try",
-        "victory",
-        "win",
-        "defeat",
-        "draw",
-        "penalty",
-        "shot",
-        "wicket",
-        "run",
-        "set",
-        "lap",
-        "stroke",
-        "hole",
-        "frame",
-        "break",
-        "under-par",
-        "over-par",
-        "birdie",
-        "cap",
-        "appearance",
-        "start",
-        "finish",
-        "position",
-        "place",
-        "round",
-        "seed",
-        "title",
-        "medal",
-        "record",
-        "nomination",
-        "award",
-        "prize",
-        "seat",
-        "vote",
-        "trophy",
-        "honour",
-        "accolade",
-        "gold",
-        "silver",
-        "bronze",
-    ];
-    NOT_THINGS.contains(&word)
+        | "point"
+        | "goal"
+        | "game"
+        | "match"
+        | "try"
+        | "victory"
+        | "win"
+        | "defeat"
+        | "draw"
+        | "penalty"
+        | "shot"
+        | "wicket"
+        | "run"
+        | "set"
+        | "lap"
+        | "stroke"
+        | "hole"
+        | "frame"
+        | "break"
+        | "under-par"
+        | "over-par"
+        | "birdie"
+        | "cap"
+        | "appearance"
+        | "start"
+        | "finish"
+        | "position"
+        | "place"
+        | "round"
+        | "seed"
+        | "title"
+        | "medal"
+        | "record"
+        | "nomination"
+        | "award"
+        | "prize"
+        | "seat"
+        | "vote"
+        | "trophy"
+        | "honour"
+        | "accolade"
+        | "gold"
+        | "silver"
+        | "bronze"
+    );
+    listed
         || (word.ends_with("ed") && !word.ends_with("eed") && word != "hundred")
         || (word.ends_with("est")
             && word.len() > 5

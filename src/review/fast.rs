@@ -7,6 +7,7 @@
 //! value or a duplicate id, or with an inline table (which only `parse` tells apart from a
 //! table header), gets `None` and is read by `parse`, which says what is wrong and where.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -23,10 +24,12 @@ use crate::extract::{Bound, Kind, Trend};
 /// Consecutive top-level tables (with the keys before the first, if they come first).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSections {
+struct RawSections<'a> {
     article: Option<RawArticle>,
-    claim: Option<Vec<RawClaim>>,
-    retired: Option<Vec<RawClaim>>,
+    #[serde(borrow)]
+    claim: Option<Vec<RawClaim<'a>>>,
+    #[serde(borrow)]
+    retired: Option<Vec<RawClaim<'a>>>,
 }
 
 #[derive(Deserialize)]
@@ -41,9 +44,11 @@ struct RawArticle {
     previous_paths: Vec<String>,
 }
 
+/// A claim's table; the names of a status, bound, kind or trend are borrowed from the file
+/// where they can be, as they are only looked up.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawClaim {
+struct RawClaim<'a> {
     id: String,
     line: Option<f64>,
     column: Option<f64>,
@@ -56,11 +61,15 @@ struct RawClaim {
     high: Option<f64>,
     #[serde(default)]
     unit: String,
-    bound: Option<String>,
-    kind: Option<String>,
-    trend: Option<String>,
+    #[serde(borrow)]
+    bound: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    kind: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    trend: Option<Cow<'a, str>>,
     attribution: Option<String>,
-    status: String,
+    #[serde(borrow)]
+    status: Cow<'a, str>,
     #[serde(default)]
     source: String,
     #[serde(default)]
@@ -75,14 +84,17 @@ struct RawClaim {
     reviewed_sentence: String,
     #[serde(default)]
     retired_at: String,
-    history: Option<Vec<RawHistory>>,
-    conflict: Option<Vec<RawConflict>>,
+    #[serde(borrow)]
+    history: Option<Vec<RawHistory<'a>>>,
+    #[serde(borrow)]
+    conflict: Option<Vec<RawConflict<'a>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawHistory {
-    status: Option<String>,
+struct RawHistory<'a> {
+    #[serde(borrow)]
+    status: Option<Cow<'a, str>>,
     #[serde(default)]
     text: String,
     /// The figure the verdict judged; kept in the file, not read.
@@ -102,8 +114,9 @@ struct RawHistory {
 
 /// A merge's other verdict; its keys are not checked, so others are allowed.
 #[derive(Deserialize)]
-struct RawConflict {
-    status: Option<String>,
+struct RawConflict<'a> {
+    #[serde(borrow)]
+    status: Option<Cow<'a, str>>,
     #[serde(default)]
     source: String,
     #[serde(default)]
@@ -197,7 +210,7 @@ fn read_run(text: &str, run: &[Section]) -> Option<Tables> {
 
 /// The claims of a list that `headers` table headers made: a list without headers is an array
 /// value (`claim = []`), not tables.
-fn headed_claims(list: Option<Vec<RawClaim>>, headers: usize) -> Option<Vec<ReviewClaim>> {
+fn headed_claims(list: Option<Vec<RawClaim<'_>>>, headers: usize) -> Option<Vec<ReviewClaim>> {
     match list {
         None if headers == 0 => Some(Vec::new()),
         Some(list) if headers > 0 && list.len() == headers => list.into_iter().map(claim).collect(),
@@ -257,11 +270,11 @@ fn time(text: String) -> Option<String> {
     (text.is_empty() || is_rfc3339(&text)).then_some(text)
 }
 
-fn status(name: Option<String>) -> Option<Status> {
+fn status(name: Option<Cow<'_, str>>) -> Option<Status> {
     name.map_or(Some(Status::Pending), |n| Status::parse(&n))
 }
 
-fn claim(raw: RawClaim) -> Option<ReviewClaim> {
+fn claim(raw: RawClaim<'_>) -> Option<ReviewClaim> {
     time(raw.retired_at)?;
     Some(ReviewClaim {
         id: raw.id,
@@ -304,7 +317,7 @@ fn claim(raw: RawClaim) -> Option<ReviewClaim> {
     })
 }
 
-fn history(raw: RawHistory) -> Option<HistoryEntry> {
+fn history(raw: RawHistory<'_>) -> Option<HistoryEntry> {
     time(raw.replaced_at)?;
     Some(HistoryEntry {
         status: status(raw.status)?,
@@ -316,7 +329,7 @@ fn history(raw: RawHistory) -> Option<HistoryEntry> {
     })
 }
 
-fn alternative(raw: RawConflict) -> Option<Alternative> {
+fn alternative(raw: RawConflict<'_>) -> Option<Alternative> {
     Some(Alternative {
         status: status(raw.status)?,
         source: raw.source,

@@ -7,7 +7,7 @@ use super::parse::Diagnostic;
 use super::store::Store;
 use crate::conflicts::{Article, Elsewhere, Related, Sourced};
 use crate::digest::article_digest;
-use crate::parallel::map_ordered;
+use crate::parallel::{each_in_order, map_ordered};
 use crate::workspace::Workspace;
 
 /// What is known of one article's review.
@@ -21,8 +21,17 @@ pub struct Loaded {
     pub missing: bool,
     /// Problems reading the article or its review file; fatal ones leave `review` empty.
     pub problems: Vec<Diagnostic>,
-    /// The article changed since its last scan.
+    /// The article changed since its last scan (never told by a [`Freshness::Unchecked`]
+    /// load).
     pub stale: bool,
+}
+
+/// Whether a load tells if each article changed since its last scan, which takes hashing its
+/// text, or only that it can still be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    Checked,
+    Unchecked,
 }
 
 impl Loaded {
@@ -39,6 +48,11 @@ impl Loaded {
 
 /// Loads the review of `article` (relative to the root) through `store`, the workspace's.
 pub fn load(ws: &Workspace, store: &Store, article: &str) -> Loaded {
+    load_as(ws, store, article, Freshness::Checked)
+}
+
+/// [`load`], telling whether the article changed only when `freshness` asks for it.
+fn load_as(ws: &Workspace, store: &Store, article: &str, freshness: Freshness) -> Loaded {
     let mut loaded = Loaded {
         article: article.to_string(),
         review: None,
@@ -59,7 +73,10 @@ pub fn load(ws: &Workspace, store: &Store, article: &str) -> Loaded {
     };
     loaded.problems = review.warnings;
     match ws.read_article(article) {
-        Ok(source) => loaded.stale = review.file.digest != article_digest(&source.text),
+        Ok(source) => {
+            loaded.stale = freshness == Freshness::Checked
+                && review.file.digest != article_digest(&source.text)
+        }
         Err(e) => loaded.problems.push(Diagnostic::file(
             article,
             format!("cannot read the article: {}", e.reason()),
@@ -73,6 +90,25 @@ pub fn load(ws: &Workspace, store: &Store, article: &str) -> Loaded {
 pub fn load_all(ws: &Workspace, articles: &[String]) -> Vec<Loaded> {
     let store = ws.store();
     map_ordered(articles, "reading", |a| load(ws, &store, a))
+}
+
+/// Loads the reviews of many articles on all cores, as [`load_all`] does but telling whether
+/// each article changed only when `freshness` asks for it, and hands what `job` makes of each
+/// (on the core that read it) to `take`, in article order, without holding them all.
+pub fn load_each<R: Send>(
+    ws: &Workspace,
+    articles: &[String],
+    freshness: Freshness,
+    job: impl Fn(Loaded) -> R + Sync,
+    take: impl FnMut(R),
+) {
+    let store = ws.store();
+    each_in_order(
+        articles,
+        "reading",
+        |a| job(load_as(ws, &store, a, freshness)),
+        take,
+    );
 }
 
 /// Loads the reviews of `articles` and, for looking up the same thing elsewhere, of every

@@ -32,8 +32,13 @@ enum Value<'a> {
     Tables(Vec<Table<'a>>),
 }
 
-/// Room for the keys factcheck writes in a claim's table.
-const TABLE_KEYS: usize = 24;
+/// Room for the keys factcheck writes in a claim's table, allocated at once: as many as fit in
+/// less than 1 KiB, above which glibc's malloc takes its slow path (tidying its free lists).
+const TABLE_KEYS: usize = 1000 / std::mem::size_of::<(&str, Value<'_>)>();
+const _: () = assert!(
+    TABLE_KEYS >= 20,
+    "a claim table has room for every key factcheck writes"
+);
 
 /// Hands each top-level table of `text` to `each`, in order, with the part its header names;
 /// `None` when the file is not in the plain layout or `each` returned `None`.
@@ -44,12 +49,12 @@ pub(super) fn each_table<'a>(
     let mut current: Option<(Part, Table<'a>)> = None;
     // The array of sub-tables that key lines go to, after a `[[claim.history]]` header.
     let mut sub: Option<&'a str> = None;
-    for line in text.split_inclusive('\n') {
+    for line in lines(text) {
         let line = line
             .strip_suffix("\r\n")
             .or_else(|| line.strip_suffix('\n'))
-            .unwrap_or(line)
-            .trim_start_matches([' ', '\t']);
+            .unwrap_or(line);
+        let line = skip_blanks(line);
         if line.is_empty() {
             continue;
         }
@@ -87,6 +92,20 @@ pub(super) fn each_table<'a>(
     }
 }
 
+/// The lines of `text`, each with its line break, as `split_inclusive('\n')` gives them,
+/// the breaks found with memchr.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|at| at + 1)
+        .chain(std::iter::once(text.len()))
+        .filter_map(move |end| {
+            let line = (end > start).then(|| &text[start..end]);
+            start = end;
+            line
+        })
+}
+
 impl<'a> Table<'a> {
     /// Starts another table of the array of tables at `key`.
     fn open_sub_table(&mut self, key: &'a str) -> Option<()> {
@@ -116,7 +135,13 @@ impl<'a> Table<'a> {
 /// The part a header line names, and for a sub-table header the key of its array.
 fn header(line: &str) -> Option<(Part, Option<&'static str>)> {
     let (name, rest) = match line.strip_prefix("[[") {
-        Some(array) => array.split_once("]]")?,
+        Some(array) => {
+            // No header this reader takes has a `]` in its name.
+            let close = array.find(']')?;
+            array[close..]
+                .starts_with("]]")
+                .then_some((&array[..close], &array[close + 2..]))?
+        }
         None => match line[1..].split_once(']')? {
             ("article", rest) => ("[article]", rest),
             _ => return None,
@@ -138,27 +163,38 @@ fn header(line: &str) -> Option<(Part, Option<&'static str>)> {
 /// A `key = value` line.
 fn key_value(line: &str) -> Option<(&str, Value<'_>)> {
     let end = line
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
         .unwrap_or(line.len());
     let (key, rest) = line.split_at(end);
-    let rest = rest.trim_start_matches([' ', '\t']).strip_prefix('=')?;
-    let (value, rest) = value(rest.trim_start_matches([' ', '\t']))?;
+    let rest = skip_blanks(rest).strip_prefix('=')?;
+    let (value, rest) = value(skip_blanks(rest))?;
     (!key.is_empty() && is_line_end(rest)).then_some((key, value))
 }
 
 /// Whether what follows a header or a value is only blanks and perhaps a comment.
 fn is_line_end(rest: &str) -> bool {
-    let rest = rest.trim_start_matches([' ', '\t']);
+    let rest = skip_blanks(rest);
     rest.is_empty() || rest.strip_prefix('#').is_some_and(is_comment)
+}
+
+/// `s` without the spaces and tabs it starts with.
+fn skip_blanks(s: &str) -> &str {
+    let blanks = s.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
+    &s[blanks..]
 }
 
 /// Whether a comment's text holds no control character but tab, as TOML requires.
 fn is_comment(text: &str) -> bool {
-    !text.chars().any(is_control)
+    !has_control(text.as_bytes())
 }
 
-fn is_control(c: char) -> bool {
-    (c < ' ' && c != '\t') || c == '\u{7f}'
+/// Whether `bytes` hold a control character other than tab (control characters are ASCII:
+/// the bytes tell), looked at all at once.
+fn has_control(bytes: &[u8]) -> bool {
+    bytes.iter().fold(false, |found, &b| {
+        found | (b < b' ' && b != b'\t') | (b == 0x7f)
+    })
 }
 
 /// The value at the start of `s`, and what follows it.
@@ -188,19 +224,22 @@ fn string(s: &str) -> Option<(Value<'_>, &str)> {
     let mut decoded = String::new();
     // How much of `body` is in `decoded`, once an escape made it needed.
     let mut copied = None;
-    let mut chars = body.char_indices();
-    while let Some((at, c)) = chars.next() {
-        if c == char::from(quote) {
+    // Quotes, backslashes and control characters are ASCII: the scan looks for bytes.
+    let bytes = body.as_bytes();
+    let mut at = 0;
+    loop {
+        let next = at + memchr::memchr2(quote, b'\\', &bytes[at..])?;
+        (!has_control(&bytes[at..next])).then_some(())?;
+        at = next;
+        if bytes[at] == quote {
             let run = if multi {
-                body[at..].bytes().take_while(|&b| b == quote).count()
+                bytes[at..].iter().take_while(|&&q| q == quote).count()
             } else {
                 1
             };
             if run < 3 && multi {
                 // One or two quotes are text in a string between three.
-                for _ in 1..run {
-                    chars.next();
-                }
+                at += run;
                 continue;
             }
             // Up to two quotes before the closing three are text.
@@ -215,15 +254,17 @@ fn string(s: &str) -> Option<(Value<'_>, &str)> {
             };
             return Some((Value::Str(text), &body[at + run..]));
         }
-        if c == '\\' && quote == b'"' {
+        if quote == b'"' {
             decoded.push_str(&body[copied.unwrap_or(0)..at]);
+            let mut chars = body[at + 1..].char_indices();
             decoded.push(escape(&mut chars)?);
-            copied = Some(chars.offset());
-        } else if is_control(c) {
-            return None;
+            at += 1 + chars.offset();
+            copied = Some(at);
+        } else {
+            // A backslash is text in a literal string.
+            at += 1;
         }
     }
-    None
 }
 
 /// The character a basic string's escape stands for, after its backslash; only TOML 1.0's.
@@ -255,13 +296,13 @@ fn unicode(chars: &mut std::str::CharIndices<'_>, digits: usize) -> Option<char>
 fn array(mut s: &str) -> Option<(Value<'_>, &str)> {
     let mut items = Vec::new();
     loop {
-        s = s.trim_start_matches([' ', '\t']);
+        s = skip_blanks(s);
         if let Some(rest) = s.strip_prefix(']') {
             return Some((Value::Array(items), rest));
         }
         let (item, rest) = value(s)?;
         items.push(item);
-        s = rest.trim_start_matches([' ', '\t']);
+        s = skip_blanks(rest);
         match s.strip_prefix(',') {
             Some(rest) => s = rest,
             None => s.starts_with(']').then_some(())?,
@@ -374,4 +415,17 @@ where
     let value = visitor.visit_seq(&mut seq)?;
     seq.end()?;
     Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lines;
+
+    #[test]
+    fn lines_are_split_as_split_inclusive_splits_them() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "a\r\nb\n\n", "\n\nx", "é\nü"] {
+            let expected: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(lines(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
 }
