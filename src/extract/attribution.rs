@@ -242,7 +242,7 @@ struct Token<'a> {
 fn tokens(sentence: &str) -> Vec<Token<'_>> {
     let bytes = sentence.as_bytes();
     let char_at = |i: usize| -> (char, usize) {
-        match sentence.as_bytes()[i] {
+        match bytes[i] {
             b if b < 0x80 => (char::from(b), 1),
             _ => sentence[i..]
                 .chars()
