@@ -66,12 +66,15 @@ pub fn lowercase_is(word: &str, test: impl FnOnce(&str) -> bool) -> bool {
     LowerWord::new(word).is_some_and(|l| test(l.as_str()))
 }
 
+/// One in each byte of a word read eight bytes at a time, and the high bit of each byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x80 * ONES;
+
 /// The end of the run of ASCII letters at `i`, found eight bytes at a time: most words are
 /// passed over, so finding where each ends is most of reading a text.
 pub fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    const CASE: u64 = 0x2020_2020_2020_2020;
+    const LOW7: u64 = 0x7f * ONES;
+    const CASE: u64 = 0x20 * ONES;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         // Setting bit 5 lowercases a letter and turns no other byte into one; a byte is
@@ -340,8 +343,6 @@ pub fn collapse_into(out: &mut String, s: &str) {
 /// The first whitespace character at or after `i`, else the end of `s`. Eight bytes are
 /// passed over at a time when none of them may start one.
 fn next_space(s: &str, mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x80 * ONES;
     let bytes = s.as_bytes();
     while let Some(chunk) = bytes.get(i..i + 8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
