@@ -33,7 +33,7 @@ pub struct Attributions {
 }
 
 /// How many sentences back a pronoun may look for the person it stands for.
-const PRONOUN_REACH: usize = 3;
+pub const PRONOUN_REACH: usize = 3;
 
 /// How many sentences' cues are remembered.
 const REMEMBERED: usize = 8;

@@ -2,6 +2,8 @@
 //! together what stands before it (`head`) and after it (`tail`), and drops what is not a claim
 //! (dates, clock times, names with digits, page counters, "one" as a pronoun).
 
+use std::borrow::Cow;
+
 use super::claim::{Bound, Kind, Trend};
 use super::head::{head_before, next_is_month, percent_before, temporal_over, Head};
 use super::lexicon::{
@@ -30,7 +32,7 @@ pub struct Draft {
     pub value: Decimal,
     pub low: Option<Decimal>,
     pub high: Option<Decimal>,
-    pub unit: String,
+    pub unit: Cow<'static, str>,
     pub kind: Kind,
     pub bound: Bound,
     pub trend: Option<Trend>,
@@ -62,10 +64,14 @@ fn class(b: u8) -> u8 {
     BYTE_CLASS[usize::from(b)]
 }
 
-/// Finds every claim in `text`, in order of position.
-pub fn find_claims(text: &str) -> Vec<Draft> {
+/// Hands each claim in `text` to `each`, in order of position.
+pub fn find_claims(text: &str, mut each: impl FnMut(Draft)) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Drafts {
+        text,
+        held: Vec::with_capacity(BATCH + 2),
+        each: &mut each,
+    };
     let mut i = 0;
     loop {
         while i < bytes.len() && class(bytes[i]) == QUIET {
@@ -120,8 +126,7 @@ pub fn find_claims(text: &str) -> Vec<Draft> {
             i += 1;
         }
     }
-    super::scope::carry(text, &mut out);
-    out
+    out.held.drain(..).for_each(out.each);
 }
 
 /// The end of the ASCII word of letters at `i`, when nothing can extend it (a digit, an
@@ -135,7 +140,9 @@ fn plain_ascii_word(bytes: &[u8], i: usize) -> Option<usize> {
 }
 
 /// Whether a word of ASCII letters may open a claim. The shape test comes first, on the raw
-/// bytes; only the few words that pass it are lowercased and looked up.
+/// bytes; only the few words that pass it are lowercased and looked up. It is asked of
+/// nearly every word, so it is kept inside the scan loop.
+#[inline(always)]
 fn opens_claim_word(word: &[u8]) -> bool {
     may_open_claim(word) && opens_claim(word)
 }
@@ -169,7 +176,7 @@ fn starts_decimal(bytes: &[u8], i: usize) -> bool {
         && (i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'(' | b'$'))
 }
 
-fn at_digits(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
+fn at_digits(text: &str, i: usize, out: &mut Drafts<'_>) -> usize {
     // "EUR40m", "$US12,400,000": a currency code glued to the digits is no name.
     let sub = i >= 4
         && text
@@ -184,7 +191,7 @@ fn at_digits(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
     }
 }
 
-fn at_word(text: &str, i: usize, out: &mut Vec<Draft>) -> usize {
+fn at_word(text: &str, i: usize, out: &mut Drafts<'_>) -> usize {
     let Some(word) = word_at(text, i) else {
         return i + 1;
     };
@@ -260,7 +267,7 @@ fn article_opens_number(text: &str, article: Word<'_>) -> bool {
         .is_some_and(|w| w.lower().is_some_and(|l| article_number_word(l.as_str())))
 }
 
-pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
+pub fn build(text: &str, mut number: Number, out: &mut Drafts<'_>) -> usize {
     if let Some(ratio) = ratio_after(text, &number) {
         number = ratio;
     }
@@ -346,20 +353,17 @@ pub fn build(text: &str, mut number: Number, out: &mut Vec<Draft>) -> usize {
     let trend = head
         .trend
         .or_else(|| stated_change(text, &tail, &head, value));
-    push(
-        out,
-        Draft {
-            start,
-            end: tail.end,
-            value,
-            low,
-            high,
-            unit: tail.unit,
-            kind,
-            bound,
-            trend,
-        },
-    );
+    out.push(Draft {
+        start,
+        end: tail.end,
+        value,
+        low,
+        high,
+        unit: tail.unit,
+        kind,
+        bound,
+        trend,
+    });
     tail_end_resume(out, resume)
 }
 
@@ -394,7 +398,8 @@ fn with_trailing_bound(text: &str, mut tail: Tail) -> (Tail, Option<Bound>) {
 
 /// "or more", "or so" right after `end`: the bound and where it ends.
 fn trailing_bound_at(text: &str, end: usize) -> Option<(Bound, usize)> {
-    let first = next_word(text, end)?;
+    let first = next_word(text, end)
+        .filter(|w| w.text.eq_ignore_ascii_case("or") || w.text.eq_ignore_ascii_case("and"))?;
     let second = next_word(text, first.end)?;
     let bound = trailing_qualifier(first.lower()?.as_str(), second.lower()?.as_str())?;
     Some((bound, second.end))
@@ -416,16 +421,41 @@ fn stated_change(text: &str, tail: &Tail, head: &Head, value: Decimal) -> Option
         .and_then(|w| trend_after(w.lower()?.as_str()))
 }
 
-/// Adds a claim; a head read back over the previous claim ("0°C$5" reading "C$") is cut at
-/// that claim's end, so claims never overlap.
-pub fn push(out: &mut Vec<Draft>, mut draft: Draft) {
-    if let Some(previous) = out.last() {
-        draft.start = draft.start.max(previous.end);
-    }
-    out.push(draft);
+/// The claims found so far, handed on in batches (a batch is read through before the
+/// next is found, which keeps each stage's code and tables warm). The last is held back
+/// until the next is found, which may not start before it ends and may take its trend or
+/// bound (`scope`).
+pub struct Drafts<'a> {
+    text: &'a str,
+    held: Vec<Draft>,
+    each: &'a mut dyn FnMut(Draft),
 }
 
-fn tail_end_resume(out: &[Draft], resume: usize) -> usize {
+/// How many claims are found before they are handed on.
+const BATCH: usize = 256;
+
+impl Drafts<'_> {
+    /// Adds a claim; a head read back over the previous claim ("0°C$5" reading "C$") is cut
+    /// at that claim's end, so claims never overlap.
+    pub fn push(&mut self, mut draft: Draft) {
+        if let Some(previous) = self.held.last() {
+            draft.start = draft.start.max(previous.end);
+            super::scope::carry(self.text, previous, &mut draft);
+        }
+        if self.held.len() > BATCH {
+            let last = self.held.pop();
+            self.held.drain(..).for_each(&mut *self.each);
+            self.held.extend(last);
+        }
+        self.held.push(draft);
+    }
+
+    fn last(&self) -> Option<&Draft> {
+        self.held.last()
+    }
+}
+
+fn tail_end_resume(out: &Drafts<'_>, resume: usize) -> usize {
     out.last().map_or(resume, |d| d.end.max(resume))
 }
 

@@ -105,6 +105,7 @@ const OPENERS: &[&str] = &[
 /// Whether a word of ASCII letters, in any case, may be one that opens a claim; a cheap test
 /// of its first two letters and its length that spares the lookups for most words ("the"
 /// may be "two", "that" cannot be "tens").
+#[inline(always)]
 pub fn may_open_claim(word: &[u8]) -> bool {
     OPENER_SHAPES.may_hold(word)
 }

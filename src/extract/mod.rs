@@ -66,14 +66,9 @@ pub fn extract_each(text: &str, format: Format, mut each: impl FnMut(&Claim)) {
             )
         }
     };
-    let drafts = grammar::find_claims(prose);
-    if drafts.is_empty() {
-        return;
-    }
-    let sentences = sentence::sentences(prose, layout);
+    let mut sentences = sentence::Window::new(prose, layout, attribution::PRONOUN_REACH);
     let mut lines = sentence::LineIndex::new(text);
     let mut sources = attribution::Attributions::default();
-    let mut sentence_at = 0;
     let mut claim = Claim {
         line: 0,
         column: 0,
@@ -92,11 +87,9 @@ pub fn extract_each(text: &str, format: Format, mut each: impl FnMut(&Claim)) {
     };
     // The span whose collapsed text `claim.sentence` holds: claims of one sentence share it.
     let mut sentence_span = None;
-    for d in drafts {
-        while sentence_at + 1 < sentences.len() && sentences[sentence_at].1 <= d.start {
-            sentence_at += 1;
-        }
-        let (s, e) = sentences[sentence_at];
+    grammar::find_claims(prose, |d| {
+        let (around, index) = sentences.around(d.start);
+        let (s, e) = around[index];
         let (line, column) = lines.locate(d.start);
         let whole = (s, e.max(d.end).min(prose.len()));
         let span = sentence::window(prose, whole, (d.start, d.end));
@@ -105,8 +98,7 @@ pub fn extract_each(text: &str, format: Format, mut each: impl FnMut(&Claim)) {
             sentence_span = Some(span);
         }
         text::collapse_into(&mut claim.text, &text[d.start..d.end]);
-        claim.attribution =
-            sources.source(prose, &sentences, (sentence_at, span), (d.start, d.end));
+        claim.attribution = sources.source(prose, around, (index, span), (d.start, d.end));
         claim.line = line;
         claim.column = column;
         claim.start = d.start;
@@ -114,10 +106,11 @@ pub fn extract_each(text: &str, format: Format, mut each: impl FnMut(&Claim)) {
         claim.value = value::to_f64(d.value);
         claim.low = d.low.map(value::to_f64);
         claim.high = d.high.map(value::to_f64);
-        claim.unit = d.unit;
+        claim.unit.clear();
+        claim.unit.push_str(&d.unit);
         claim.kind = d.kind;
         claim.bound = d.bound;
         claim.trend = d.trend;
         each(&claim);
-    }
+    });
 }

@@ -55,7 +55,9 @@ fn is_participle(word: &str) -> bool {
 pub fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> {
     let mut end = pos;
     let mut first = true;
-    let mut words: Vec<Word<'_>> = Vec::new();
+    // The phrase's first and last words, and how many it has.
+    let mut words: Option<(Word<'_>, Word<'_>)> = None;
+    let mut count = 0;
     // "16-meter", "20-year-old": a hyphen joins figure and unit.
     let mut cursor = if char_at(text, pos) == Some('-') {
         word_at(text, pos + 1)
@@ -63,7 +65,7 @@ pub fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> 
         next_word(text, pos)
     };
     while let Some(w) = cursor {
-        if w.has_digit() || words.len() >= 4 {
+        if w.has_digit() || count >= 4 {
             break;
         }
         let w = compound_at(text, w);
@@ -111,16 +113,18 @@ pub fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> 
         }
         first = false;
         end = w.end;
-        words.push(w);
+        words = Some((words.map_or(w, |(first, _)| first), w));
+        count += 1;
         cursor = next_word(text, w.end);
         // The phrase does not run across a line break into the next line's words.
         if cursor.is_some_and(|c| text[w.end..c.start].contains('\n')) {
             break;
         }
     }
-    let start = words.first()?.start;
+    let (first_word, last_word) = words?;
+    let start = first_word.start;
     // The phrase's head is its last word.
-    let head = words.last()?.text.to_ascii_lowercase();
+    let head = last_word.text.to_ascii_lowercase();
     let mut kind = Kind::Count;
     if allow_of && partitive(&head) {
         if let Some(of) = next_word(text, end).filter(|w| w.text == "of") {
@@ -141,7 +145,7 @@ pub fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> 
         });
     }
     let mut unit = collapse(&text[start..end]);
-    if let Some(noun) = words.last().and_then(|last| elided_noun(text, last)) {
+    if let Some(noun) = elided_noun(text, &last_word) {
         unit.push(' ');
         unit.push_str(noun);
     }

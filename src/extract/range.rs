@@ -7,7 +7,7 @@ use super::currency;
 use super::lexicon::{small_number, trend_word};
 use super::number::{minus_sign, read_signed, read_words, scale_after, DigitRead, Form, Number};
 use super::tail::{tail_after, Tail};
-use super::text::{char_at, next_word, prev_word, skip_space, word_at};
+use super::text::{char_at, next_word, prev_word, skip_space, word_at, Word};
 use super::value::Decimal;
 
 /// The second number of a range, and what the first may share with it.
@@ -36,11 +36,6 @@ pub fn after(text: &str, first: &Number) -> Option<Range> {
         p += 1;
     }
     let q = skip_space(text, p);
-    let first_currency = currency::before(text, first.start);
-    let lead = first_currency.map_or(first.start, |(at, _)| at);
-    let opener = prev_word(text, lead);
-    let opener_lower = opener.and_then(|w| w.lower());
-    let opener_word = opener_lower.as_ref().map(|l| l.as_str());
     let hyphen = matches!(char_at(text, q), Some('-' | '–'));
     let mut spaced = false;
     let mut either = false;
@@ -63,7 +58,12 @@ pub fn after(text: &str, first: &Number) -> Option<Range> {
             let lw = w.lower()?;
             match lw.as_str() {
                 "to" => w.end,
-                "and" if opener_word == Some("between") => w.end,
+                "and"
+                    if opener_before(text, first)
+                        .is_some_and(|o| o.text.eq_ignore_ascii_case("between")) =>
+                {
+                    w.end
+                }
                 "or" => {
                     either = true;
                     w.end
@@ -76,7 +76,7 @@ pub fn after(text: &str, first: &Number) -> Option<Range> {
     // "between $40 and $45": the currency written again.
     if let Some(symbol) = currency::symbol_at(text, s) {
         // "in 2019 to $3.5bn": a currency at the second end only is no range.
-        first_currency?;
+        currency::before(text, first.start)?;
         s = skip_space(text, s + symbol.len_utf8());
     }
     let mut second = match char_at(text, s)? {
@@ -108,6 +108,9 @@ pub fn after(text: &str, first: &Number) -> Option<Range> {
         second.value = second.value.checked_mul(scale)?;
         second.end = end;
     }
+    let opener = opener_before(text, first);
+    let opener_word = opener.and_then(|w| w.lower());
+    let opener_word = opener_word.as_ref().map(|l| l.as_str());
     let opens = matches!(opener_word, Some("between" | "from"));
     let change = opener_word == Some("from")
         && opener
@@ -122,6 +125,13 @@ pub fn after(text: &str, first: &Number) -> Option<Range> {
         spaced,
         change,
     })
+}
+
+/// The word before the first end and its currency: "between" or "from" when one opens the
+/// range. It is read only once a connector follows the first end.
+fn opener_before<'a>(text: &'a str, first: &Number) -> Option<Word<'a>> {
+    let lead = currency::before(text, first.start).map_or(first.start, |(at, _)| at);
+    prev_word(text, lead)
 }
 
 /// "44 mg to 50 mg", "3% to 4%", "between $40 and $45": a range whose ends both carry the

@@ -40,19 +40,15 @@ fn join(text: &str, first: &Draft, second: &Draft) -> Option<Join> {
     }
 }
 
-/// Carries trends and bounds from each claim into the ones it joins.
-pub fn carry(text: &str, drafts: &mut [Draft]) {
-    for k in 1..drafts.len() {
-        let (done, rest) = drafts.split_at_mut(k);
-        let (first, second) = (&done[k - 1], &mut rest[0]);
-        let Some(join) = join(text, first, second) else {
-            continue;
-        };
-        if second.trend.is_none() {
-            second.trend = first.trend;
-        }
-        if join == Join::Restated && second.bound == Bound::Exact {
-            second.bound = first.bound;
-        }
+/// Carries trend and bound from a claim into the next one when the text joins them.
+pub fn carry(text: &str, first: &Draft, second: &mut Draft) {
+    let Some(join) = join(text, first, second) else {
+        return;
+    };
+    if second.trend.is_none() {
+        second.trend = first.trend;
+    }
+    if join == Join::Restated && second.bound == Bound::Exact {
+        second.bound = first.bound;
     }
 }

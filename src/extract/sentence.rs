@@ -53,54 +53,134 @@ pub enum Layout<'a> {
     Blocks(&'a [usize]),
 }
 
-/// Splits `text` into sentence spans `(start, end)`, covering every non-blank stretch.
-pub fn sentences(text: &str, layout: Layout<'_>) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    let mut blocks = match layout {
-        Layout::Lines => &[][..],
-        Layout::Blocks(starts) => starts,
+/// The sentences of a text, split only as far as they are asked for; only the sentence asked
+/// for last and the `reach` sentences on either side of it are held, so memory stays the
+/// same however long the text.
+pub struct Window<'a> {
+    splitter: Splitter<'a>,
+    held: Vec<(usize, usize)>,
+    /// Where in `held` the sentence asked for last is.
+    at: usize,
+    reach: usize,
+}
+
+/// How many sentences before the `reach` are let pile up before they are dropped at once.
+const SPARE: usize = 256;
+
+/// How many sentences are split past the one asked for.
+const AHEAD: usize = 256;
+
+impl<'a> Window<'a> {
+    pub fn new(text: &'a str, layout: Layout<'a>, reach: usize) -> Self {
+        Self {
+            splitter: Splitter::new(text, layout),
+            held: Vec::new(),
+            at: 0,
+            reach,
+        }
     }
-    .iter()
-    .copied()
-    .peekable();
-    let mut stops = Stops::new(bytes);
-    loop {
-        let stop = stops.next(i);
+
+    /// The sentence that holds `offset` (the last one when none does) as an index into the
+    /// sentences returned, which hold the `reach` sentences before and after it wherever
+    /// the text has them. Offsets must not decrease between calls.
+    pub fn around(&mut self, offset: usize) -> (&[(usize, usize)], usize) {
+        // A text has at least one sentence, if an empty one.
+        self.holds(self.at);
+        while self.held[self.at].1 <= offset && self.holds(self.at + 1) {
+            self.at += 1;
+        }
+        self.holds(self.at + self.reach);
+        if self.at > self.reach + SPARE {
+            let passed = self.at - self.reach;
+            self.held.drain(..passed);
+            self.at -= passed;
+        }
+        (&self.held, self.at)
+    }
+
+    /// Whether the sentence at `index` of `held` exists, split now if need be. Sentences are
+    /// split `AHEAD` at a time, which keeps the splitter's code warm.
+    fn holds(&mut self, index: usize) -> bool {
+        if self.held.len() <= index {
+            while self.held.len() <= index + AHEAD && self.splitter.split_next(&mut self.held) {}
+        }
+        self.held.len() > index
+    }
+}
+
+/// Splits a text into sentence spans `(start, end)`, covering every non-blank stretch.
+struct Splitter<'a> {
+    text: &'a str,
+    layout: Layout<'a>,
+    /// Where the sentence being read starts.
+    start: usize,
+    /// Where to look for the next stop.
+    next: usize,
+    blocks: std::iter::Peekable<std::iter::Copied<std::slice::Iter<'a, usize>>>,
+    stops: Stops<'a>,
+    done: bool,
+}
+
+impl<'a> Splitter<'a> {
+    fn new(text: &'a str, layout: Layout<'a>) -> Self {
+        let blocks = match layout {
+            Layout::Lines => &[][..],
+            Layout::Blocks(starts) => starts,
+        };
+        Self {
+            text,
+            layout,
+            start: 0,
+            next: 0,
+            blocks: blocks.iter().copied().peekable(),
+            stops: Stops::new(text.as_bytes()),
+            done: false,
+        }
+    }
+
+    /// Reads on to the next stop, adding to `out` the sentences it ends (none, one, or more
+    /// when blocks start before it); `false` once the last sentence has been added.
+    fn split_next(&mut self, out: &mut Vec<(usize, usize)>) -> bool {
+        if self.done {
+            return false;
+        }
+        let text = self.text;
+        let stop = self.stops.next(self.next);
         // A block that starts before the next stop ends the sentence before it.
-        while let Some(&block) = blocks.peek() {
+        while let Some(&block) = self.blocks.peek() {
             if stop.is_some_and(|k| block > k) || (stop.is_none() && block >= text.len()) {
                 break;
             }
-            blocks.next();
-            if block > start {
-                out.push((start, block));
-                start = block;
+            self.blocks.next();
+            if block > self.start {
+                out.push((self.start, block));
+                self.start = block;
             }
         }
-        let Some(k) = stop else { break };
-        i = k;
-        let cut = match bytes[i] {
+        let Some(i) = stop else {
+            out.push((self.start, text.len()));
+            self.done = true;
+            return true;
+        };
+        let cut = match text.as_bytes()[i] {
             b'\n' => {
-                let next_line = &text[i + 1..];
-                let blank = next_line
-                    .trim_start_matches([' ', '\t', '\r'])
-                    .starts_with('\n');
-                (matches!(layout, Layout::Lines) || blank).then_some(i)
+                let blank = || {
+                    text[i + 1..]
+                        .trim_start_matches([' ', '\t', '\r'])
+                        .starts_with('\n')
+                };
+                (matches!(self.layout, Layout::Lines) || blank()).then_some(i)
             }
-            b'.' | b'!' | b'?' => sentence_end(text, start, i),
+            b'.' | b'!' | b'?' => sentence_end(text, self.start, i),
             _ => None,
         };
         if let Some(end) = cut {
-            out.push((start, end));
-            start = end;
+            out.push((self.start, end));
+            self.start = end;
         }
-        i += 1;
+        self.next = i + 1;
+        true
     }
-    out.push((start, text.len()));
-    out
 }
 
 /// Finds the bytes that may end a sentence (a line break, `.`, `!` or `?`) with vector
@@ -154,11 +234,20 @@ fn sentence_end(text: &str, start: usize, i: usize) -> Option<usize> {
         return None;
     }
     if bytes[i] == b'.' {
-        let word_start = text[start..i]
-            .char_indices()
+        // ASCII letters and digits are passed over a byte at a time; anything else is decoded.
+        let ascii = bytes[start..i]
+            .iter()
             .rev()
-            .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
-            .map_or(start, |(k, c)| start + k + c.len_utf8());
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'.')
+            .count();
+        let mut word_start = i - ascii;
+        if word_start > start && bytes[word_start - 1] >= 0x80 {
+            word_start = text[start..word_start]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+                .map_or(start, |(k, c)| start + k + c.len_utf8());
+        }
         if is_abbreviation(&text[word_start..i]) {
             return None;
         }

@@ -1,6 +1,8 @@
 //! Reads what stands after a figure: a percent sign, a currency word, a degree sign, a
 //! measure unit or the counted thing, and says what kind of quantity they make.
 
+use std::borrow::Cow;
+
 use super::claim::Kind;
 use super::currency::word as currency_word;
 use super::lexicon::{counter_noun, unit_kind};
@@ -11,7 +13,7 @@ use super::text::{char_at, next_word, skip_space};
 /// What stands after the figure: the unit and the kind of quantity it makes.
 pub struct Tail {
     pub end: usize,
-    pub unit: String,
+    pub unit: Cow<'static, str>,
     pub kind: Kind,
     /// The counted thing is a page counter ("views").
     pub counter: bool,
@@ -23,7 +25,7 @@ pub struct Tail {
 pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> Tail {
     let mut tail = Tail {
         end: last.end,
-        unit: String::new(),
+        unit: Cow::Borrowed(""),
         kind: Kind::Count,
         counter: false,
         scaled: false,
@@ -42,7 +44,7 @@ pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> 
                 tail.kind = Kind::Percent;
             }
             None => {
-                tail.unit = glued.to_string();
+                tail.unit = glued.to_string().into();
                 tail.kind = unit_kind(&glued.to_ascii_lowercase()).unwrap_or(Kind::Measure);
             }
         }
@@ -62,7 +64,7 @@ pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> 
         let unit = &text[p..end];
         if let Some(kind) = unit_kind(&unit.to_lowercase()) {
             tail.end = end;
-            tail.unit = unit.to_string();
+            tail.unit = unit.to_string().into();
             tail.kind = kind;
             return tail;
         }
@@ -78,7 +80,7 @@ pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> 
         if let Some(phrase) = counted_phrase(text, last.end, true) {
             tail.end = phrase.end;
             tail.kind = phrase.kind;
-            tail.unit = phrase.unit;
+            tail.unit = phrase.unit.into();
         }
         return tail;
     }
@@ -93,7 +95,7 @@ pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> 
     if last.form == Form::Fraction && l == "of" {
         if let Some(phrase) = of_phrase(text, w.end) {
             tail.end = phrase.end;
-            tail.unit = phrase.unit;
+            tail.unit = phrase.unit.into();
             if phrase.kind == Kind::Money {
                 tail.kind = Kind::Money;
             }
@@ -145,7 +147,7 @@ pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> 
         tail.end = phrase.end;
         tail.kind = phrase.kind;
         tail.counter = counter_noun(&phrase.head);
-        tail.unit = phrase.unit;
+        tail.unit = phrase.unit.into();
     }
     tail
 }

@@ -2,7 +2,7 @@
 //! hundred") and halves ("half of all shells", "more than half").
 
 use super::claim::{Bound, Kind};
-use super::grammar::{build, push, Draft};
+use super::grammar::{build, Draft, Drafts};
 use super::head::head_before;
 use super::lexicon::{scale_word, small_number, vague_magnitude};
 use super::number::{Form, Number};
@@ -11,7 +11,7 @@ use super::text::{char_at, char_before, next_word, prev_word, skip_space_back, W
 use super::value::{int, Decimal};
 
 /// "dozens of missiles", "tens of thousands of troops", "Thousands of Soldiers".
-pub fn vague(text: &str, word: Word<'_>, unit: Decimal, out: &mut Vec<Draft>) -> Option<usize> {
+pub fn vague(text: &str, word: Word<'_>, unit: Decimal, out: &mut Drafts<'_>) -> Option<usize> {
     let mut magnitude = unit;
     let mut end = word.end;
     let lw = word.text.to_ascii_lowercase();
@@ -43,7 +43,7 @@ pub fn vague(text: &str, word: Word<'_>, unit: Decimal, out: &mut Vec<Draft>) ->
 }
 
 /// "several hundred", "a few thousand".
-pub fn vague_several(text: &str, word: Word<'_>, lw: &str, out: &mut Vec<Draft>) -> Option<usize> {
+pub fn vague_several(text: &str, word: Word<'_>, lw: &str, out: &mut Drafts<'_>) -> Option<usize> {
     let start = if lw == "few" {
         let article = prev_word(text, word.start).filter(|w| w.text.eq_ignore_ascii_case("a"))?;
         article.start
@@ -63,7 +63,7 @@ fn vague_claim(
     magnitude: Decimal,
     low: i64,
     high: i64,
-    out: &mut Vec<Draft>,
+    out: &mut Drafts<'_>,
 ) -> Option<usize> {
     let (end, unit, kind) = match next_word(text, end).filter(|w| w.text == "of") {
         Some(of) => match of_phrase(text, of.end) {
@@ -72,25 +72,22 @@ fn vague_claim(
         },
         None => (end, String::new(), Kind::Count),
     };
-    push(
-        out,
-        Draft {
-            start,
-            end,
-            value: int(low) * magnitude,
-            low: Some(int(low) * magnitude),
-            high: Some(int(high) * magnitude),
-            unit,
-            kind,
-            bound: Bound::Vague,
-            trend: None,
-        },
-    );
+    out.push(Draft {
+        start,
+        end,
+        value: int(low) * magnitude,
+        low: Some(int(low) * magnitude),
+        high: Some(int(high) * magnitude),
+        unit: unit.into(),
+        kind,
+        bound: Bound::Vague,
+        trend: None,
+    });
     Some(end)
 }
 
 /// "half of all Russian artillery shells", "more than half", "half a million".
-pub fn half(text: &str, word: Word<'_>, out: &mut Vec<Draft>) -> Option<usize> {
+pub fn half(text: &str, word: Word<'_>, out: &mut Drafts<'_>) -> Option<usize> {
     let head = head_before(text, word.start);
     let next = next_word(text, word.end);
     let next_lower = next.and_then(|w| w.lower()).map(|l| l.as_str().to_string());
@@ -134,19 +131,16 @@ pub fn half(text: &str, word: Word<'_>, out: &mut Vec<Draft>) -> Option<usize> {
         }
         None => (word.end, String::new()),
     };
-    push(
-        out,
-        Draft {
-            start: head.start.min(word.start),
-            end,
-            value: Decimal::new(5, 1),
-            low: None,
-            high: None,
-            unit,
-            kind: Kind::Fraction,
-            bound: head.bound,
-            trend: head.trend,
-        },
-    );
+    out.push(Draft {
+        start: head.start.min(word.start),
+        end,
+        value: Decimal::new(5, 1),
+        low: None,
+        high: None,
+        unit: unit.into(),
+        kind: Kind::Fraction,
+        bound: head.bound,
+        trend: head.trend,
+    });
     Some(end)
 }
