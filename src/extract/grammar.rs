@@ -514,7 +514,9 @@ fn not_a_claim(
             let named = head.before_capitalised
                 && !possessive
                 && !ends_phrase(before)
-                && qualifier(&[before]).is_none()
+                && head
+                    .before
+                    .is_none_or(|b| qualifier(&mut [b][..], 0).is_none())
                 && unit_kind(before).is_none();
             let numbered = text[..number.start].trim_end().ends_with("No.");
             if !qualified && !is_range && (named || numbered || locator_word(before)) {

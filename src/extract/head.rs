@@ -2,10 +2,10 @@
 //! trend verb ("rose"), a "percent of" written ahead, and the word that tells a date or a name.
 
 use super::claim::{Bound, Kind, Trend};
-use super::lexicon::{is_month, qualifier, small_number, trend_word};
+use super::lexicon::{is_month, qualifier, small_number, trend_word, WordsBack};
 use super::tail::Tail;
 use super::text::{
-    char_before, next_word, prev_word, skip_space_back, words_before, LowerWord, Word,
+    char_before, next_word, prev_word, skip_space_back, LowerWord, Word, WordsBefore,
 };
 
 /// What stands before the figure.
@@ -55,37 +55,46 @@ pub fn head_before(text: &str, start: usize) -> Head<'_> {
         pos = at;
     }
     head.start = pos;
-    let before = words_before::<HEAD_WORDS>(text, pos);
-    let mut words = [""; HEAD_WORDS];
-    for (slot, (_, l)) in words.iter_mut().zip(before.iter()) {
-        *slot = l.as_str();
-    }
-    let lowered = &words[..before.len()];
+    let mut before = WordsBefore::<HEAD_WORDS>::new(text, pos);
     let mut used = 0;
-    if matches!(lowered.first(), Some(&("minus" | "negative"))) {
+    if let Some((w, _)) = before
+        .get(0)
+        .filter(|(_, l)| matches!(l.as_str(), "minus" | "negative"))
+    {
         head.negated = true;
-        head.start = before[0].0.start;
+        head.start = w.start;
         used = 1;
     }
     if head.bound == Bound::Exact {
-        if let Some((bound, n)) = qualifier(&lowered[used..]) {
+        if let Some((bound, n)) = qualifier(&mut before, used) {
             // "over 20 months" after a noun reads as "during"; handled by the caller via the unit.
             head.bound = bound;
-            head.start = before[used + n - 1].0.start;
+            head.start = before
+                .get(used + n - 1)
+                .map_or(head.start, |(w, _)| w.start);
             used += n;
         }
     }
-    let lowered = &lowered[used..];
     if let Some((w, l)) = before.get(used) {
-        head.before = Some(*l);
+        head.before = Some(l);
         head.before_capitalised = w.text.chars().any(char::is_uppercase);
-        head.before_is_month = month_word(w) || abbreviated_month_before(text, pos);
-        head.trend =
-            trend_of(lowered).filter(|_| !(head.currency.is_some() && amount_verb(lowered)));
+        head.before_is_month = month_word(&w) || abbreviated_month_before(text, pos);
+        head.trend = trend_of(&mut before, used)
+            .filter(|_| !(head.currency.is_some() && amount_verb(l.as_str())));
     } else {
         head.before_is_month = abbreviated_month_before(text, pos);
     }
     head
+}
+
+impl<'a, const N: usize> WordsBack<'a> for WordsBefore<'a, N> {
+    fn word(&mut self, k: usize) -> Option<LowerWord<'a>> {
+        self.get(k).map(|(_, lower)| lower)
+    }
+
+    fn word_is(&mut self, k: usize, word: &str) -> bool {
+        self.lower_is(k, word)
+    }
 }
 
 /// A bound written as a sign before the figure ("~2mm", "<5%", "≥10"), or as "sub-"
@@ -117,23 +126,21 @@ fn abbreviated_month_before(text: &str, pos: usize) -> bool {
 
 /// "raised $5m", "lost A$1.2bn": a verb whose direct object is an amount of money, not a
 /// change ("raised prices by 5%" and "shares lost 5%" still state one).
-fn amount_verb(words: &[&str]) -> bool {
+fn amount_verb(word: &str) -> bool {
     matches!(
-        words.first(),
-        Some(
-            &("raised"
-                | "raise"
-                | "raises"
-                | "raising"
-                | "lost"
-                | "lose"
-                | "loses"
-                | "losing"
-                | "added"
-                | "adds"
-                | "gained"
-                | "cut")
-        )
+        word,
+        "raised"
+            | "raise"
+            | "raises"
+            | "raising"
+            | "lost"
+            | "lose"
+            | "loses"
+            | "losing"
+            | "added"
+            | "adds"
+            | "gained"
+            | "cut"
     )
 }
 
@@ -142,34 +149,40 @@ fn amount_verb(words: &[&str]) -> bool {
 const VERB_REACH: usize = 3;
 
 /// "rose 60%", "fell by 2 points", "an increase of 5%", "rose to 5%", "cut costs by 4%",
-/// "fell from 5%".
-fn trend_of(words: &[&str]) -> Option<Trend> {
-    match words {
-        // "fines up to a maximum of £2,500": "up to" bounds, it states no rise.
-        ["to", "up", ..] => None,
-        // "makes up two-thirds", "set up 40 firms": a verb with its particle.
-        ["up" | "down", verb, ..] if phrasal_verb(verb) => None,
-        ["by" | "of" | "to" | "from", rest @ ..] => {
-            rest.iter().take(VERB_REACH).find_map(|w| trend_word(w))
+/// "fell from 5%": read in `words` from the `from`th word back.
+fn trend_of(words: &mut WordsBefore<'_, HEAD_WORDS>, from: usize) -> Option<Trend> {
+    // "fines up to a maximum of £2,500": "up to" bounds, it states no rise.
+    if words.lower_is(from, "to") && words.lower_is(from + 1, "up") {
+        return None;
+    }
+    // "makes up two-thirds", "set up 40 firms": a verb with its particle.
+    if (words.lower_is(from, "up") || words.lower_is(from, "down"))
+        && phrasal_verb(words.lower(from + 1))
+    {
+        return None;
+    }
+    if matches!(words.lower(from), "by" | "of" | "to" | "from") {
+        return (1..=VERB_REACH).find_map(|k| trend_word(words.lower(from + k)));
+    }
+    // "rose just 0.3%", "grew a lacklustre 2.9%": the verb past a modifier.
+    let mut after_article = false;
+    for k in 0..VERB_REACH {
+        let Some((_, lower)) = words.get(from + k) else {
+            break;
+        };
+        let word = lower.as_str();
+        if let Some(trend) = trend_word(word) {
+            return Some(trend);
         }
-        // "rose just 0.3%", "grew a lacklustre 2.9%": the verb past a modifier.
-        _ => {
-            let mut after_article = false;
-            for (k, word) in words.iter().take(VERB_REACH).enumerate() {
-                if let Some(trend) = trend_word(word) {
-                    return Some(trend);
-                }
-                let modifier = matches!(*word, "just" | "only" | "another" | "further")
-                    || (word.len() > 4 && word.ends_with("ly"))
-                    || (k == 0 && words.get(1).is_some_and(|w| matches!(*w, "a" | "an")));
-                after_article |= matches!(*word, "a" | "an");
-                if !(modifier || after_article) {
-                    return None;
-                }
-            }
-            None
+        let modifier = matches!(word, "just" | "only" | "another" | "further")
+            || (word.len() > 4 && word.ends_with("ly"))
+            || (k == 0 && (words.lower_is(from + 1, "a") || words.lower_is(from + 1, "an")));
+        after_article |= matches!(word, "a" | "an");
+        if !(modifier || after_article) {
+            return None;
         }
     }
+    None
 }
 
 /// Verbs whose particle "up" or "down" states no change ("makes up", "set up").

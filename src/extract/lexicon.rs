@@ -2,6 +2,7 @@
 //! words that end a counted noun phrase. Every lookup takes an ASCII-lowercased word.
 
 use super::claim::{Bound, Kind, Trend};
+use super::text::LowerWord;
 use super::value::{int, Decimal};
 
 /// Value of a cardinal number word below one hundred ("seven", "forty").
@@ -381,80 +382,140 @@ pub fn denominator(word: &str) -> Option<Decimal> {
     Some(int(v))
 }
 
-/// A word that bounds the figure after it, with the number of words it spans.
-pub fn qualifier(words: &[&str]) -> Option<(Bound, usize)> {
-    let at = |i: usize| words.get(i).copied().unwrap_or("");
-    // `words` holds the words before the figure, nearest first.
+/// The words before a figure, nearest first, in ASCII lowercase, as far back as they are
+/// asked for.
+pub trait WordsBack<'a> {
+    /// The `k`th word back (0 is the nearest), if there is one.
+    fn word(&mut self, k: usize) -> Option<LowerWord<'a>>;
+
+    /// Whether the `k`th word back is `word`.
+    fn word_is(&mut self, k: usize, word: &str) -> bool {
+        self.word(k)
+            .is_some_and(|w| w.as_bytes() == word.as_bytes())
+    }
+}
+
+impl<'a> WordsBack<'a> for [LowerWord<'a>] {
+    fn word(&mut self, k: usize) -> Option<LowerWord<'a>> {
+        self.get(k).copied()
+    }
+}
+
+/// Qualifier phrases by their last word: the words before it in reading order, longest
+/// first, and the bound; `_` is any word. "Not quite" with any word after it is read apart.
+fn phrases_ending_in(word: &str) -> &'static [(&'static [&'static str], Bound)] {
+    use Bound::*;
+    match word {
+        "of" => &[
+            (&["in", "the", "region"], Approx),
+            (&["the", "best", "part"], Approx),
+            // "a maximum fine of £1,000", "a minimum wage of £10".
+            (&["a", "maximum", "_"], AtMost),
+            (&["a", "minimum", "_"], AtLeast),
+            (&["in", "excess"], MoreThan),
+            (&["just", "shy"], LessThan),
+            (&["a", "minimum"], AtLeast),
+            (&["a", "maximum"], AtMost),
+            (&["upwards"], MoreThan),
+            (&["upward"], MoreThan),
+            (&["north"], MoreThan),
+            (&["shy"], LessThan),
+            (&["south"], LessThan),
+        ],
+        "than" => &[
+            (&["no", "fewer"], AtLeast),
+            (&["no", "less"], AtLeast),
+            (&["not", "less"], AtLeast),
+            (&["no", "more"], AtMost),
+            (&["not", "more"], AtMost),
+            (&["more"], MoreThan),
+            (&["greater"], MoreThan),
+            (&["higher"], MoreThan),
+            (&["less"], LessThan),
+            (&["fewer"], LessThan),
+            (&["lower"], LessThan),
+        ],
+        "as" => &[
+            (&["as", "many"], AtMost),
+            (&["as", "much"], AtMost),
+            (&["as", "high"], AtMost),
+            (&["as", "few"], AtLeast),
+            (&["as", "little"], AtLeast),
+            (&["as", "low"], AtLeast),
+        ],
+        "over" => &[
+            (&["a", "little"], MoreThan),
+            (&["just"], MoreThan),
+            (&["well"], MoreThan),
+        ],
+        "above" => &[
+            (&["a", "little"], MoreThan),
+            (&["just"], MoreThan),
+            (&["well"], MoreThan),
+        ],
+        "under" => &[
+            (&["a", "little"], LessThan),
+            (&["a", "shade"], LessThan),
+            (&["just"], LessThan),
+            (&["well"], LessThan),
+        ],
+        "below" => &[
+            (&["a", "little"], LessThan),
+            (&["just"], LessThan),
+            (&["well"], LessThan),
+        ],
+        "less" => &[(&["more", "or"], Approx)],
+        "least" => &[(&["at"], AtLeast)],
+        "most" => &[(&["at"], AtMost)],
+        "to" => &[(&["up"], AtMost), (&["close"], Approx)],
+        "on" => &[(&["close"], Approx)],
+        "maximum" => &[(&["a"], AtMost)],
+        "minimum" => &[(&["a"], AtLeast)],
+        "estimated" => &[(&["an"], Approx), (&["some"], Approx)],
+        _ => &[],
+    }
+}
+
+/// A word or phrase that bounds the figure after it, read in `words` from the `from`th word
+/// back, with the number of words it spans. A word further back is asked for only while a
+/// phrase ending in the nearer ones may still fit.
+pub fn qualifier<'a>(
+    words: &mut (impl WordsBack<'a> + ?Sized),
+    from: usize,
+) -> Option<(Bound, usize)> {
+    let nearest = words.word(from)?;
+    let nearest = nearest.as_str();
     // "under the age of 12", "over the age of 65".
-    if (at(2), at(1), at(0)) == ("the", "age", "of") {
-        let (bound, n) = qualifier(&words[3.min(words.len())..])?;
+    if nearest == "of" && words.word_is(from + 1, "age") && words.word_is(from + 2, "the") {
+        let (bound, n) = qualifier(words, from + 3)?;
         return (n == 1).then_some((bound, 4));
     }
-    let bound4 = match (at(3), at(2), at(1), at(0)) {
-        ("in", "the", "region", "of") | ("the", "best", "part", "of") => Some(Bound::Approx),
-        // "a maximum fine of £1,000", "a minimum wage of £10".
-        ("a", "maximum", _, "of") => Some(Bound::AtMost),
-        ("a", "minimum", _, "of") => Some(Bound::AtLeast),
-        _ => None,
+    let phrases = phrases_ending_in(nearest);
+    let mut fits = |lead: &[&str]| {
+        lead.iter()
+            .rev()
+            .enumerate()
+            .all(|(k, word)| *word == "_" || words.word_is(from + 1 + k, word))
     };
-    if let Some(b) = bound4 {
-        return Some((b, 4));
+    // Longer phrases first: three or four words, "not quite" and a word, then two words.
+    let longer = phrases
+        .iter()
+        .filter(|(lead, _)| lead.len() > 1)
+        .find(|(lead, _)| fits(lead));
+    if let Some((lead, bound)) = longer {
+        return Some((*bound, lead.len() + 1));
     }
-    let bound3 = match (at(2), at(1), at(0)) {
-        ("no", "fewer", "than") | ("no", "less", "than") | ("not", "less", "than") => {
-            Some(Bound::AtLeast)
-        }
-        ("no", "more", "than") | ("not", "more", "than") | ("as", "many", "as") => {
-            Some(Bound::AtMost)
-        }
-        ("as", "much", "as") | ("as", "high", "as") => Some(Bound::AtMost),
-        ("as", "few", "as") | ("as", "little", "as") | ("as", "low", "as") => Some(Bound::AtLeast),
-        ("in", "excess", "of") | ("a", "little", "over") | ("a", "little", "above") => {
-            Some(Bound::MoreThan)
-        }
-        ("a", "little", "under") | ("a", "little", "below") | ("a", "shade", "under") => {
-            Some(Bound::LessThan)
-        }
-        ("just", "shy", "of") | ("not", "quite", _) => Some(Bound::LessThan),
-        ("a", "minimum", "of") => Some(Bound::AtLeast),
-        ("a", "maximum", "of") => Some(Bound::AtMost),
-        ("more", "or", "less") => Some(Bound::Approx),
-        _ => None,
-    };
-    if let Some(b) = bound3 {
-        return Some((b, 3));
+    if fits(&["not", "quite"]) {
+        return Some((Bound::LessThan, 3));
     }
-    let bound2 = match (at(1), at(0)) {
-        ("at", "least") => Some(Bound::AtLeast),
-        ("more", "than")
-        | ("greater", "than")
-        | ("higher", "than")
-        | ("just", "over")
-        | ("just", "above")
-        | ("well", "over")
-        | ("well", "above")
-        | ("upwards" | "upward", "of")
-        | ("north", "of") => Some(Bound::MoreThan),
-        ("up", "to") | ("at", "most") | ("a", "maximum") => Some(Bound::AtMost),
-        ("a", "minimum") => Some(Bound::AtLeast),
-        ("less", "than")
-        | ("fewer", "than")
-        | ("lower", "than")
-        | ("just", "under")
-        | ("just", "below")
-        | ("well", "under")
-        | ("well", "below")
-        | ("shy", "of")
-        | ("south", "of") => Some(Bound::LessThan),
-        ("an", "estimated") | ("close", "to") | ("some", "estimated") | ("close", "on") => {
-            Some(Bound::Approx)
-        }
-        _ => None,
-    };
-    if let Some(b) = bound2 {
-        return Some((b, 2));
+    let pair = phrases
+        .iter()
+        .filter(|(lead, _)| lead.len() == 1)
+        .find(|(lead, _)| fits(lead));
+    if let Some((_, bound)) = pair {
+        return Some((*bound, 2));
     }
-    let bound1 = match at(0) {
+    let bound = match nearest {
         "over" | "above" | "exceeding" | "beyond" | "topped" | "tops" | "exceeded" | "exceeds"
         | "surpassed" | "surpasses" => Some(Bound::MoreThan),
         "under" | "below" => Some(Bound::LessThan),
@@ -463,7 +524,7 @@ pub fn qualifier(words: &[&str]) -> Option<(Bound, usize)> {
         | "approx" | "circa" | "estimated" | "ca" | "c" | "near" => Some(Bound::Approx),
         _ => None,
     };
-    bound1.map(|b| (b, 1))
+    bound.map(|b| (b, 1))
 }
 
 /// A bound written after the figure, as the two words that follow it: "20 or more",

@@ -49,6 +49,14 @@ impl<'a> LowerWord<'a> {
         Some(Self(Lowered::Copied(buf, bytes.len() as u8)))
     }
 
+    /// The lowercase bytes, read without checking them as text.
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            Lowered::Written(word) => word.as_bytes(),
+            Lowered::Copied(buf, len) => &buf[..usize::from(*len)],
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         match &self.0 {
             Lowered::Written(word) => word,
@@ -266,40 +274,70 @@ pub fn prev_word(text: &str, i: usize) -> Option<Word<'_>> {
     })
 }
 
-/// Up to `N` words before `i`, nearest first, lowercased; stops at anything but spacing.
-pub fn words_before<const N: usize>(text: &str, i: usize) -> WordsBefore<'_, N> {
-    let none = Word {
-        start: i,
-        end: i,
-        text: "",
-    };
-    let mut found = WordsBefore {
-        words: [(none, LowerWord(Lowered::Written(""))); N],
-        len: 0,
-    };
-    let mut pos = i;
-    while found.len < N {
-        let Some((w, l)) = prev_word(text, pos).and_then(|w| Some((w, w.lower()?))) else {
-            break;
-        };
-        pos = w.start;
-        found.words[found.len] = (w, l);
-        found.len += 1;
-    }
-    found
-}
-
-/// The words [`words_before`] found, held without allocating.
+/// Up to `N` words before an offset, nearest first, lowercased, read back only as far as
+/// they are asked for; reading stops at anything but spacing. Held without allocating.
 pub struct WordsBefore<'a, const N: usize> {
+    text: &'a str,
     words: [(Word<'a>, LowerWord<'a>); N],
     len: usize,
+    /// Where the next word back ends, or `None` once reading has stopped.
+    next: Option<usize>,
 }
 
-impl<'a, const N: usize> std::ops::Deref for WordsBefore<'a, N> {
-    type Target = [(Word<'a>, LowerWord<'a>)];
+impl<'a, const N: usize> WordsBefore<'a, N> {
+    pub fn new(text: &'a str, i: usize) -> Self {
+        let none = Word {
+            start: i,
+            end: i,
+            text: "",
+        };
+        Self {
+            text,
+            words: [(none, LowerWord(Lowered::Written(""))); N],
+            len: 0,
+            next: Some(i),
+        }
+    }
 
-    fn deref(&self) -> &Self::Target {
-        &self.words[..self.len]
+    /// The `k`th word back (0 is the nearest), or `None` when there is none within `N`.
+    pub fn get(&mut self, k: usize) -> Option<(Word<'a>, LowerWord<'a>)> {
+        self.read_to(k).then(|| self.words[k])
+    }
+
+    /// The `k`th word back in lowercase; empty when there is none.
+    pub fn lower(&mut self, k: usize) -> &str {
+        if self.read_to(k) {
+            self.words[k].1.as_str()
+        } else {
+            ""
+        }
+    }
+
+    /// Whether the `k`th word back is `word` in lowercase.
+    pub fn lower_is(&mut self, k: usize, word: &str) -> bool {
+        self.read_to(k) && self.words[k].1.as_bytes() == word.as_bytes()
+    }
+
+    /// Whether there is a `k`th word back, read now if need be.
+    #[inline]
+    fn read_to(&mut self, k: usize) -> bool {
+        k < self.len || self.read_on(k)
+    }
+
+    /// Reads back to the `k`th word; whether there is one.
+    fn read_on(&mut self, k: usize) -> bool {
+        while self.len <= k && self.len < N {
+            let Some(pos) = self.next else { break };
+            match prev_word(self.text, pos).and_then(|w| Some((w, w.lower()?))) {
+                Some((w, l)) => {
+                    self.words[self.len] = (w, l);
+                    self.len += 1;
+                    self.next = Some(w.start);
+                }
+                None => self.next = None,
+            }
+        }
+        k < self.len
     }
 }
 
