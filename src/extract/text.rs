@@ -362,15 +362,7 @@ pub fn collapse_into(out: &mut String, s: &str) {
         }
         // A stretch of words joined by single spaces is copied as it is.
         let start = i;
-        loop {
-            i = next_space(s, i);
-            let single =
-                bytes.get(i) == Some(&b' ') && i + 1 < bytes.len() && space_len(s, i + 1) == 0;
-            if !single {
-                break;
-            }
-            i += 1;
-        }
+        i = stretch_end(s, i);
         if !out.is_empty() {
             out.push(' ');
         }
@@ -378,31 +370,47 @@ pub fn collapse_into(out: &mut String, s: &str) {
     }
 }
 
-/// The first whitespace character at or after `i`, else the end of `s`. Eight bytes are
-/// passed over at a time when none of them may start one.
-fn next_space(s: &str, mut i: usize) -> usize {
+/// The end of the stretch of words joined by single spaces at `i`: the first whitespace
+/// character at or after `i` that is not a lone space before a word, else the end of `s`.
+/// Eight bytes are passed over at a time when none of them may end it.
+fn stretch_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
     while let Some(chunk) = bytes.get(i..i + 8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // The lowest byte marked is the first below b'!' or the first of the lead bytes
-        // from 0xC0, which hold every byte [`may_be_space`] lets through.
+        // Marked: bytes below b'!' and the lead bytes from 0xC0, which hold every byte
+        // [`may_be_space`] lets through. No such byte goes unmarked; a byte above a marked
+        // one may be marked too, which only costs a closer look.
         let spacing = word.wrapping_sub(0x21 * ONES) & !word & HIGHS;
         let lead = word & (word << 1) & HIGHS;
         let marked = spacing | lead;
-        if marked == 0 {
+        // Spaces, likewise, and among them those a marked byte follows or that end the
+        // eight, whose next byte is out of sight.
+        let xored = word ^ (0x20 * ONES);
+        let spaces = xored.wrapping_sub(ONES) & !xored & HIGHS;
+        let ending = (spaces & (marked >> 8)) | (spaces & (HIGHS << 56)) | (marked & !spaces);
+        if ending == 0 {
             i += 8;
             continue;
         }
-        let k = i + (marked.trailing_zeros() / 8) as usize;
-        if may_be_space(bytes[k]) && space_len(s, k) > 0 {
+        let k = i + (ending.trailing_zeros() / 8) as usize;
+        if ends_stretch(s, k) {
             return k;
         }
         i = k + 1;
     }
-    while i < bytes.len() && !(may_be_space(bytes[i]) && space_len(s, i) > 0) {
+    while i < bytes.len() && !ends_stretch(s, i) {
         i += 1;
     }
     i
+}
+
+/// Whether the byte at `i` starts whitespace other than a lone space before a word.
+fn ends_stretch(s: &str, i: usize) -> bool {
+    let bytes = s.as_bytes();
+    if bytes[i] == b' ' {
+        return i + 1 == bytes.len() || space_len(s, i + 1) > 0;
+    }
+    may_be_space(bytes[i]) && space_len(s, i) > 0
 }
 
 /// Whether a byte may start a whitespace character: ASCII spacing and controls, and the
@@ -456,6 +464,26 @@ mod tests {
                 let s = format!("{}{c}{c}qrstuvwxyz0123456", &"abcdefghijklmnop"[..k]);
                 let words: Vec<&str> = s.split_whitespace().collect();
                 assert_eq!(collapse(&s), words.join(" "), "{c:?} after {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn collapse_finds_every_space_beside_a_lone_space_at_every_offset_of_a_chunk() {
+        let spaces = (0..=0x3100u32).filter_map(char::from_u32);
+        for c in spaces.chain(['’', '“', '£', '€', '👩']) {
+            for k in 0..20 {
+                let head = &"ab cd efghijklmnopqrst"[..k];
+                for s in [
+                    format!("{head} {c}uv wxyz 0123456"),
+                    format!("{head}{c} uv wxyz 0123456"),
+                    format!("{head}{c}"),
+                    format!("{head} {c}"),
+                    format!("{head} "),
+                ] {
+                    let words: Vec<&str> = s.split_whitespace().collect();
+                    assert_eq!(collapse(&s), words.join(" "), "{s:?}");
+                }
             }
         }
     }
