@@ -47,7 +47,7 @@ impl Attributions {
         sentences: &[(usize, usize)],
         (index, span): (usize, (usize, usize)),
         figure: (usize, usize),
-    ) -> Option<String> {
+    ) -> Option<&str> {
         if self.span != Some(span) {
             let earlier = &sentences[index.saturating_sub(PRONOUN_REACH)..index];
             self.span = Some(span);
@@ -62,8 +62,8 @@ impl Attributions {
         let after = self.cues.iter().find(|c| c.at >= figure.1);
         before
             .or(after)
-            .map(|c| c.source.clone())
-            .or_else(|| self.quoted.clone())
+            .map(|c| c.source.as_str())
+            .or(self.quoted.as_deref())
     }
 
     /// The cues of a sentence as written, read once.

@@ -18,8 +18,8 @@ use super::number::{
 use super::range::{self, Range};
 use super::tail::{tail_after, Tail};
 use super::text::{
-    ascii_letters_end, char_at, char_before, lowercase_is, next_word, prev_word, skip_space,
-    skip_space_back, word_at, LowerWord, Word,
+    ascii_letters_end, char_at, char_before, next_word, prev_word, skip_space, skip_space_back,
+    word_at, LowerWord, Word,
 };
 use super::vague;
 use super::value::{int, midpoint, Decimal};
@@ -166,7 +166,7 @@ fn ascii_number_word_after(bytes: &[u8], end: usize) -> bool {
     if word.is_empty() {
         return bytes.get(start).is_some_and(|b| matches!(b, b'\n' | b'\r'));
     }
-    std::str::from_utf8(word).is_ok_and(|w| lowercase_is(w, article_number_word))
+    article_number_word(word)
 }
 
 /// ".08": a decimal point that opens a number, not one inside a name or after a word.
@@ -263,8 +263,7 @@ fn fold_word(word: Word<'_>, lower: &str) -> Option<Number> {
 
 /// "a dozen", "a hundred", "a third": an article that is the numeral one.
 fn article_opens_number(text: &str, article: Word<'_>) -> bool {
-    next_word(text, article.end)
-        .is_some_and(|w| w.lower().is_some_and(|l| article_number_word(l.as_str())))
+    next_word(text, article.end).is_some_and(|w| article_number_word(w.text.as_bytes()))
 }
 
 pub fn build(text: &str, mut number: Number, out: &mut Drafts<'_>) -> usize {

@@ -257,32 +257,37 @@ pub fn opens_claim(word: &[u8]) -> bool {
     SET.contains_lowercased(word)
 }
 
-/// A word after which the article "a" is the numeral one: "a dozen", "a third", "a half".
-pub fn article_number_word(word: &str) -> bool {
-    matches!(
-        word,
-        "dozen"
-            | "hundred"
-            | "thousand"
-            | "million"
-            | "billion"
-            | "trillion"
-            | "third"
-            | "quarter"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "hundredth"
-            | "thousandth"
-            | "millionth"
-            | "billionth"
-            | "trillionth"
-            | "half"
-    )
+/// A word, in any case, after which the article "a" is the numeral one: "a dozen", "a
+/// third", "a half".
+pub fn article_number_word(word: &[u8]) -> bool {
+    ARTICLE_NUMBER_WORDS.contains_lowercased(word)
 }
+
+const ARTICLE_NUMBER_LIST: &[&str] = &[
+    "dozen",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "third",
+    "quarter",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
+    "trillionth",
+    "half",
+];
+
+const ARTICLE_NUMBER_WORDS: WordSet<{ ARTICLE_NUMBER_LIST.len() }> =
+    WordSet::of(&[ARTICLE_NUMBER_LIST]);
 
 /// Multiplier of a scale word or abbreviation written apart from the digits ("million", "bn").
 pub fn scale_word(word: &str) -> Option<Decimal> {

@@ -98,7 +98,14 @@ pub fn extract_each(text: &str, format: Format, mut each: impl FnMut(&Claim)) {
             sentence_span = Some(span);
         }
         text::collapse_into(&mut claim.text, &text[d.start..d.end]);
-        claim.attribution = sources.source(prose, around, (index, span), (d.start, d.end));
+        match sources.source(prose, around, (index, span), (d.start, d.end)) {
+            Some(source) => {
+                let attribution = claim.attribution.get_or_insert_with(String::new);
+                attribution.clear();
+                attribution.push_str(source);
+            }
+            None => claim.attribution = None,
+        }
         claim.line = line;
         claim.column = column;
         claim.start = d.start;
