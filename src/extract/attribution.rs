@@ -30,6 +30,8 @@ pub struct Attributions {
     /// The cues as written (pronouns unresolved) of the sentences read last, so that each
     /// sentence is read once however many figures and pronouns look at it.
     written: Vec<SentenceCues>,
+    /// The cues of a sentence with none, shared by every such sentence.
+    no_cues: Rc<[Cue]>,
 }
 
 /// How many sentences back a pronoun may look for the person it stands for.
@@ -71,7 +73,12 @@ impl Attributions {
         if let Some((_, cues)) = self.written.iter().find(|(s, _)| *s == span) {
             return Rc::clone(cues);
         }
-        let cues: Rc<[Cue]> = read_sentence(text, span).into();
+        let cues = read_sentence(text, span);
+        let cues: Rc<[Cue]> = if cues.is_empty() {
+            Rc::clone(&self.no_cues)
+        } else {
+            cues.into()
+        };
         if self.written.len() == REMEMBERED {
             self.written.remove(0);
         }

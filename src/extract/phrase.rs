@@ -1,10 +1,13 @@
 //! Reads the counted thing or measure unit after a figure: "rounds of ammunition",
 //! "North Korean soldiers", "metric tons", and the phrase after "of".
 
+use std::borrow::Cow;
+
 use super::claim::Kind;
 use super::currency::word as currency_word;
 use super::lexicon::{
-    ends_phrase, partitive, scale_word, small_number, trend_word, unit_kind, unit_modifier,
+    counter_noun, ends_phrase, partitive, scale_word, small_number, trend_word, unit_kind,
+    unit_modifier,
 };
 use super::number::{read_digits, read_words, DigitRead};
 use super::text::{char_at, collapse, next_word, prev_word, skip_space, word_at, LowerWord, Word};
@@ -12,10 +15,10 @@ use super::text::{char_at, collapse, next_word, prev_word, skip_space, word_at, 
 /// A counted thing or unit after a figure.
 pub struct Phrase {
     pub end: usize,
-    pub unit: String,
+    pub unit: Cow<'static, str>,
     pub kind: Kind,
-    /// The head noun, lowercased ("containers" in "containers of ammunition").
-    pub head: String,
+    /// The head noun is a page counter ("84906 views").
+    pub counter: bool,
 }
 
 /// A word with its hyphenated continuations ("long-range", "North Korean-made").
@@ -93,9 +96,9 @@ pub fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> 
                 }
                 return Some(Phrase {
                     end: unit_end,
-                    unit: collapse(&text[w.start..unit_end]),
+                    unit: collapse(&text[w.start..unit_end]).into(),
                     kind,
-                    head: l.to_string(),
+                    counter: counter_noun(l),
                 });
             }
         } else if is_participle(l) || unit_kind(l).is_some() {
@@ -124,9 +127,10 @@ pub fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> 
     let (first_word, last_word) = words?;
     let start = first_word.start;
     // The phrase's head is its last word.
-    let head = last_word.text.to_ascii_lowercase();
+    let head = LowerWord::new(last_word.text);
+    let head = head.as_ref().map_or("", LowerWord::as_str);
     let mut kind = Kind::Count;
-    if allow_of && partitive(&head) {
+    if allow_of && partitive(head) {
         if let Some(of) = next_word(text, end).filter(|w| w.text == "of") {
             if let Some(rest) = of_phrase(text, of.end) {
                 end = rest.end;
@@ -136,12 +140,12 @@ pub fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> 
             }
         }
     }
-    if let Some(code) = currency_word(&head) {
+    if let Some(code) = currency_word(head) {
         return Some(Phrase {
             end,
-            unit: code.to_string(),
+            unit: code.into(),
             kind: Kind::Money,
-            head,
+            counter: counter_noun(head),
         });
     }
     let mut unit = collapse(&text[start..end]);
@@ -151,9 +155,9 @@ pub fn counted_phrase(text: &str, pos: usize, allow_of: bool) -> Option<Phrase> 
     }
     Some(Phrase {
         end,
-        unit,
+        unit: unit.into(),
         kind,
-        head,
+        counter: counter_noun(head),
     })
 }
 
@@ -211,9 +215,9 @@ pub fn of_phrase(text: &str, pos: usize) -> Option<Phrase> {
     if let Some(code) = w.lower().and_then(|l| currency_word(l.as_str())) {
         return Some(Phrase {
             end: w.end,
-            unit: code.to_string(),
+            unit: code.into(),
             kind: Kind::Money,
-            head: w.text.to_ascii_lowercase(),
+            counter: false,
         });
     }
     counted_phrase(text, p, true)

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::claim::Kind;
 use super::currency::word as currency_word;
-use super::lexicon::{counter_noun, unit_kind};
+use super::lexicon::unit_kind;
 use super::number::{letters_end, Form, Number};
 use super::phrase::{counted_phrase, of_phrase};
 use super::text::{char_at, next_word, skip_space};
@@ -80,7 +80,7 @@ pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> 
         if let Some(phrase) = counted_phrase(text, last.end, true) {
             tail.end = phrase.end;
             tail.kind = phrase.kind;
-            tail.unit = phrase.unit.into();
+            tail.unit = phrase.unit;
         }
         return tail;
     }
@@ -95,7 +95,7 @@ pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> 
     if last.form == Form::Fraction && l == "of" {
         if let Some(phrase) = of_phrase(text, w.end) {
             tail.end = phrase.end;
-            tail.unit = phrase.unit.into();
+            tail.unit = phrase.unit;
             if phrase.kind == Kind::Money {
                 tail.kind = Kind::Money;
             }
@@ -146,8 +146,8 @@ pub fn tail_after(text: &str, last: &Number, currency: Option<&'static str>) -> 
     if let Some(phrase) = counted_phrase(text, last.end, true) {
         tail.end = phrase.end;
         tail.kind = phrase.kind;
-        tail.counter = counter_noun(&phrase.head);
-        tail.unit = phrase.unit.into();
+        tail.counter = phrase.counter;
+        tail.unit = phrase.unit;
     }
     tail
 }

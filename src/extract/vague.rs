@@ -1,6 +1,8 @@
 //! Claims without an exact figure: vague magnitudes ("dozens of missiles", "several
 //! hundred") and halves ("half of all shells", "more than half").
 
+use std::borrow::Cow;
+
 use super::claim::{Bound, Kind};
 use super::grammar::{build, Draft, Drafts};
 use super::head::head_before;
@@ -68,9 +70,9 @@ fn vague_claim(
     let (end, unit, kind) = match next_word(text, end).filter(|w| w.text == "of") {
         Some(of) => match of_phrase(text, of.end) {
             Some(p) => (p.end, p.unit, p.kind),
-            None => (end, String::new(), Kind::Count),
+            None => (end, Cow::Borrowed(""), Kind::Count),
         },
-        None => (end, String::new(), Kind::Count),
+        None => (end, Cow::Borrowed(""), Kind::Count),
     };
     out.push(Draft {
         start,
@@ -126,10 +128,10 @@ pub fn half(text: &str, word: Word<'_>, out: &mut Drafts<'_>) -> Option<usize> {
             let from = if w.text == "the" { w.start } else { w.end };
             match of_phrase(text, from) {
                 Some(p) => (p.end, p.unit),
-                None => (word.end, String::new()),
+                None => (word.end, Cow::Borrowed("")),
             }
         }
-        None => (word.end, String::new()),
+        None => (word.end, Cow::Borrowed("")),
     };
     out.push(Draft {
         start: head.start.min(word.start),
