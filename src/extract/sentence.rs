@@ -335,9 +335,13 @@ impl<'a> LineIndex<'a> {
     /// Line and column of `offset`; offsets must not decrease between calls.
     pub fn locate(&mut self, offset: usize) -> (usize, usize) {
         let passed = &self.text.as_bytes()[self.pos..offset];
-        let from = match memchr::memrchr(b'\n', passed) {
+        let mut last_break = None;
+        for k in memchr::memchr_iter(b'\n', passed) {
+            self.line += 1;
+            last_break = Some(k);
+        }
+        let from = match last_break {
             Some(k) => {
-                self.line += memchr::memchr_iter(b'\n', passed).count();
                 self.column = 1;
                 self.pos + k + 1
             }

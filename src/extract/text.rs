@@ -221,9 +221,14 @@ fn space_step(b: u8, newlines: &mut usize, decode: impl FnOnce() -> Option<char>
 /// The word that follows `i` after spacing, if the next thing there is a word.
 pub fn next_word(text: &str, i: usize) -> Option<Word<'_>> {
     let start = skip_space(text, i);
-    match char_at(text, start) {
-        Some(c) if is_word_char(c) => word_at(text, start),
-        _ => None,
+    // An ASCII byte is a word's first character or not by itself; another is decoded.
+    match text.as_bytes().get(start)? {
+        b if b.is_ascii_alphanumeric() => word_at(text, start),
+        b if b.is_ascii() => None,
+        _ => match char_at(text, start) {
+            Some(c) if is_word_char(c) => word_at(text, start),
+            _ => None,
+        },
     }
 }
 
