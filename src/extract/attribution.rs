@@ -246,6 +246,19 @@ struct Token<'a> {
     joined_to_next: bool,
 }
 
+/// The ASCII bytes that continue a token: letters, digits, apostrophes, hyphens, dots and
+/// ampersands.
+const IN_TOKEN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'\'' | b'-' | b'.' | b'&');
+        b += 1;
+    }
+    table
+};
+
 fn tokens(sentence: &str) -> Vec<Token<'_>> {
     let bytes = sentence.as_bytes();
     let char_at = |i: usize| -> (char, usize) {
@@ -274,9 +287,7 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
         i += len;
         loop {
             // ASCII is taken a byte at a time; only another character is decoded.
-            while bytes.get(i).is_some_and(|&b| {
-                b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.' | b'&')
-            }) {
+            while bytes.get(i).is_some_and(|&b| IN_TOKEN[usize::from(b)]) {
                 i += 1;
             }
             if bytes.get(i).is_some_and(|&b| b >= 0x80) {

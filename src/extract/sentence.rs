@@ -220,17 +220,28 @@ fn sentence_end(text: &str, start: usize, i: usize) -> Option<usize> {
     if bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
         return None;
     }
+    // Closing quotes and brackets stay with the sentence; ASCII is told from the byte.
     let mut j = i + 1;
-    while let Some(c) = char_at(text, j) {
-        if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
-            j += c.len_utf8();
-        } else {
-            break;
+    loop {
+        match bytes.get(j) {
+            Some(b'"' | b'\'' | b')' | b']') => j += 1,
+            Some(&b) if b >= 0x80 => match char_at(text, j) {
+                Some(c @ ('”' | '’' | '»')) => j += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
         }
     }
-    let after = &text[j..];
-    let rest = after.trim_start_matches([' ', '\t', '\u{a0}']);
-    if rest.len() == after.len() && !rest.is_empty() && !rest.starts_with(['\n', '\r']) {
+    // Spaces, tabs and non-breaking spaces after it.
+    let mut rest = j;
+    loop {
+        match bytes.get(rest) {
+            Some(b' ' | b'\t') => rest += 1,
+            Some(0xC2) if bytes.get(rest + 1) == Some(&0xA0) => rest += 2,
+            _ => break,
+        }
+    }
+    if rest == j && rest < bytes.len() && !matches!(bytes[rest], b'\n' | b'\r') {
         return None;
     }
     if bytes[i] == b'.' {
@@ -252,8 +263,9 @@ fn sentence_end(text: &str, start: usize, i: usize) -> Option<usize> {
             return None;
         }
     }
-    match rest.chars().next() {
-        Some(c) if c.is_lowercase() => None,
+    match bytes.get(rest) {
+        Some(b) if b.is_ascii_lowercase() => None,
+        Some(&b) if b >= 0x80 && char_at(text, rest).is_some_and(char::is_lowercase) => None,
         _ => Some(j),
     }
 }
