@@ -239,13 +239,37 @@ impl<const N: usize> WordSet<N> {
 
     /// Whether `word`, exactly as written, is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        pack(word.as_bytes(), false).is_some_and(|key| self.0.binary_search(&key).is_ok())
+        pack_at_once(word.as_bytes(), false).is_some_and(|key| self.0.binary_search(&key).is_ok())
     }
 
     /// Whether `word` with its ASCII letters lowercased is in the set.
     pub fn contains_lowercased(&self, word: &[u8]) -> bool {
-        pack(word, true).is_some_and(|key| self.0.binary_search(&key).is_ok())
+        pack_at_once(word, true).is_some_and(|key| self.0.binary_search(&key).is_ok())
     }
+}
+
+/// [`pack`] for a word looked up: its bytes copied into place at once and lowercased sixteen
+/// at a time.
+fn pack_at_once(word: &[u8], lower: bool) -> Option<u128> {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    const HIGHS: u128 = 0x80 * ONES;
+    if word.len() > PACKED_BYTES {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..word.len()].copy_from_slice(word);
+    bytes[PACKED_BYTES] = word.len() as u8;
+    let packed = u128::from_le_bytes(bytes);
+    if !lower {
+        return Some(packed);
+    }
+    // A byte is an ASCII capital when it is below 0x80 and from b'A' to b'Z'; adding to its
+    // low seven bits carries into no other byte.
+    let seven = packed & (0x7f * ONES);
+    let from_a = seven + (0x80 - u128::from(b'A')) * ONES;
+    let past_z = seven + (0x80 - u128::from(b'Z') - 1) * ONES;
+    let capitals = from_a & !past_z & !packed & HIGHS;
+    Some(packed | (capitals >> 2))
 }
 
 const OPENER_SHAPES: Shapes = Shapes::of(&[OPENERS]);
@@ -1017,6 +1041,27 @@ pub fn anaphoric_determiner(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_looked_up_is_packed_as_the_set_packs_it() {
+        for b in 0..=255u8 {
+            for len in 0..=PACKED_BYTES + 1 {
+                for at in 0..len.max(1) {
+                    let mut word: Vec<u8> = (0..len).map(|k| b"QzaZ09-_"[k % 8]).collect();
+                    if at < len {
+                        word[at] = b;
+                    }
+                    for lower in [false, true] {
+                        assert_eq!(
+                            pack_at_once(&word, lower),
+                            pack(&word, lower),
+                            "{word:?} lower {lower}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_word_set_holds_its_words_exactly_or_in_any_case() {
