@@ -53,9 +53,9 @@ pub enum Layout<'a> {
     Blocks(&'a [usize]),
 }
 
-/// The sentences of a text, split only as far as they are asked for; only the sentence asked
-/// for last and the `reach` sentences on either side of it are held, so memory stays the
-/// same however long the text.
+/// The sentences of a text, split only as far as they are asked for. Only those near the one
+/// asked for last are held (the `reach` on either side of it, and at most a few hundred more
+/// split ahead or not yet dropped), so memory stays the same however long the text.
 pub struct Window<'a> {
     splitter: Splitter<'a>,
     held: Vec<(usize, usize)>,
