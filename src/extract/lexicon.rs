@@ -284,7 +284,8 @@ pub fn opens_claim(word: &[u8]) -> bool {
 /// A word, in any case, after which the article "a" is the numeral one: "a dozen", "a
 /// third", "a half".
 pub fn article_number_word(word: &[u8]) -> bool {
-    ARTICLE_NUMBER_WORDS.contains_lowercased(word)
+    const SHAPES: Shapes = Shapes::of(&[ARTICLE_NUMBER_LIST]);
+    SHAPES.may_hold(word) && ARTICLE_NUMBER_WORDS.contains_lowercased(word)
 }
 
 const ARTICLE_NUMBER_LIST: &[&str] = &[
