@@ -87,16 +87,6 @@ pub fn head_before(text: &str, start: usize) -> Head<'_> {
     head
 }
 
-impl<'a, const N: usize> WordsBack<'a> for WordsBefore<'a, N> {
-    fn word(&mut self, k: usize) -> Option<LowerWord<'a>> {
-        self.get(k).map(|(_, lower)| lower)
-    }
-
-    fn word_is(&mut self, k: usize, word: &str) -> bool {
-        self.lower_is(k, word)
-    }
-}
-
 /// A bound written as a sign before the figure ("~2mm", "<5%", "≥10"), or as "sub-"
 /// ("sub-5%"): where it starts and the bound.
 fn bound_sign_before(text: &str, pos: usize) -> Option<(usize, Bound)> {
@@ -152,11 +142,11 @@ const VERB_REACH: usize = 3;
 /// "fell from 5%": read in `words` from the `from`th word back.
 fn trend_of(words: &mut WordsBefore<'_, HEAD_WORDS>, from: usize) -> Option<Trend> {
     // "fines up to a maximum of £2,500": "up to" bounds, it states no rise.
-    if words.lower_is(from, "to") && words.lower_is(from + 1, "up") {
+    if words.word_is(from, "to") && words.word_is(from + 1, "up") {
         return None;
     }
     // "makes up two-thirds", "set up 40 firms": a verb with its particle.
-    if (words.lower_is(from, "up") || words.lower_is(from, "down"))
+    if (words.word_is(from, "up") || words.word_is(from, "down"))
         && phrasal_verb(words.lower(from + 1))
     {
         return None;
@@ -176,7 +166,7 @@ fn trend_of(words: &mut WordsBefore<'_, HEAD_WORDS>, from: usize) -> Option<Tren
         }
         let modifier = matches!(word, "just" | "only" | "another" | "further")
             || (word.len() > 4 && word.ends_with("ly"))
-            || (k == 0 && (words.lower_is(from + 1, "a") || words.lower_is(from + 1, "an")));
+            || (k == 0 && (words.word_is(from + 1, "a") || words.word_is(from + 1, "an")));
         after_article |= matches!(word, "a" | "an");
         if !(modifier || after_article) {
             return None;

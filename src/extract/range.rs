@@ -39,6 +39,8 @@ pub fn after(text: &str, first: &Number) -> Option<Range> {
     let hyphen = matches!(char_at(text, q), Some('-' | '–'));
     let mut spaced = false;
     let mut either = false;
+    // The word before the first end, once it has been read.
+    let mut opener = None;
     let connector_end = match char_at(text, q) {
         // "3-5", "2010–15"; a dash set apart by spaces is punctuation unless the second end
         // names the unit ("£50bn - 14% more" is two claims).
@@ -58,10 +60,12 @@ pub fn after(text: &str, first: &Number) -> Option<Range> {
             let lw = w.lower()?;
             match lw.as_str() {
                 "to" => w.end,
-                "and"
-                    if opener_before(text, first)
-                        .is_some_and(|o| o.text.eq_ignore_ascii_case("between")) =>
-                {
+                "and" => {
+                    let before = opener_before(text, first);
+                    if !before.is_some_and(|o| o.text.eq_ignore_ascii_case("between")) {
+                        return None;
+                    }
+                    opener = Some(before);
                     w.end
                 }
                 "or" => {
@@ -108,7 +112,7 @@ pub fn after(text: &str, first: &Number) -> Option<Range> {
         second.value = second.value.checked_mul(scale)?;
         second.end = end;
     }
-    let opener = opener_before(text, first);
+    let opener = opener.unwrap_or_else(|| opener_before(text, first));
     let opener_word = opener.and_then(|w| w.lower());
     let opener_word = opener_word.as_ref().map(|l| l.as_str());
     let opens = matches!(opener_word, Some("between" | "from"));

@@ -1,6 +1,8 @@
 //! Byte-offset navigation over UTF-8 text: words, spacing and neighbouring characters.
 //! Every offset handed out lies on a character boundary.
 
+use super::lexicon::WordsBack;
+
 /// A run of letters, digits and inner apostrophes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word<'a> {
@@ -318,11 +320,6 @@ impl<'a, const N: usize> WordsBefore<'a, N> {
         }
     }
 
-    /// Whether the `k`th word back is `word` in lowercase.
-    pub fn lower_is(&mut self, k: usize, word: &str) -> bool {
-        self.read_to(k) && self.words[k].1.as_bytes() == word.as_bytes()
-    }
-
     /// Whether there is a `k`th word back, read now if need be.
     #[inline]
     fn read_to(&mut self, k: usize) -> bool {
@@ -343,6 +340,16 @@ impl<'a, const N: usize> WordsBefore<'a, N> {
             }
         }
         k < self.len
+    }
+}
+
+impl<'a, const N: usize> WordsBack<'a> for WordsBefore<'a, N> {
+    fn word(&mut self, k: usize) -> Option<LowerWord<'a>> {
+        self.get(k).map(|(_, lower)| lower)
+    }
+
+    fn word_is(&mut self, k: usize, word: &str) -> bool {
+        self.read_to(k) && self.words[k].1.as_bytes() == word.as_bytes()
     }
 }
 
