@@ -114,44 +114,19 @@ pub fn may_open_claim(word: &[u8]) -> bool {
 /// The shapes of the words of a vocabulary: for each first and second lowercase letter,
 /// the lengths of the words that start with them, as bits. It tells at a glance that a
 /// word is not in the vocabulary.
-pub struct Shapes([[u16; SHAPE_COLUMNS]; SHAPE_ROWS]);
+pub struct Shapes([u16; 32 * 32]);
 
-/// The rows of a [`Shapes`] table: a word's first letter, and one row for anything else.
-const SHAPE_ROWS: usize = 27;
-/// The columns: a word's second letter, the end of a one-letter word, and anything else.
-const SHAPE_COLUMNS: usize = 28;
-
-/// The row of each byte that may open a word: its letter in either case, else the last.
-const SHAPE_ROW: [u8; 256] = {
-    let mut table = [(SHAPE_ROWS - 1) as u8; 256];
-    let mut b = 0;
-    while b < 26 {
-        table[(b'a' + b) as usize] = b;
-        table[(b'A' + b) as usize] = b;
-        b += 1;
-    }
-    table
-};
-
-/// The column of each byte that may stand second: its letter in either case, 26 for the
-/// end of a one-letter word (0), else the last.
-const SHAPE_COLUMN: [u8; 256] = {
-    let mut table = SHAPE_ROW;
-    let mut b = 0;
-    while b < 256 {
-        if table[b] == (SHAPE_ROWS - 1) as u8 {
-            table[b] = (SHAPE_COLUMNS - 1) as u8;
-        }
-        b += 1;
-    }
-    table[0] = 26;
-    table
-};
+/// The cell of a [`Shapes`] table for a word's first two bytes (0 for the second of a
+/// one-letter word): the low five bits of each, which tell the letters apart in either case.
+/// Other bytes share cells with letters, so a word that passes must still be looked up.
+const fn shape_cell(first: u8, second: u8) -> usize {
+    (((first & 0x1f) as usize) << 5) | (second & 0x1f) as usize
+}
 
 impl Shapes {
     /// The shapes of the lowercase words in `lists`.
     pub const fn of(lists: &[&[&str]]) -> Self {
-        let mut table = [[0u16; SHAPE_COLUMNS]; SHAPE_ROWS];
+        let mut table = [0u16; 32 * 32];
         let mut l = 0;
         while l < lists.len() {
             let mut k = 0;
@@ -159,8 +134,7 @@ impl Shapes {
                 let word = lists[l][k].as_bytes();
                 let second = if word.len() > 1 { word[1] } else { 0 };
                 if word[0].is_ascii_lowercase() && (second == 0 || second.is_ascii_lowercase()) {
-                    let row = SHAPE_ROW[word[0] as usize] as usize;
-                    table[row][SHAPE_COLUMN[second as usize] as usize] |= 1 << word.len();
+                    table[shape_cell(word[0], second)] |= 1 << word.len();
                 }
                 k += 1;
             }
@@ -169,15 +143,13 @@ impl Shapes {
         Self(table)
     }
 
-    /// Whether some word of the vocabulary has the length and the first two letters of
-    /// `word`, a word of ASCII letters in any case.
+    /// Whether some word of the vocabulary may have the length and the first two letters of
+    /// `word`, in any case: `false` only when none has; one table lookup.
     pub fn may_hold(&self, word: &[u8]) -> bool {
         let (Some(&first), second) = (word.first(), word.get(1).copied().unwrap_or(0)) else {
             return false;
         };
-        let row = &self.0[usize::from(SHAPE_ROW[usize::from(first)])];
-        let lengths = row[usize::from(SHAPE_COLUMN[usize::from(second)])];
-        word.len() < 16 && lengths & (1 << word.len()) != 0
+        word.len() < 16 && self.0[shape_cell(first, second)] & (1 << word.len()) != 0
     }
 }
 
