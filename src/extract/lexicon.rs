@@ -114,7 +114,10 @@ pub fn may_open_claim(word: &[u8]) -> bool {
 /// The shapes of the words of a vocabulary: for each first and second lowercase letter,
 /// the lengths of the words that start with them, as bits. It tells at a glance that a
 /// word is not in the vocabulary.
-pub struct Shapes([u16; 32 * 32]);
+pub struct Shapes([u16; SHAPE_CELLS]);
+
+/// The cells of a [`Shapes`] table: 32 values of five bits for each of a word's first two bytes.
+const SHAPE_CELLS: usize = 32 * 32;
 
 /// The cell of a [`Shapes`] table for a word's first two bytes (0 for the second of a
 /// one-letter word): the low five bits of each, which tell the letters apart in either case.
@@ -126,7 +129,7 @@ const fn shape_cell(first: u8, second: u8) -> usize {
 impl Shapes {
     /// The shapes of the lowercase words in `lists`.
     pub const fn of(lists: &[&[&str]]) -> Self {
-        let mut table = [0u16; 32 * 32];
+        let mut table = [0u16; SHAPE_CELLS];
         let mut l = 0;
         while l < lists.len() {
             let mut k = 0;
